@@ -1,0 +1,1 @@
+"""Packaged assets (styles, regions, demo data, help, RAM policy)."""

@@ -1,0 +1,133 @@
+"""A small typed error hierarchy. Messages are built from an error code and a trimmed
+server message only, never from a raw response body (R9)."""
+
+from __future__ import annotations
+
+MESSAGE_LIMIT = 200
+
+
+def trim(text: str, limit: int = MESSAGE_LIMIT) -> str:
+    """Collapse whitespace, strip control characters and cap the length of a server message."""
+    cleaned = "".join(ch if ch.isprintable() else " " for ch in text)
+    cleaned = " ".join(cleaned.split())
+    return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
+
+
+class PaiwsError(Exception):
+    """Base class. `str()` is one clear sentence; `hint` says what to do next."""
+
+    exit_code = 1
+    title = "Request failed"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str | None = None,
+        request_id: str | None = None,
+        hint: str = "",
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.request_id = request_id
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(code={self.code!r}, message={self.message!r})"
+
+
+class InvalidInput(PaiwsError):
+    """Rejected locally; nothing was sent."""
+
+    exit_code = 2
+    title = "Invalid input"
+
+
+class ReadOnlyMode(PaiwsError):
+    exit_code = 2
+    title = "Read-only mode"
+
+
+class NotActivated(PaiwsError):
+    exit_code = 3
+    title = "PAI is not activated"
+
+    def __init__(self, message: str, *, region: str, purchase_url: str | None,
+                 can_purchase: bool, hint: str = "") -> None:
+        super().__init__(message, code="NotActivated", hint=hint)
+        self.region = region
+        self.purchase_url = purchase_url
+        self.can_purchase = can_purchase
+
+
+class NotFound(PaiwsError):
+    exit_code = 4
+    title = "Workspace not found"
+
+    def __init__(self, workspace_id: str, *, request_id: str | None = None) -> None:
+        super().__init__(f"Workspace {workspace_id} does not exist.", code="100400027",
+                         request_id=request_id,
+                         hint="Check the ID and the region, or look up another ID.")
+        self.workspace_id = workspace_id
+
+
+class PermissionDenied(PaiwsError):
+    exit_code = 5
+    title = "Permission denied"
+
+    def __init__(self, message: str, *, action: str, policy: str, code: str | None = None,
+                 request_id: str | None = None) -> None:
+        super().__init__(message, code=code, request_id=request_id,
+                         hint="Ask your administrator to attach this RAM policy, then retry.")
+        self.action = action
+        self.policy = policy
+
+
+class CredentialsMissing(PaiwsError):
+    exit_code = 6
+    title = "No credentials"
+
+
+class AuthFailed(PaiwsError):
+    exit_code = 6
+    title = "Credentials rejected"
+
+
+class NetworkError(PaiwsError):
+    exit_code = 7
+    title = "Network error"
+
+
+class RequestTimeout(NetworkError):
+    title = "Timed out"
+
+    def __init__(self, message: str, *, which: str, seconds: float, hint: str = "") -> None:
+        super().__init__(message, code=f"{which.capitalize()}Timeout", hint=hint)
+        self.which = which  # "connect" or "read"
+        self.seconds = seconds
+
+
+class Throttled(PaiwsError):
+    title = "Throttled"
+
+
+class InvalidParameter(PaiwsError):
+    """The server rejected a parameter (400 InvalidParameter)."""
+
+    title = "Invalid parameter"
+
+
+class NameAlreadyExists(PaiwsError):
+    title = "Name already exists"
+
+
+class ServerError(PaiwsError):
+    title = "Server error"
+
+
+class MalformedResponse(PaiwsError):
+    title = "Malformed response"

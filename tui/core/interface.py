@@ -1,0 +1,73 @@
+"""The one interface screens and commands talk to. It hands out masked view models only.
+
+`tui.core.service.WorkspaceService` implements it; tests build it against the emulator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from typing import Protocol
+
+from tui.core.views import (
+    ActivationState,
+    CreateOutcome,
+    CreateProgress,
+    CreateRequest,
+    CredentialStatus,
+    ListQuery,
+    LookupResult,
+    NameCheck,
+    Region,
+    ResourceLimits,
+    WorkspaceDetail,
+    WorkspacePage,
+)
+
+
+class DataService(Protocol):
+    read_only: bool
+    is_demo: bool
+    verbose: bool  # R6: sticky once the user asked for owner/administrator detail
+
+    def credential_status(self) -> CredentialStatus: ...
+    def regions(self) -> tuple[Region, ...]: ...
+    def console_url(self, region: str) -> str: ...
+    def ram_policy(self) -> str: ...
+
+    def activation(self, region: str, *, recheck: bool = False) -> ActivationState: ...
+    def cached_activation(self, region: str) -> ActivationState | None: ...
+
+    def list_workspaces(self, region: str, query: ListQuery) -> WorkspacePage: ...
+    def iter_workspaces(
+        self,
+        region: str,
+        query: ListQuery,
+        *,
+        concurrency: int = 4,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Iterator[WorkspacePage]: ...
+    def get_workspace(
+        self, region: str, workspace_id: str, *, verbose: bool | None = None
+    ) -> WorkspaceDetail: ...
+    def lookup(self, region: str, ids: Sequence[str]) -> LookupResult: ...
+    def resource_limits(self, region: str) -> ResourceLimits: ...
+
+    def check_name(self, region: str, name: str) -> NameCheck: ...
+    def create_workspace(
+        self,
+        region: str,
+        request: CreateRequest,
+        *,
+        wait: bool = True,
+        on_progress: Callable[[CreateProgress], None] | None = None,
+        poll_timeout: float = 120.0,
+    ) -> CreateOutcome: ...
+    def update_workspace(
+        self,
+        region: str,
+        workspace_id: str,
+        *,
+        display_name: str | None = None,
+        description: str | None = None,
+    ) -> WorkspaceDetail: ...
+    def delete_workspace(self, region: str, workspace_id: str, *, confirm_name: str) -> None: ...

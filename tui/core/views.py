@@ -1,0 +1,174 @@
+"""Frozen, already-masked view models: the only data widgets and printers ever see (R8).
+
+Nothing in here holds a raw sensitive value. They are built in one mapping step
+(`tui.core.mapping`) from API responses; UserKp never gets this far.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+ActivationStatus = Literal["activated", "purchasable", "no_permission"]
+CreateOutcomeKind = Literal["created", "exists_same", "name_taken"]
+CreatePhase = Literal["validating", "checking", "creating", "rechecking", "polling", "done"]
+
+
+@dataclass(frozen=True)
+class Region:
+    id: str
+    name: str
+    common: bool = False
+
+
+@dataclass(frozen=True)
+class CredentialStatus:
+    """Which credential source is active. Never any key, secret or token material."""
+
+    available: bool
+    source: str  # e.g. "environment", "cli-profile", "ini-file", "ecs-ram-role", "demo"
+    profile: str | None = None
+    mode: str | None = None  # e.g. "AK", "StsToken", "RamRoleArn", "EcsRamRole"
+    problem: str | None = None  # why nothing usable was found (no secrets in it)
+    looked_in: tuple[str, ...] = ()  # places consulted, for the "no credentials" screen
+    region_hint: str | None = None  # the profile's region_id: a hint only, never used (R2)
+
+    @property
+    def label(self) -> str:
+        if not self.available:
+            return "no credentials"
+        parts = [self.source]
+        if self.profile:
+            parts.append(f"profile {self.profile}")
+        if self.mode:
+            parts.append(self.mode)
+        return " · ".join(parts)
+
+
+@dataclass(frozen=True)
+class ActivationState:
+    region: str
+    status: ActivationStatus
+    purchase_url: str | None = None
+
+    @property
+    def activated(self) -> bool:
+        return self.status == "activated"
+
+
+@dataclass(frozen=True)
+class WorkspaceRow:
+    """One workspace, masked. Used by the table, the batch lookup and the detail view."""
+
+    workspace_id: str
+    name: str
+    display_name: str
+    description: str
+    status: str
+    environments: tuple[str, ...]
+    created: str
+    modified: str
+    creator_id: str  # masked: ****1234 or ****
+    administrators: tuple[str, ...]  # masked: a***@example.com / a***
+    resource_group: str
+    is_default: bool
+    extra_info: tuple[tuple[str, str], ...] = ()  # values masked like IDs
+
+    @property
+    def mode(self) -> str:
+        return "standard" if "dev" in self.environments else "simple"
+
+
+@dataclass(frozen=True)
+class OwnerInfo:
+    username: str  # masked: a***
+    display_name: str  # masked: a***
+    user_id: str  # masked: ****1234
+
+
+@dataclass(frozen=True)
+class WorkspaceDetail:
+    workspace: WorkspaceRow
+    owner: OwnerInfo | None = None  # only when fetched with Verbose (R6)
+    verbose: bool = False
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    name: str | None = None
+    status: str | None = None
+    sort_by: str = "GmtCreateTime"
+    order: str = "ASC"
+    page: int = 1
+    page_size: int = 20
+    resource_group_id: str | None = None
+
+
+@dataclass(frozen=True)
+class WorkspacePage:
+    rows: tuple[WorkspaceRow, ...]
+    total: int
+    page: int
+    page_size: int
+
+
+@dataclass(frozen=True)
+class ResourceLimits:
+    region: str
+    items: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class LookupResult:
+    """R5: one ID -> `detail` from GetWorkspace; several -> `found` from one batch call."""
+
+    requested: tuple[str, ...]
+    found: tuple[WorkspaceRow, ...] = ()
+    missing: tuple[str, ...] = ()
+    detail: WorkspaceDetail | None = None
+
+
+@dataclass(frozen=True)
+class NameCheck:
+    name: str
+    available: bool
+    existing_id: str | None = None
+
+
+@dataclass(frozen=True)
+class CreateRequest:
+    """Exactly what will be sent to CreateWorkspace (nothing here is sensitive)."""
+
+    name: str
+    description: str
+    environments: tuple[str, ...]
+    display_name: str | None = None
+    resource_group_id: str | None = None
+
+    @property
+    def effective_display_name(self) -> str:
+        return self.display_name or self.name
+
+    @property
+    def mode(self) -> str:
+        return "standard" if "dev" in self.environments else "simple"
+
+
+@dataclass(frozen=True)
+class CreateProgress:
+    phase: CreatePhase
+    message: str
+    status: str | None = None
+    elapsed: float = 0.0
+    workspace_id: str | None = None
+
+
+@dataclass(frozen=True)
+class CreateOutcome:
+    kind: CreateOutcomeKind
+    workspace_id: str | None
+    message: str
+    differences: tuple[str, ...] = ()  # field names that differ, for "name_taken"
+    final_status: str | None = None  # ENABLED, FAILURE, or the last seen status on give-up
+    detail: WorkspaceDetail | None = None
+    notes: tuple[str, ...] = field(default=())  # e.g. "connection dropped; re-checked and found it"
