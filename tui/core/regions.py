@@ -1,0 +1,43 @@
+"""The PAI region catalogue (assets/regions.json). The region is always the user's choice (R2):
+nothing here picks a default."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from urllib.parse import quote
+
+from tui.core.views import Region
+from tui.paths import read_asset
+
+CONSOLE_URL = "https://pai.console.aliyun.com/?regionId={region}#/workspace/overview"
+
+
+@lru_cache(maxsize=1)
+def all_regions() -> tuple[Region, ...]:
+    """Every PAI region: the seed's common five first (in its order), then the rest as listed."""
+    data = json.loads(read_asset("regions.json"))
+    common: list[str] = list(data.get("common", []))
+    names = {str(entry["id"]): str(entry["name"]) for entry in data["regions"]}
+    first = tuple(Region(id=rid, name=names[rid], common=True) for rid in common if rid in names)
+    rest = tuple(Region(id=rid, name=name) for rid, name in names.items() if rid not in common)
+    return first + rest
+
+
+@lru_cache(maxsize=1)
+def _by_id() -> dict[str, Region]:
+    return {region.id: region for region in all_regions()}
+
+
+def region_name(region_id: str) -> str | None:
+    region = _by_id().get(region_id)
+    return region.name if region else None
+
+
+def is_known_region(region_id: str) -> bool:
+    return region_id in _by_id()
+
+
+def console_url(region: str) -> str:
+    """The PAI console's workspace overview for ``region`` (quoted: it may be user-typed)."""
+    return CONSOLE_URL.format(region=quote(region, safe=""))
