@@ -1,0 +1,383 @@
+"""Printers for the `paiws` subcommands: Rich tables, JSON, CSV and plain text.
+
+Everything printed comes from masked view models through `tui.core.present`. Values are
+already terminal-safe when they leave the mapping step; they are cleaned once more here anyway
+(`clean`), because a printer is the last point before the terminal and must not trust that
+every caller got it right. Rich renders `Text` cells only, so API strings are never parsed as
+markup. Rich is imported lazily: only table output needs it.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, TextIO
+
+from tui.core import present
+from tui.core.errors import (
+    AuthFailed,
+    CredentialsMissing,
+    NetworkError,
+    NotActivated,
+    PaiwsError,
+    PermissionDenied,
+    RequestTimeout,
+    Throttled,
+)
+from tui.core.masking import NOT_AVAILABLE, strip_terminal_controls
+from tui.core.views import (
+    ActivationState,
+    CreateOutcome,
+    CreateProgress,
+    CreateRequest,
+    Region,
+    ResourceLimits,
+    WorkspaceDetail,
+    WorkspacePage,
+    WorkspaceRow,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+APP = "paiws"
+CREDENTIALS_ADVICE = (
+    "Configure credentials outside paiws: run `aliyun configure`, or set "
+    "ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (plus "
+    "ALIBABA_CLOUD_SECURITY_TOKEN for STS). To look around without an account, try `paiws --demo`."
+)
+ADMIN_ADVICE = (
+    "Ask the primary account administrator to activate PAI in this region "
+    "(it needs the primary account or the pai:CreateOrder permission)."
+)
+_WIDE = 4096  # console width when not a terminal: tables are sized to their content, never cut
+
+
+def clean(text: object) -> str:
+    """Text with escape sequences and control characters removed (defence in depth)."""
+    return strip_terminal_controls(text if isinstance(text, str) else str(text))
+
+
+def _cleaned(value: object) -> object:
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, Mapping):
+        return {clean(k): _cleaned(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_cleaned(v) for v in value]
+    return value
+
+
+def _display(value: object) -> str:
+    """A record value as one line of text (lists joined, booleans as yes/no)."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list | tuple):
+        return ", ".join(clean(v) for v in value) if value else NOT_AVAILABLE
+    if value is None:
+        return NOT_AVAILABLE
+    return clean(value)
+
+
+def write_json(data: object, stream: TextIO) -> None:
+    stream.write(json.dumps(_cleaned(data), ensure_ascii=False, indent=2) + "\n")
+
+
+def _is_tty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def _console(stream: TextIO) -> Console:
+    from rich.console import Console
+
+    tty = _is_tty(stream)
+    # force_terminal is explicit so FORCE_COLOR cannot put colour codes into a pipe or file.
+    return Console(
+        file=stream,
+        force_terminal=tty,
+        color_system="auto" if tty else None,
+        width=None if tty else _WIDE,
+        highlight=False,
+        markup=False,
+        emoji=False,
+    )
+
+
+def _print_table(
+    stream: TextIO,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    *,
+    styles: Mapping[int, Mapping[str, str]] | None = None,
+) -> None:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", show_edge=False, pad_edge=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        cells = []
+        for index, value in enumerate(row):
+            style = (styles or {}).get(index, {}).get(value, "")
+            cells.append(Text(clean(value), style=style))  # Text: never parsed as markup
+        table.add_row(*cells)
+    _console(stream).print(table)
+
+
+def _print_fields(stream: TextIO, fields: Sequence[tuple[str, object]]) -> None:
+    width = max((len(key) for key, _ in fields), default=0) + 1
+    for key, value in fields:
+        stream.write(f"{key + ':':<{width}} {_display(value)}\n")
+
+
+# -- regions, activation, limits -----------------------------------------------------------------
+
+
+def print_regions(regions: Sequence[Region], fmt: str, stream: TextIO) -> None:
+    if fmt == "json":
+        write_json([{"Region ID": r.id, "Name": r.name, "Common": r.common} for r in regions],
+                   stream)
+        return
+    _print_table(stream, ("Region ID", "Name", "Common"),
+                 ((r.id, r.name, "yes" if r.common else "") for r in regions))
+
+
+def print_activation(state: ActivationState, fmt: str, stream: TextIO) -> None:
+    from tui.core.regions import region_name
+
+    name = region_name(state.region)
+    if fmt == "json":
+        write_json({"Region": state.region, "Region Name": name, "Activated": state.activated,
+                    "Status": state.status, "Purchase URL": state.purchase_url}, stream)
+        return
+    where = f"{state.region} ({name})" if name else state.region
+    if state.activated:
+        stream.write(f"PAI is activated in {clean(where)}.\n")
+        return
+    stream.write(f"PAI is not activated in {clean(where)}: workspace commands are blocked there.\n")
+    if state.status == "purchasable" and state.purchase_url:
+        url = clean(state.purchase_url)
+        stream.write(f"Activate it here (your account may purchase it): {url}\n")
+        stream.write(f"Then check again: paiws activation --region {clean(state.region)}\n")
+    else:
+        stream.write(ADMIN_ADVICE + "\n")
+
+
+def print_limits(limits: ResourceLimits, fmt: str, stream: TextIO) -> None:
+    if fmt == "json":
+        write_json({"Region": limits.region, "Limits": dict(limits.items)}, stream)
+        return
+    if not limits.items:
+        stream.write(f"No resource limits reported for {clean(limits.region)}.\n")
+        return
+    _print_table(stream, ("Resource Type", "Limit"), ((k, str(v)) for k, v in limits.items))
+
+
+# -- workspaces ----------------------------------------------------------------------------------
+
+
+def _csv_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return ";".join(clean(v) for v in value)
+    return "" if value is None else clean(value)
+
+
+def print_rows(
+    rows: Sequence[WorkspaceRow],
+    total: int,
+    fmt: str,
+    stream: TextIO,
+    *,
+    region: str,
+    page: WorkspacePage | None = None,
+    missing: Sequence[str] | None = None,
+    err: TextIO | None = None,
+) -> None:
+    """`list` output. `missing` is given only for --ids (R5: reported as "does not exist")."""
+    records = [present.workspace_record(row) for row in rows]
+    if fmt == "json":
+        data: dict[str, object] = {"Total": total, "Workspaces": records}
+        if missing is not None:
+            data["Missing"] = list(missing)
+        write_json(data, stream)
+        return
+    not_found = [f"Workspace {clean(m)} does not exist" for m in missing or ()]
+    if fmt == "csv":
+        writer = csv.writer(stream, lineterminator="\n")
+        writer.writerow(_record_keys())
+        for record in records:
+            writer.writerow([_csv_value(v) for v in record.values()])
+        # CSV on stdout stays parseable: the not-found lines go to stderr.
+        for line in not_found:
+            (err or stream).write(line + "\n")
+        return
+    if rows:
+        _print_table(stream, present.TABLE_COLUMNS, (present.row_cells(r) for r in rows),
+                     styles={_STATUS_COLUMN: present.STATUS_STYLES})
+    elif not missing:
+        stream.write(f"No workspaces found in {clean(region)}.\n")
+    for line in not_found:
+        stream.write(line + "\n")
+    if rows and page is not None:
+        stream.write(_page_footer(page, region) + "\n")
+
+
+_STATUS_COLUMN = present.TABLE_COLUMNS.index("Status")
+
+
+def _record_keys() -> list[str]:
+    # The keys of a record without owner fields; derived from present so CSV and JSON agree.
+    sample = WorkspaceRow("", "", "", "", "", (), "", "", "", (), "", False)
+    return list(present.workspace_record(sample))
+
+
+def _page_footer(page: WorkspacePage, region: str) -> str:
+    pages = max(1, -(-page.total // page.page_size)) if page.page_size else 1
+    first = (page.page - 1) * page.page_size + 1
+    last = first + len(page.rows) - 1
+    text = (f"Workspaces {first}-{last} of {page.total} in {clean(region)} "
+            f"(page {page.page} of {pages}).")
+    if page.page < pages:
+        text += f" Next: --page {page.page + 1}"
+    return text
+
+
+def print_detail(detail: WorkspaceDetail, fmt: str, stream: TextIO, *, owner: bool) -> None:
+    record = present.workspace_record(detail.workspace, detail.owner, include_owner=owner)
+    if fmt == "json":
+        write_json(record, stream)
+        return
+    fields = list(record.items())
+    fields.insert(6, ("Mode", present.mode_label(detail.workspace.environments)))
+    _print_fields(stream, fields)
+
+
+def print_updated(detail: WorkspaceDetail, fmt: str, stream: TextIO) -> None:
+    record = present.workspace_record(detail.workspace)
+    if fmt == "json":
+        write_json(record, stream)
+        return
+    stream.write(f"Updated workspace {clean(detail.workspace.workspace_id)}.\n")
+    _print_fields(stream, [(k, record[k]) for k in ("Name", "Display Name", "Description")])
+
+
+# -- create --------------------------------------------------------------------------------------
+
+
+def print_create_summary(region: str, request: CreateRequest, stream: TextIO) -> None:
+    """R4: every parameter, as it will be sent, before the user confirms."""
+    from tui.core.regions import region_name
+
+    name = region_name(region)
+    stream.write("About to create this workspace:\n")
+    display = request.display_name or f"{request.name} (defaults to the name)"
+    group = request.resource_group_id or "the account's default resource group"
+    _print_fields(stream, [
+        ("  Region", f"{region} ({name})" if name else region),
+        ("  Name", request.name),
+        ("  Display Name", display),
+        ("  Description", request.description),
+        ("  Environments", f"{', '.join(request.environments)} - "
+                           f"{present.mode_label(request.environments)}"),
+        ("  Resource Group", f"{group} (cannot be changed later)"),
+    ])
+
+
+def print_progress(progress: CreateProgress, stream: TextIO) -> None:
+    status = f" [{clean(progress.status)}]" if progress.status else ""
+    stream.write(f"{progress.elapsed:5.1f}s  {clean(progress.message)}{status}\n")
+    stream.flush()
+
+
+def _outcome_status(outcome: CreateOutcome) -> str | None:
+    if outcome.final_status:
+        return outcome.final_status
+    return outcome.detail.workspace.status if outcome.detail else None
+
+
+def print_create_outcome(
+    outcome: CreateOutcome,
+    request: CreateRequest,
+    fmt: str,
+    out: TextIO,
+    err: TextIO,
+    *,
+    region: str,
+    wait: bool,
+) -> None:
+    status = _outcome_status(outcome)
+    wid = clean(outcome.workspace_id or NOT_AVAILABLE)
+    name = clean(request.name)
+    for note in outcome.notes:
+        err.write(f"Note: {clean(note)}\n")
+    if fmt == "json":
+        write_json({"Outcome": outcome.kind, "Workspace ID": outcome.workspace_id,
+                    "Status": status, "Differences": list(outcome.differences)}, out)
+    if outcome.kind == "name_taken":
+        fields = ", ".join(clean(d) for d in outcome.differences) or "configuration"
+        err.write(f"{APP}: the name {name} is already taken by workspace {wid}, whose "
+                  f"configuration differs ({fields}).\nChoose another name and run create again.\n")
+        return
+    if outcome.kind == "exists_same":
+        if fmt != "json":
+            out.write(f"Workspace {name} already exists, same configuration: {wid}. "
+                      "Nothing was created.\n")
+        return
+    if fmt != "json":
+        out.write(f"Created workspace {name} ({wid}), status {clean(status or 'unknown')}.\n")
+    check = f"paiws get {wid} --region {clean(region)}"
+    if status == "FAILURE":
+        err.write(f"{APP}: workspace {wid} was created but failed to initialise (status "
+                  f"FAILURE). Inspect it with `{check}` or in the PAI console.\n")
+    elif wait and status != "ENABLED":
+        err.write(f"{APP}: workspace {wid} is still {clean(status or 'initialising')}; "
+                  f"gave up waiting. Check later with `{check}`.\n")
+    elif not wait and status != "ENABLED" and fmt != "json":
+        out.write(f"It is being initialised; follow it with `{check}` (or pass --wait).\n")
+
+
+# -- errors --------------------------------------------------------------------------------------
+
+
+def report_error(exc: PaiwsError, stream: TextIO) -> None:
+    """One clear sentence, then what to do. Never a traceback or a raw response (R9)."""
+    lines = [f"{APP}: {clean(exc.message)}"]
+    hint = clean(exc.hint) if exc.hint else ""
+    if hint:
+        lines.append(hint)
+    if isinstance(exc, PermissionDenied):
+        lines.append(f"Failed action: {clean(exc.action)}")
+        lines.append("Least-privilege RAM policy to attach to your RAM user or role:")
+        lines.extend(clean(line) for line in exc.policy.splitlines())
+    elif isinstance(exc, NotActivated):
+        if exc.purchase_url and exc.can_purchase and exc.purchase_url not in hint:
+            lines.append(f"Activate PAI here: {clean(exc.purchase_url)} - then run the command "
+                         "again.")
+        elif not exc.can_purchase and "administrator" not in hint:
+            lines.append(ADMIN_ADVICE)
+    elif isinstance(exc, CredentialsMissing | AuthFailed):
+        if "aliyun configure" not in hint:
+            lines.append(CREDENTIALS_ADVICE)
+    elif isinstance(exc, RequestTimeout):
+        flag = f"--{exc.which}-timeout"
+        if flag not in hint:
+            lines.append(f"The {exc.which} timeout was {exc.seconds:g} s; raise it with "
+                         f"{flag} SECONDS (e.g. {flag} {max(exc.seconds * 2, 30):g}) or the "
+                         f"CLI profile's {exc.which}_timeout.")
+    elif isinstance(exc, NetworkError):
+        if not hint:
+            lines.append("Check the network and the endpoint (--endpoint or PAIWS_ENDPOINT), "
+                         "then retry.")
+    elif isinstance(exc, Throttled) and not hint:
+        lines.append("The API is throttling requests: wait a moment and retry.")
+    if exc.request_id and exc.exit_code in (1, 5):
+        lines.append(f"Request ID: {clean(exc.request_id)}")
+    stream.write("\n".join(lines) + "\n")
