@@ -1,0 +1,62 @@
+"""Serving from the command line (`paiws emulator`); tui/cli.py parses the flags."""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+from types import FrameType
+
+from tui.emulator.auth import DEMO_ACCESS_KEY_ID
+from tui.emulator.emulator import DEMO_CREATE_DELAY, Emulator
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+def serve_forever_cli(
+    host: str, port: int, data: str, create_delay: float | None, fallback_region: str
+) -> int:
+    """Print the base URL as the first stdout line (flushed, so a parent process can read
+    it), then serve until Ctrl+C or SIGTERM. Returns the process exit code: 2 for a refused
+    host or unusable data file, 1 when the port cannot be bound."""
+    try:
+        emulator = Emulator(
+            data=data,
+            create_delay=DEMO_CREATE_DELAY if create_delay is None else create_delay,
+            fallback_region=fallback_region,
+        )
+        base_url = emulator.start(host=host, port=port)
+    except ValueError as exc:
+        print(f"paiws emulator: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"paiws emulator: cannot listen on {host}:{port}: {exc.strerror}.", file=sys.stderr)
+        return EXIT_ERROR
+    print(base_url, flush=True)
+    print(
+        f"AIWorkSpace emulator serving {data} data at {base_url} (public demo AccessKey ID "
+        f"{DEMO_ACCESS_KEY_ID}); press Ctrl+C to stop.",
+        file=sys.stderr,
+        flush=True,
+    )
+    stop = threading.Event()
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+
+        def on_sigterm(signum: int, frame: FrameType | None) -> None:
+            stop.set()
+
+        previous = signal.signal(signal.SIGTERM, on_sigterm)
+    try:
+        # Short waits keep the main thread responsive to Ctrl+C on every platform.
+        while not stop.wait(0.25):
+            pass
+    except KeyboardInterrupt:
+        pass
+    finally:
+        emulator.stop()
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    return EXIT_OK
