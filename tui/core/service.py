@@ -330,13 +330,16 @@ class WorkspaceService:
             outcome = self._compare_after_failure(region, request, error)
             if outcome.kind != "exists_same" or outcome.workspace_id is None:
                 return outcome
-            workspace_id = outcome.workspace_id
+            workspace_id, seen = outcome.workspace_id, outcome.detail
             notes = (f"{_failure_kind(error)}; found it on re-check.",)
+        else:
+            seen = None
         if not wait:
             return CreateOutcome(kind="created", workspace_id=workspace_id, notes=notes,
+                                 detail=seen, final_status=seen.workspace.status if seen else None,
                                  message=f"Workspace {request.name} ({workspace_id}) is being "
                                          "created.")
-        return self._poll(region, request, workspace_id, notes, poll_timeout, report)
+        return self._poll(region, request, workspace_id, notes, poll_timeout, report, seen)
 
     def _compare_after_failure(self, region: str, request: CreateRequest,
                                error: PaiwsError | None) -> CreateOutcome:
@@ -384,15 +387,16 @@ class WorkspaceService:
         )
 
     def _poll(self, region: str, request: CreateRequest, workspace_id: str,
-              notes: tuple[str, ...], poll_timeout: float,
-              report: Callable[..., None]) -> CreateOutcome:
-        """GetWorkspace until ENABLED; stop on FAILURE; give up politely after poll_timeout."""
+              notes: tuple[str, ...], poll_timeout: float, report: Callable[..., None],
+              seen: WorkspaceDetail | None = None) -> CreateOutcome:
+        """GetWorkspace until ENABLED; stop on FAILURE; give up politely after poll_timeout.
+        ``seen``: a detail fetched moments ago (re-check path), used as the first poll."""
         deadline = self._clock() + poll_timeout
         detail: WorkspaceDetail | None = None
         status: str | None = None
         while True:
             try:
-                detail = self._detail(region, workspace_id, verbose=False)
+                detail, seen = seen or self._detail(region, workspace_id, verbose=False), None
             except PaiwsError as error:  # reads were already retried: report, don't fail
                 return CreateOutcome(
                     kind="created", workspace_id=workspace_id, final_status=status,
