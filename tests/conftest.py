@@ -8,11 +8,11 @@ import os
 # at import): tests never probe the ECS metadata address 100.100.100.200.
 os.environ["ALIBABA_CLOUD_ECS_METADATA_DISABLED"] = "true"
 
-from collections.abc import Iterator  # noqa: E402
+from collections.abc import Iterator
 
-import pytest  # noqa: E402
+import pytest
 
-from tui.emulator import Emulator  # noqa: E402
+from tui.emulator import Emulator
 
 
 @pytest.fixture
