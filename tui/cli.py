@@ -155,15 +155,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="data set (default demo)")
     p.add_argument("--create-delay", type=float, default=None, metavar="S",
                    help="seconds a new workspace stays INITIALIZING")
-    p.add_argument("--fallback-region", metavar="R", default=None,
-                   help="region assumed when a request names none")
+    p.add_argument("--fallback-region", metavar="R", default="cn-hangzhou",
+                   help="region assumed for clients that name it only in the host name "
+                        "(default cn-hangzhou)")
     return parser
-
-
-def _resolve_environment(args: argparse.Namespace) -> None:
-    """Fill in the values that come from the environment, read at run time (not parse time)."""
-    if not args.endpoint:
-        args.endpoint = os.environ.get("PAIWS_ENDPOINT") or None
 
 
 def _exit_code(exc: SystemExit) -> int:
@@ -197,7 +192,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = build_parser().parse_args(argv)
         except SystemExit as exc:  # --help, --version and usage errors
             return _exit_code(exc)
-        _resolve_environment(args)
         return _run(args)
     except KeyboardInterrupt:
         sys.stderr.write(f"{APP_NAME}: interrupted\n")

@@ -26,7 +26,7 @@ EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_NOT_FOUND = 4
 
-# Workspace IDs end up in a URL path: refuse anything that could change the path or the query.
+# Resource group IDs are sent as a JSON string; refuse whitespace, controls and URL syntax.
 _BAD_ID_CHARS = re.compile(r"[\s/\\?#%,&;]|[^\x21-\x7e]")
 _PAGE_SIZE_MAX = 100
 _ALL_PAGE_SIZE = 100  # the API's largest page: fewest calls for --all
@@ -50,7 +50,9 @@ class Session:
             if self.args.demo:
                 from tui.demo import start_demo
 
-                self._demo = start_demo(read_only=self.args.read_only)
+                self._demo = start_demo(read_only=self.args.read_only,
+                                        connect_timeout=self.args.connect_timeout,
+                                        read_timeout=self.args.read_timeout)
                 self._service = self._demo.service
             else:
                 from tui.core.config import Options
@@ -76,6 +78,9 @@ class Session:
                                hint="Run without --read-only to make changes.")
 
     def close(self) -> None:
+        close = getattr(self._service, "close", None)  # not part of the DataService protocol
+        if callable(close):
+            close()
         if self._demo is not None:
             self._demo.stop()
             self._demo = None
@@ -106,13 +111,12 @@ def check_region(region: str | None) -> str:
 
 
 def check_workspace_id(value: str) -> str:
-    value = value.strip()
-    if not value or _BAD_ID_CHARS.search(value) or value in {".", ".."}:
-        raise InvalidInput(
-            "A workspace ID must be non-empty printable ASCII without spaces "
-            "or any of / \\ ? # % , & ;."
-        )
-    return value
+    from tui.core.client import check_workspace_id as client_check  # the one ID rule
+
+    workspace_id = client_check(value)
+    if set(workspace_id) == {"."}:  # "." and ".." would walk the URL path
+        raise InvalidInput("A workspace ID cannot consist of dots only.")
+    return workspace_id
 
 
 def _enum(value: str | None, allowed: tuple[str, ...], what: str, option: str) -> str | None:
@@ -360,8 +364,7 @@ def cmd_delete(args: argparse.Namespace, session: Session) -> int:
 def cmd_emulator(args: argparse.Namespace, session: Session) -> int:
     from tui.emulator import serve_forever_cli
 
-    if args.host not in {"127.0.0.1", "localhost", "::1"}:
-        raise InvalidInput("The emulator listens on loopback only: use --host 127.0.0.1 or ::1.")
+    # The emulator itself refuses non-loopback hosts (exit 2): one place for that rule.
     if not 0 <= args.port <= 65535:
         raise InvalidInput("--port must be between 0 and 65535 (0 picks a free port).")
     if args.create_delay is not None and args.create_delay < 0:

@@ -14,8 +14,9 @@ if TYPE_CHECKING:
     from tui.core.interface import DataService
     from tui.emulator import Emulator
 
-# A new workspace stays INITIALIZING this long, so the create wizard's progress is visible
-# in a demo without making anyone wait.
+# A new workspace stays INITIALIZING this long (seconds), so the create wizard's progress is
+# visible in a demo without making anyone wait. Same value as tui.emulator.DEMO_CREATE_DELAY,
+# repeated here so importing this module stays cheap.
 DEMO_CREATE_DELAY = 2.0
 
 
@@ -45,7 +46,13 @@ class DemoSession:
         self.stop()
 
 
-def start_demo(*, read_only: bool = False, create_delay: float = DEMO_CREATE_DELAY) -> DemoSession:
+def start_demo(
+    *,
+    read_only: bool = False,
+    create_delay: float = DEMO_CREATE_DELAY,
+    connect_timeout: float | None = None,
+    read_timeout: float | None = None,
+) -> DemoSession:
     """Start the emulator in-process on a free loopback port and return a bound service."""
     # Imported here: `paiws --help` must not pay for the emulator or the SDK.
     from tui.core.factory import emulator_service
@@ -60,7 +67,9 @@ def start_demo(*, read_only: bool = False, create_delay: float = DEMO_CREATE_DEL
             access_key_secret=DEMO_ACCESS_KEY_SECRET,
             read_only=read_only,
             is_demo=True,
-            fast=False,
+            fast=False,  # real retry backoff and a 1 s create poll, like the cloud
+            connect_timeout=connect_timeout,
+            read_timeout=read_timeout,
         )
     except BaseException:
         emulator.stop()

@@ -112,22 +112,38 @@ def _print_table(
     columns: Sequence[str],
     rows: Iterable[Sequence[str]],
     *,
-    styles: Mapping[int, Mapping[str, str]] | None = None,
+    styles: Mapping[str, Mapping[str, str]] | None = None,
+    droppable: Sequence[str] = (),
 ) -> None:
+    """A Rich table of `Text` cells. On a terminal too narrow for every column, the columns
+    in `droppable` go first (in that order) rather than folding every cell into a tall mess;
+    a note says what was hidden. Pipes get a wide console, so nothing is dropped or cut."""
     from rich import box
+    from rich.cells import cell_len
     from rich.table import Table
     from rich.text import Text
 
+    console = _console(stream)
+    data = [[clean(value) for value in row] for row in rows]
+    widths = [max([cell_len(c), *(cell_len(r[i]) for r in data)]) for i, c in enumerate(columns)]
+    shown = list(range(len(columns)))
+    hidden: list[str] = []
+    for name in droppable:
+        if sum(widths[i] + 3 for i in shown) <= console.width or name not in columns:
+            continue
+        shown.remove(columns.index(name))
+        hidden.append(name)
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", show_edge=False, pad_edge=False)
-    for column in columns:
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        cells = []
-        for index, value in enumerate(row):
-            style = (styles or {}).get(index, {}).get(value, "")
-            cells.append(Text(clean(value), style=style))  # Text: never parsed as markup
-        table.add_row(*cells)
-    _console(stream).print(table)
+    for i in shown:
+        table.add_column(columns[i], overflow="fold")
+    for row in data:
+        # Text cells: API strings are never parsed as Rich markup.
+        table.add_row(*(Text(row[i], style=(styles or {}).get(columns[i], {}).get(row[i], ""))
+                        for i in shown))
+    console.print(table)
+    if hidden:
+        stream.write(f"(Hidden to fit the terminal: {', '.join(hidden)}; "
+                     "--format json shows every field.)\n")
 
 
 def _print_fields(stream: TextIO, fields: Sequence[tuple[str, object]]) -> None:
@@ -221,7 +237,7 @@ def print_rows(
         return
     if rows:
         _print_table(stream, present.TABLE_COLUMNS, (present.row_cells(r) for r in rows),
-                     styles={_STATUS_COLUMN: present.STATUS_STYLES})
+                     styles={"Status": present.STATUS_STYLES}, droppable=_DROP_FIRST)
     elif not missing:
         stream.write(f"No workspaces found in {clean(region)}.\n")
     for line in not_found:
@@ -230,7 +246,9 @@ def print_rows(
         stream.write(_page_footer(page, region) + "\n")
 
 
-_STATUS_COLUMN = present.TABLE_COLUMNS.index("Status")
+# Least useful first when a terminal is too narrow; Name, ID, Status and Creator ID always stay.
+_DROP_FIRST = ("Modified", "Resource Group", "Default", "Display Name", "Administrators",
+               "Environments", "Created")
 
 
 def _record_keys() -> list[str]:

@@ -1,0 +1,146 @@
+"""The printers on their own: literal text, no escapes, colour only on a terminal."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+
+from tui import output
+from tui.core.errors import NotActivated, PermissionDenied, RequestTimeout
+from tui.core.views import (
+    CreateOutcome,
+    CreateRequest,
+    OwnerInfo,
+    WorkspaceDetail,
+    WorkspacePage,
+    WorkspaceRow,
+)
+
+HOSTILE = "[bold red]x[/] \x1b]52;c;aGk=\x07\x1b[2J\x9b31m\u202eevil"
+
+
+def _row(**changes: object) -> WorkspaceRow:
+    fields: dict[str, object] = dict(
+        workspace_id="42", name="ws_one", display_name=HOSTILE, description=HOSTILE,
+        status="ENABLED", environments=("dev", "prod"), created="2024-01-01 08:00:00",
+        modified="2024-01-02 08:00:00", creator_id="****1234", administrators=("a***",),
+        resource_group="N/A", is_default=False,
+    )
+    fields.update(changes)
+    return WorkspaceRow(**fields)  # type: ignore[arg-type]
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def _no_controls(text: str) -> None:
+    assert "\x1b" not in text and "\x9b" not in text and "\x07" not in text
+    assert "\u202e" not in text
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv"])
+def test_hostile_strings_are_printed_literally_without_controls(fmt: str) -> None:
+    stream = io.StringIO()
+    page = WorkspacePage(rows=(_row(),), total=1, page=1, page_size=20)
+    output.print_rows(list(page.rows), 1, fmt, stream, region="cn-hangzhou", page=page)
+    text = stream.getvalue()
+    _no_controls(text)
+    assert "[bold red]x[/]" in text
+
+
+def test_detail_text_never_uses_api_field_names() -> None:
+    stream = io.StringIO()
+    detail = WorkspaceDetail(_row(), OwnerInfo("b***", "B***", "****9876"), verbose=True)
+    output.print_detail(detail, "text", stream, owner=True)
+    text = stream.getvalue()
+    _no_controls(text)
+    assert "Owner:" in text and "Owner ID:" in text and "****9876" in text
+    for api_name in ("Creator:", "UserId", "UserName", "UserKp", "AdminNames"):
+        assert api_name not in text
+
+
+def test_table_has_no_colour_when_not_a_terminal_even_with_force_color(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    stream = io.StringIO()
+    output.print_rows([_row(status="FAILURE")], 1, "table", stream, region="cn-hangzhou")
+    assert "\x1b" not in stream.getvalue()
+    assert "FAILURE" in stream.getvalue()
+
+
+def test_table_is_coloured_on_a_terminal_but_api_text_is_not_markup(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setenv("COLUMNS", "250")
+    stream = _Tty()
+    output.print_rows([_row(status="FAILURE", description="plain")], 1, "table", stream,
+                      region="cn-hangzhou")
+    text = stream.getvalue()
+    assert "\x1b[" in text  # the status colour
+    assert "[bold red]x[/]" in text  # display name shown literally, not interpreted
+
+
+def test_narrow_terminal_hides_low_priority_columns_instead_of_folding(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    stream = _Tty()
+    output.print_rows([_row(display_name="d", description="d")], 1, "table", stream,
+                      region="cn-hangzhou")
+    text = re.sub(r"\x1b\[[0-9;]*m", "", stream.getvalue())
+    assert "Modified" not in text.splitlines()[0] and "Hidden to fit" in text
+    assert all(len(line) <= 80 for line in text.splitlines()[:-1])
+    assert "ws_one" in text and "****1234" in text
+
+
+def test_long_values_are_not_truncated_in_a_pipe() -> None:
+    stream = io.StringIO()
+    long_rg = "rg-" + "x" * 150
+    output.print_rows([_row(resource_group=long_rg)], 1, "table", stream, region="cn-hangzhou")
+    assert long_rg in stream.getvalue()
+
+
+def test_csv_joins_lists_with_semicolons() -> None:
+    stream = io.StringIO()
+    output.print_rows([_row(administrators=("a***", "b***@x.com"))], 1, "csv", stream,
+                      region="r")
+    header, row = list(csv.reader(io.StringIO(stream.getvalue())))
+    record = dict(zip(header, row, strict=True))
+    assert record["Administrators"] == "a***;b***@x.com"
+    assert record["Environments"] == "dev;prod"
+    assert record["Default"] == "false"
+
+
+def test_create_outcome_json_shape() -> None:
+    out, err = io.StringIO(), io.StringIO()
+    outcome = CreateOutcome("name_taken", "42", "taken", differences=("description",))
+    request = CreateRequest("ws_one", "d", ("prod",))
+    output.print_create_outcome(outcome, request, "json", out, err, region="r", wait=False)
+    assert json.loads(out.getvalue()) == {"Outcome": "name_taken", "Workspace ID": "42",
+                                          "Status": None, "Differences": ["description"]}
+    assert "description" in err.getvalue()
+
+
+def test_error_reports_give_the_next_step() -> None:
+    stream = io.StringIO()
+    output.report_error(RequestTimeout("Timed out.", which="read", seconds=5), stream)
+    assert "--read-timeout" in stream.getvalue()
+    stream = io.StringIO()
+    output.report_error(NotActivated("PAI is not activated.", region="cn-beijing",
+                                     purchase_url="https://buy.example/", can_purchase=True),
+                        stream)
+    assert "https://buy.example/" in stream.getvalue()
+    stream = io.StringIO()
+    output.report_error(PermissionDenied("Denied.", action="paiworkspace:GetWorkspace",
+                                         policy='{\n  "Version": "1"\n}'), stream)
+    text = stream.getvalue()
+    assert "paiworkspace:GetWorkspace" in text and '"Version": "1"' in text
