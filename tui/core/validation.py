@@ -24,7 +24,10 @@ def name_problem(name: str) -> str | None:
     if not ("a" <= name[0].lower() <= "z"):
         return "Name must start with a letter (a-z or A-Z)."
     if _NAME_CHARS.fullmatch(name) is None:
-        return "Name may contain only letters, digits and underscores (no spaces, hyphens or symbols)."
+        return (
+            "Name may contain only letters, digits and underscores "
+            "(no spaces, hyphens or symbols)."
+        )
     if len(name) < NAME_MIN:
         return f"Name must be at least {NAME_MIN} characters long (it has {len(name)})."
     if len(name) > NAME_MAX:
@@ -40,7 +43,10 @@ def description_problem(description: str) -> str | None:
     if not description.strip():
         return "Description is required."
     if len(description) > DESCRIPTION_MAX:
-        return f"Description must be at most {DESCRIPTION_MAX} characters (it has {len(description)})."
+        return (
+            f"Description must be at most {DESCRIPTION_MAX} characters "
+            f"(it has {len(description)})."
+        )
     return None
 
 
