@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from tui import output
 from tui.core import validation
 from tui.core.errors import InvalidInput, NotFound, PaiwsError, ReadOnlyMode
-from tui.core.views import CreateOutcome, CreateProgress, CreateRequest, ListQuery, WorkspaceRow
+from tui.core.views import CreateOutcome, CreateRequest, ListQuery, WorkspaceRow
 
 if TYPE_CHECKING:
     from tui.core.interface import DataService
@@ -281,7 +281,7 @@ def cmd_create(args: argparse.Namespace, session: Session) -> int:
     if not args.yes and not _confirm_create(region, request):
         sys.stderr.write("Cancelled: nothing was created.\n")
         return EXIT_ERROR
-    progress = _progress_printer() if args.wait else None
+    progress = output.ProgressPrinter(sys.stderr) if args.wait else None
     outcome = session.service().create_workspace(
         region, request, wait=bool(args.wait), on_progress=progress
     )
@@ -310,13 +310,6 @@ def _stdin_is_tty() -> bool:
         return sys.stdin is not None and sys.stdin.isatty()
     except (ValueError, OSError):  # closed or detached stdin
         return False
-
-
-def _progress_printer() -> Callable[[CreateProgress], None]:
-    def show(progress: CreateProgress) -> None:
-        output.print_progress(progress, sys.stderr)
-
-    return show
 
 
 def _create_exit_code(outcome: CreateOutcome, *, wait: bool) -> int:

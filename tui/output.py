@@ -140,7 +140,14 @@ def _print_table(
         # Text cells: API strings are never parsed as Rich markup.
         table.add_row(*(Text(row[i], style=(styles or {}).get(columns[i], {}).get(row[i], ""))
                         for i in shown))
-    console.print(table)
+    if _is_tty(stream):
+        console.print(table)
+    else:
+        # Rich pads every cell to its column width; in a pipe or file, trailing blanks are
+        # only noise for diffs and line-oriented tools.
+        with console.capture() as captured:
+            console.print(table)
+        stream.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
     if hidden:
         stream.write(f"(Hidden to fit the terminal: {', '.join(hidden)}; "
                      "--format json shows every field.)\n")
@@ -309,10 +316,23 @@ def print_create_summary(region: str, request: CreateRequest, stream: TextIO) ->
     ])
 
 
-def print_progress(progress: CreateProgress, stream: TextIO) -> None:
-    status = f" [{clean(progress.status)}]" if progress.status else ""
-    stream.write(f"{progress.elapsed:5.1f}s  {clean(progress.message)}{status}\n")
-    stream.flush()
+class ProgressPrinter:
+    """`create --wait` progress on stderr: one line per change (polls that see the same
+    status again print nothing)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self._last = ""
+
+    def __call__(self, progress: CreateProgress) -> None:
+        message = clean(progress.message)
+        status = clean(progress.status) if progress.status else ""
+        line = f"{message} [{status}]" if status and status not in message else message
+        if line == self._last:
+            return
+        self._last = line
+        self.stream.write(f"{progress.elapsed:5.1f}s  {line}\n")
+        self.stream.flush()
 
 
 def _outcome_status(outcome: CreateOutcome) -> str | None:
@@ -376,13 +396,14 @@ def report_error(exc: PaiwsError, stream: TextIO) -> None:
         lines.append("Least-privilege RAM policy to attach to your RAM user or role:")
         lines.extend(clean(line) for line in exc.policy.splitlines())
     elif isinstance(exc, NotActivated):
-        if exc.purchase_url and exc.can_purchase and exc.purchase_url not in hint:
-            lines.append(f"Activate PAI here: {clean(exc.purchase_url)} - then run the command "
-                         "again.")
-        elif not exc.can_purchase and "administrator" not in hint:
+        if exc.purchase_url and exc.can_purchase:
+            # The URL is the next step; it replaces the service's generic "open the page".
+            lines[1:] = [f"Activate PAI here: {clean(exc.purchase_url)}",
+                         f"Then check again: paiws activation --region {clean(exc.region)}"]
+        elif "administrator" not in hint:
             lines.append(ADMIN_ADVICE)
     elif isinstance(exc, CredentialsMissing | AuthFailed):
-        if "aliyun configure" not in hint:
+        if "ALIBABA_CLOUD_ACCESS_KEY_ID" not in hint:
             lines.append(CREDENTIALS_ADVICE)
     elif isinstance(exc, RequestTimeout):
         flag = f"--{exc.which}-timeout"
