@@ -247,12 +247,16 @@ class WorkspaceClient:
 def _build_request(operation: str, endpoint: Endpoint, region: str, params: dict[str, str],
                    body: Mapping[str, Any] | None, workspace_id: str | None,
                    timeouts: Timeouts) -> Any:
+    from aliyunsdkcore.http import protocol_type
     from aliyunsdkcore.request import CommonRequest
 
     method, uri_pattern, _action = OPERATIONS[operation]
     request = CommonRequest()
     request.set_domain(endpoint.netloc)
-    request.set_protocol_type(endpoint.scheme)  # the SDK's default is plain http
+    # The SDK's default is plain http, and HttpResponse tests `protocol is PT.HTTPS` (identity,
+    # not equality): pass its own constant, or an equal-but-distinct "https" means plain HTTP.
+    https = endpoint.scheme == "https"
+    request.set_protocol_type(protocol_type.HTTPS if https else protocol_type.HTTP)
     request.set_version(API_VERSION)
     request.set_action_name(operation)
     request.set_uri_pattern(uri_pattern)

@@ -166,6 +166,11 @@ def _safe_classes() -> tuple[Any, Any]:
         """Every request: proxies per loopback/NO_PROXY, verification on, typed errors."""
 
         def send(self, request: Any, **kwargs: Any) -> Any:
+            parts = urlsplit(request.url)
+            if parts.scheme != "https" and not is_loopback_host(parts.hostname or ""):
+                # Last line of defence for R10, whatever the request object says.
+                raise NetworkError("Refusing plain HTTP to a non-loopback host.",
+                                   code="InsecureEndpoint")
             if _bypass_proxy(request.url):
                 kwargs["proxies"] = {}
             kwargs["verify"] = ca_bundle()
