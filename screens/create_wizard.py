@@ -1,0 +1,386 @@
+"""The guided create wizard (`n` in the workspace table): R4 as a conversation.
+
+name → description → mode → options → review → create. Every answer is validated locally
+before anything is sent; the review shows every parameter exactly as it will be sent; Create
+runs the service's check-then-act-then-verify in a worker and shows each phase. The screen
+dismisses with the ID the table should put its cursor on (created or already existing), or
+None when nothing changed.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Button, ContentSwitcher, Footer, Input, Static
+
+from screens.create_progress import CreateProgressPanel, OutcomePanel
+from screens.widgets.confirm_modal import ConfirmModal
+from screens.widgets.stepper import Stepper
+from screens.wizard_steps import (
+    DescriptionStep,
+    ModeChoice,
+    ModeStep,
+    NameStep,
+    OptionsStep,
+    ReviewStep,
+)
+from tui.core.interface import DataService
+from tui.core.views import CreateOutcome, CreateProgress, CreateRequest
+from tui.paths import asset_path
+
+STEP_LABELS = ("Name", "Description", "Mode", "Options", "Review", "Create")
+_QUESTION_IDS = ("step-name", "step-description", "step-mode", "step-options", "step-review")
+_FOCUS_OF_STEP = ("#name-input", "#description-input", "#mode-set", "#display-input",
+                  "#wizard-next")
+REVIEW = 4
+
+Phase = Literal["ask", "creating", "outcome"]
+
+
+def create_blocked_reason(service: DataService, region: str) -> str | None:
+    """Why creating is impossible right now, in words for the user; None when it is allowed."""
+    if service.read_only:
+        return "Read-only mode (--read-only): creating workspaces is turned off."
+    state = service.cached_activation(region)
+    if state is None or state.activated:
+        # Not checked yet: the service checks activation itself before any workspace call (R3).
+        return None
+    if state.status == "purchasable":
+        return (
+            f"PAI is not activated in {region}. Activate it from the banner (b opens the "
+            "purchase page), re-check, then create."
+        )
+    return (
+        f"PAI is not activated in {region}, and this account cannot activate it: ask the "
+        "primary account administrator (needs the primary account or pai:CreateOrder)."
+    )
+
+
+def region_label(service: DataService, region: str) -> str:
+    for known in service.regions():
+        if known.id == region:
+            return f"{region} · {known.name}"
+    return region
+
+
+class CreateWizard(ModalScreen[str | None]):
+    """Create a workspace in one region, step by step."""
+
+    CSS_PATH = [asset_path("wizard.tcss")]
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="wizard.cancel"),
+        Binding("ctrl+b", "back", "Back", id="wizard.back"),
+        Binding("enter", "next", "Next", id="wizard.next"),
+        Binding("y", "copy", "Copy", id="wizard.copy"),
+    ]
+
+    class Progress(Message):
+        def __init__(self, progress: CreateProgress) -> None:
+            super().__init__()
+            self.progress = progress
+
+    class Finished(Message):
+        def __init__(self, outcome: CreateOutcome) -> None:
+            super().__init__()
+            self.outcome = outcome
+
+    class Failed(Message):
+        def __init__(self, error: Exception) -> None:
+            super().__init__()
+            self.error = error
+
+    def __init__(self, service: DataService, region: str, *, poll_timeout: float = 120.0) -> None:
+        super().__init__()
+        self._service = service
+        self._region = region
+        self._region_label = region_label(service, region)
+        self._poll_timeout = poll_timeout
+        self._blocked = create_blocked_reason(service, region)
+        self._step = 0
+        self._phase: Phase = "ask"
+        self._request: CreateRequest | None = None
+
+    # ---------------------------------------------------------------- what the user sees
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="wizard-box"):
+            yield Static(
+                Text.assemble("New workspace in ", (self._region_label, "bold")),
+                id="wizard-title",
+            )
+            if self._blocked:
+                yield Static(Text(self._blocked), id="wizard-blocked")
+                with Horizontal(classes="button-bar"):
+                    yield Button("Close", id="wizard-close", variant="primary")
+                return
+            yield Stepper(STEP_LABELS, id="wizard-stepper")
+            with ContentSwitcher(initial=_QUESTION_IDS[0], id="wizard-steps"):
+                yield NameStep(self._service, self._region, id="step-name")
+                yield DescriptionStep(id="step-description")
+                yield ModeStep(id="step-mode")
+                yield OptionsStep(id="step-options")
+                yield ReviewStep(id="step-review")
+                yield CreateProgressPanel(id="step-progress")
+                yield OutcomePanel(id="step-outcome")
+            with Horizontal(classes="button-bar", id="wizard-buttons"):
+                yield Button("Back", id="wizard-back")
+                yield Button("Next", id="wizard-next", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self._blocked:
+            self.query_one("#wizard-close", Button).focus()
+        else:
+            self._show_step(0)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self._blocked:
+            return action == "cancel"
+        if action == "back":
+            return self._phase == "ask" and self._step > 0
+        if action == "next":
+            return self._phase == "ask"
+        if action == "copy":
+            state = self._outcome.state
+            return self._phase == "outcome" and state is not None and state.copy_text is not None
+        return True
+
+    @property
+    def _name_step(self) -> NameStep:
+        return self.query_one(NameStep)
+
+    @property
+    def _outcome(self) -> OutcomePanel:
+        return self.query_one(OutcomePanel)
+
+    def _switch(self, panel_id: str, stepper_index: int) -> None:
+        self.query_one("#wizard-steps", ContentSwitcher).current = panel_id
+        self.query_one(Stepper).current = stepper_index
+        self.query_one("#wizard-buttons").display = self._phase == "ask"
+        self.refresh_bindings()
+
+    def _show_step(self, step: int) -> None:
+        self._phase = "ask"
+        self._step = step
+        self._switch(_QUESTION_IDS[step], step)
+        self.query_one("#wizard-back", Button).disabled = step == 0
+        self.query_one("#wizard-next", Button).label = (
+            "Create" if step == REVIEW else "Review" if step == REVIEW - 1 else "Next"
+        )
+        if step == REVIEW - 1:
+            self.query_one(OptionsStep).set_name(self._name_step.value)
+        if step == REVIEW:
+            self._request = self._build_request()
+            self.query_one(ReviewStep).show(self._request, self._region_label)
+        self.query_one(_FOCUS_OF_STEP[step]).focus()
+
+    def _build_request(self) -> CreateRequest:
+        options = self.query_one(OptionsStep)
+        return CreateRequest(
+            name=self._name_step.value,
+            description=self.query_one(DescriptionStep).value,
+            environments=self.query_one(ModeStep).environments,
+            display_name=options.display_name,
+            resource_group_id=options.resource_group_id,
+        )
+
+    def _step_problem(self) -> bool:
+        """Validate the current step; show its rule and keep the user there if broken."""
+        step: NameStep | DescriptionStep | OptionsStep
+        if self._step == 0:
+            step = self._name_step
+        elif self._step == 1:
+            step = self.query_one(DescriptionStep)
+        elif self._step == 3:
+            step = self.query_one(OptionsStep)
+        else:
+            return False
+        if step.problem is None:
+            return False
+        step.reveal_problem()
+        self.query_one(_FOCUS_OF_STEP[self._step]).focus()
+        return True
+
+    @property
+    def _dirty(self) -> bool:
+        return bool(
+            self._name_step.value
+            or self.query_one(DescriptionStep).input.value
+            or not self.query_one(ModeStep).is_default
+            or self.query_one(OptionsStep).typed_anything
+        )
+
+    # ---------------------------------------------------------------- navigation
+
+    def action_next(self) -> None:
+        if self._phase != "ask" or self._step_problem():
+            return
+        if self._step == REVIEW:
+            self._submit()
+        else:
+            self._show_step(self._step + 1)
+
+    def action_back(self) -> None:
+        if self._phase == "ask" and self._step > 0:
+            self._show_step(self._step - 1)
+
+    @on(Input.Submitted)
+    def _input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_next()
+
+    @on(ModeChoice.Chosen)
+    def _mode_chosen(self) -> None:
+        self.action_next()
+
+    @on(Button.Pressed, "#wizard-next")
+    def _next_pressed(self) -> None:
+        self.action_next()
+
+    @on(Button.Pressed, "#wizard-back")
+    def _back_pressed(self) -> None:
+        self.action_back()
+
+    def action_cancel(self) -> None:
+        if self._blocked:
+            self.dismiss(None)
+        elif self._phase == "creating":
+            self._cancel_while_creating()
+        elif self._phase == "outcome" and self._outcome.state is not None and (
+            self._outcome.state.kind in ("created", "exists_same")
+        ):
+            self.dismiss(self._outcome.state.workspace_id)
+        elif self._dirty:
+            self.app.push_screen(
+                ConfirmModal(
+                    "Discard this new workspace?",
+                    "Your answers will be lost. Nothing has been created.",
+                ),
+                self._discard_answered,
+            )
+        else:
+            self.dismiss(None)
+
+    def _discard_answered(self, discard: bool | None) -> None:
+        if discard:
+            self.dismiss(None)
+
+    def _cancel_while_creating(self) -> None:
+        workspace_id = self.query_one(CreateProgressPanel).workspace_id
+        if workspace_id is None:
+            # No ID yet: leaving now would hide whether anything was created.
+            self.notify("The create request is in flight; the result follows in a moment.",
+                        title="Please wait", severity="warning")
+            return
+        self.app.push_screen(
+            ConfirmModal(
+                "Stop watching?",
+                Text.assemble(
+                    "The workspace was created (ID ", workspace_id, ") and keeps initialising "
+                    "on the server. Leave and show it in the table?",
+                ),
+                confirm_label="Leave",
+                cancel_label="Keep watching",
+            ),
+            self._leave_answered,
+        )
+
+    def _leave_answered(self, leave: bool | None) -> None:
+        if leave:
+            self.dismiss(self.query_one(CreateProgressPanel).workspace_id)
+
+    @on(Button.Pressed, "#wizard-close")
+    @on(Button.Pressed, "#outcome-close")
+    def _close_pressed(self) -> None:
+        state = self._outcome.state if not self._blocked else None
+        keep = state is not None and state.kind in ("created", "exists_same")
+        self.dismiss(state.workspace_id if keep and state else None)
+
+    @on(Button.Pressed, "#outcome-open")
+    def _open_pressed(self) -> None:
+        state = self._outcome.state
+        self.dismiss(state.workspace_id if state else None)
+
+    @on(Button.Pressed, "#outcome-rename")
+    def _rename_pressed(self) -> None:
+        self._show_step(0)
+        self._name_step.input.action_select_all()
+
+    @on(Button.Pressed, "#outcome-back")
+    def _back_to_review(self) -> None:
+        self._show_step(REVIEW)
+
+    @on(Button.Pressed, "#outcome-retry")
+    def _retry_pressed(self) -> None:
+        self._submit()
+
+    @on(Button.Pressed, "#outcome-copy")
+    def action_copy(self) -> None:
+        state = self._outcome.state
+        if self._phase != "outcome" or state is None or state.copy_text is None:
+            return
+        self.app.copy_to_clipboard(state.copy_text)
+        self.notify(f"Copied the {state.copy_what} to the clipboard.", title="Copied")
+
+    # ---------------------------------------------------------------- creating
+
+    def _submit(self) -> None:
+        request = self._request or self._build_request()
+        self._phase = "creating"
+        self.query_one(CreateProgressPanel).start(request, self._region)
+        self._switch("step-progress", len(STEP_LABELS) - 1)
+        self.set_focus(None)  # the buttons just went away; keys go to the screen's bindings
+        self._create(request)
+
+    @work(thread=True, exclusive=True, group="create", exit_on_error=False)
+    def _create(self, request: CreateRequest) -> None:
+        def report(progress: CreateProgress) -> None:
+            self.post_message(self.Progress(progress))
+
+        try:
+            outcome = self._service.create_workspace(
+                self._region, request, wait=True, on_progress=report,
+                poll_timeout=self._poll_timeout,
+            )
+        except Exception as err:  # every failure becomes an explained outcome, never a crash
+            self.post_message(self.Failed(err))
+            return
+        self.post_message(self.Finished(outcome))
+
+    @on(Progress)
+    def _progress(self, message: Progress) -> None:
+        if self._phase == "creating":
+            self.query_one(CreateProgressPanel).show_progress(message.progress)
+
+    @on(Finished)
+    def _finished(self, message: Finished) -> None:
+        outcome = message.outcome
+        request = self._request or self._build_request()
+        if outcome.kind == "name_taken":
+            differences = ", ".join(outcome.differences) or "configuration"
+            self._name_step.mark_taken(
+                request.name,
+                outcome.workspace_id,
+                Text(f"That workspace has a different {differences}. Pick another name."),
+            )
+        elapsed = self.query_one(CreateProgressPanel).elapsed
+        self._outcome.show_outcome(outcome, request, elapsed)
+        self._show_outcome(done=outcome.kind == "created")
+
+    @on(Failed)
+    def _failed(self, message: Failed) -> None:
+        self._outcome.show_error(message.error, fallback_policy=self._service.ram_policy())
+        self._show_outcome(done=False)
+
+    def _show_outcome(self, *, done: bool) -> None:
+        self._phase = "outcome"
+        self._switch("step-outcome", len(STEP_LABELS) if done else len(STEP_LABELS) - 1)
+        self._outcome.focus_default()

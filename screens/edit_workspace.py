@@ -1,0 +1,235 @@
+"""Edit a workspace's display name and description (`e` in the detail view, UpdateWorkspace).
+
+Same rules as the create wizard; only changed fields are sent. Dismisses with the refreshed
+`WorkspaceDetail` the service returns, or None when nothing was saved.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, Static
+
+from screens.widgets.confirm_modal import ConfirmModal
+from screens.widgets.error_text import copy_text_for, error_text
+from screens.wizard_steps import DISPLAY_NAME_MAX
+from tui.core.interface import DataService
+from tui.core.validation import DESCRIPTION_MAX, description_problem
+from tui.core.views import WorkspaceDetail, WorkspaceRow
+from tui.paths import asset_path
+
+
+def edit_blocked_reason(service: DataService) -> str | None:
+    if service.read_only:
+        return "Read-only mode (--read-only): editing workspaces is turned off."
+    return None
+
+
+def display_name_problem(value: str) -> str | None:
+    if not value.strip():
+        return "Display name is required (use the workspace name if in doubt)."
+    if len(value) > DISPLAY_NAME_MAX:
+        return f"Display name must be at most {DISPLAY_NAME_MAX} characters (it has {len(value)})."
+    return None
+
+
+class EditWorkspace(ModalScreen[WorkspaceDetail | None]):
+    """A small form: two fields, live validation, Save sends UpdateWorkspace once."""
+
+    CSS_PATH = [asset_path("wizard.tcss")]
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="edit.cancel"),
+        Binding("ctrl+s", "save", "Save", id="edit.save"),
+        Binding("y", "copy_policy", "Copy policy", id="edit.copy"),
+    ]
+
+    class Saved(Message):
+        def __init__(self, detail: WorkspaceDetail) -> None:
+            super().__init__()
+            self.detail = detail
+
+    class Failed(Message):
+        def __init__(self, error: Exception) -> None:
+            super().__init__()
+            self.error = error
+
+    def __init__(self, service: DataService, region: str, row: WorkspaceRow) -> None:
+        super().__init__()
+        self._service = service
+        self._region = region
+        self._row = row
+        self._blocked = edit_blocked_reason(service)
+        self._saving = False
+        self._policy: str | None = None
+
+    def compose(self) -> ComposeResult:
+        row = self._row
+        with Vertical(id="wizard-box"):
+            yield Static(
+                Text.assemble("Edit workspace ", (row.name, "bold"), f"  (ID {row.workspace_id})"),
+                id="dialog-title",
+            )
+            if self._blocked:
+                yield Static(Text(self._blocked), id="dialog-blocked")
+            else:
+                yield Static("Display name", classes="field-title")
+                yield Static(
+                    f"The friendly name shown in the console, up to {DISPLAY_NAME_MAX} characters.",
+                    classes="field-help",
+                )
+                yield Input(row.display_name, max_length=DISPLAY_NAME_MAX, id="edit-display")
+                yield Static("Description", classes="field-title")
+                yield Static(
+                    f"What this workspace is for. Required, at most {DESCRIPTION_MAX} characters.",
+                    classes="field-help",
+                )
+                yield Input(row.description, max_length=DESCRIPTION_MAX, id="edit-description")
+                yield Static(id="description-counter")
+                yield Static(id="edit-feedback", classes="feedback")
+            with Horizontal(classes="button-bar"):
+                yield Button("Cancel", id="edit-cancel")
+                if not self._blocked:
+                    yield Button("Save", id="edit-save", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self._blocked:
+            self.query_one("#edit-cancel", Button).focus()
+            return
+        self.query_one("#edit-display", Input).focus()
+        self._refresh_form()
+
+    # ---------------------------------------------------------------- form state
+
+    @property
+    def _display(self) -> str:
+        return self.query_one("#edit-display", Input).value.strip()
+
+    @property
+    def _description(self) -> str:
+        return self.query_one("#edit-description", Input).value.strip()
+
+    def _changes(self) -> dict[str, str]:
+        changes: dict[str, str] = {}
+        if self._display != self._row.display_name:
+            changes["display_name"] = self._display
+        if self._description != self._row.description:
+            changes["description"] = self._description
+        return changes
+
+    def _problem(self) -> str | None:
+        return display_name_problem(self._display) or description_problem(self._description)
+
+    @on(Input.Changed)
+    def _changed(self) -> None:
+        self._policy = None
+        self._refresh_form()
+
+    def _refresh_form(self) -> None:
+        length = len(self.query_one("#edit-description", Input).value)
+        self.query_one("#description-counter", Static).update(f"{length}/{DESCRIPTION_MAX}")
+        problem = self._problem()
+        changed = bool(self._changes())
+        if problem:
+            self._feedback(Text(f"✗ {problem}"), "bad")
+        elif not changed:
+            self._feedback(Text("Nothing changed yet."), "muted")
+        else:
+            fields = " and ".join(
+                "display name" if key == "display_name" else "description"
+                for key in self._changes()
+            )
+            self._feedback(Text(f"Save sends the new {fields} (UpdateWorkspace)."), "muted")
+        self.query_one("#edit-save", Button).disabled = self._saving or bool(problem) or not changed
+        self.refresh_bindings()
+
+    def _feedback(self, text: Text, kind: str) -> None:
+        widget = self.query_one("#edit-feedback", Static)
+        widget.update(text)
+        for name in ("ok", "bad", "warn", "muted"):
+            widget.set_class(name == kind, f"-{name}")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "save":
+            return not self._blocked and not self._saving
+        if action == "copy_policy":
+            return self._policy is not None
+        return True
+
+    # ---------------------------------------------------------------- actions
+
+    def action_cancel(self) -> None:
+        if self._saving:
+            self.notify("Saving… the result follows in a moment.", severity="warning")
+        elif not self._blocked and self._changes():
+            self.app.push_screen(
+                ConfirmModal("Discard your changes?", "The workspace stays as it was."),
+                self._discard_answered,
+            )
+        else:
+            self.dismiss(None)
+
+    def _discard_answered(self, discard: bool | None) -> None:
+        if discard:
+            self.dismiss(None)
+
+    @on(Button.Pressed, "#edit-cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#edit-save")
+    def action_save(self) -> None:
+        if self._blocked or self._saving:
+            return
+        problem = self._problem()
+        if problem or not self._changes():
+            self._refresh_form()
+            return
+        self._saving = True
+        self._refresh_form()
+        self._feedback(Text("Saving…"), "muted")
+        self._save(self._changes())
+
+    @work(thread=True, exclusive=True, group="edit", exit_on_error=False)
+    def _save(self, changes: dict[str, str]) -> None:
+        try:
+            detail = self._service.update_workspace(
+                self._region,
+                self._row.workspace_id,
+                display_name=changes.get("display_name"),
+                description=changes.get("description"),
+            )
+        except Exception as err:  # shown through error_text: PaiwsError text or type name only
+            self.post_message(self.Failed(err))
+            return
+        self.post_message(self.Saved(detail))
+
+    @on(Saved)
+    def _saved(self, message: Saved) -> None:
+        self.notify(f"Saved {self._row.name}.", title="Workspace updated", markup=False)
+        self.dismiss(message.detail)
+
+    @on(Failed)
+    def _failed(self, message: Failed) -> None:
+        self._saving = False
+        self._refresh_form()
+        policy = self._service.ram_policy()
+        self._policy = copy_text_for(message.error, fallback_policy=policy)
+        self._feedback(
+            error_text(message.error, doing="Saving the changes", fallback_policy=policy), "bad"
+        )
+        self.refresh_bindings()
+
+    def action_copy_policy(self) -> None:
+        if self._policy:
+            self.app.copy_to_clipboard(self._policy)
+            self.notify("RAM policy copied to the clipboard.", title="Copied")

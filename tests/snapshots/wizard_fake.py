@@ -1,0 +1,161 @@
+"""A scripted, deterministic `DataService` for the wizard/edit/delete snapshots.
+
+Snapshots must not depend on timing (elapsed seconds, emulator IDs), so these tests feed the
+screens fixed view models; the behaviour against the real service and emulator is covered by
+the Pilot tests in tests/functional/.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from tui.core.errors import PaiwsError
+from tui.core.regions import all_regions
+from tui.core.views import (
+    ActivationState,
+    CreateOutcome,
+    CreateProgress,
+    CreateRequest,
+    CredentialStatus,
+    ListQuery,
+    LookupResult,
+    NameCheck,
+    Region,
+    ResourceLimits,
+    WorkspaceDetail,
+    WorkspacePage,
+    WorkspaceRow,
+)
+
+REGION = "cn-hangzhou"
+
+
+def sample_row(**changes: object) -> WorkspaceRow:
+    values: dict[str, object] = {
+        "workspace_id": "123456",
+        "name": "team_sandbox",
+        "display_name": "Team sandbox",
+        "description": "Experiments of the [bold]search[/] team",
+        "status": "ENABLED",
+        "environments": ("dev", "prod"),
+        "created": "2024-05-01 08:30",
+        "modified": "2024-05-02 09:00",
+        "creator_id": "****1234",
+        "administrators": ("a***@example.com",),
+        "resource_group": "rg-acfm0001",
+        "is_default": False,
+    }
+    values.update(changes)
+    return WorkspaceRow(**values)  # type: ignore[arg-type]
+
+
+@dataclass
+class FakeService:
+    """Answers from fixed values; `create_gate` lets a test hold the create mid-flight."""
+
+    read_only: bool = False
+    is_demo: bool = True
+    verbose: bool = False
+    activation_state: ActivationState | None = field(
+        default_factory=lambda: ActivationState(REGION, "activated")
+    )
+    taken: dict[str, str] = field(default_factory=dict)  # name -> existing ID
+    progress: tuple[CreateProgress, ...] = ()
+    outcome: CreateOutcome | None = None
+    error: PaiwsError | None = None
+    create_gate: threading.Event | None = None
+    update_error: PaiwsError | None = None
+    delete_error: PaiwsError | None = None
+    calls: list[str] = field(default_factory=list)
+
+    def credential_status(self) -> CredentialStatus:
+        return CredentialStatus(available=True, source="demo", mode="AK")
+
+    def regions(self) -> tuple[Region, ...]:
+        return all_regions()
+
+    def console_url(self, region: str) -> str:
+        return f"https://pai.console.aliyun.com/?regionId={region}"
+
+    def ram_policy(self) -> str:
+        return '{"Version": "1"}'
+
+    def activation(self, region: str, *, recheck: bool = False) -> ActivationState:
+        return self.activation_state or ActivationState(region, "activated")
+
+    def cached_activation(self, region: str) -> ActivationState | None:
+        return self.activation_state
+
+    def list_workspaces(self, region: str, query: ListQuery) -> WorkspacePage:
+        return WorkspacePage(rows=(sample_row(),), total=1, page=1, page_size=20)
+
+    def iter_workspaces(
+        self,
+        region: str,
+        query: ListQuery,
+        *,
+        concurrency: int = 4,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Iterator[WorkspacePage]:
+        yield self.list_workspaces(region, query)
+
+    def get_workspace(
+        self, region: str, workspace_id: str, *, verbose: bool | None = None
+    ) -> WorkspaceDetail:
+        return WorkspaceDetail(workspace=sample_row(workspace_id=workspace_id))
+
+    def lookup(self, region: str, ids: Sequence[str]) -> LookupResult:
+        return LookupResult(requested=tuple(ids))
+
+    def resource_limits(self, region: str) -> ResourceLimits:
+        return ResourceLimits(region=region, items=())
+
+    def check_name(self, region: str, name: str) -> NameCheck:
+        self.calls.append(f"check_name:{name}")
+        existing = self.taken.get(name)
+        return NameCheck(name=name, available=existing is None, existing_id=existing)
+
+    def create_workspace(
+        self,
+        region: str,
+        request: CreateRequest,
+        *,
+        wait: bool = True,
+        on_progress: Callable[[CreateProgress], None] | None = None,
+        poll_timeout: float = 120.0,
+    ) -> CreateOutcome:
+        self.calls.append(f"create:{request.name}")
+        for step in self.progress:
+            if on_progress is not None:
+                on_progress(step)
+        if self.create_gate is not None:
+            self.create_gate.wait(10)
+        if self.error is not None:
+            raise self.error
+        assert self.outcome is not None
+        return self.outcome
+
+    def update_workspace(
+        self,
+        region: str,
+        workspace_id: str,
+        *,
+        display_name: str | None = None,
+        description: str | None = None,
+    ) -> WorkspaceDetail:
+        self.calls.append(f"update:{workspace_id}")
+        if self.update_error is not None:
+            raise self.update_error
+        changes: dict[str, object] = {"workspace_id": workspace_id}
+        if display_name is not None:
+            changes["display_name"] = display_name
+        if description is not None:
+            changes["description"] = description
+        return WorkspaceDetail(workspace=sample_row(**changes))
+
+    def delete_workspace(self, region: str, workspace_id: str, *, confirm_name: str) -> None:
+        self.calls.append(f"delete:{workspace_id}")
+        if self.delete_error is not None:
+            raise self.delete_error
