@@ -7,7 +7,7 @@ from core_support import OTHER_REGION, REGION
 
 from tui.core.errors import InvalidInput, NotActivated, NotFound
 from tui.core.service import WorkspaceService
-from tui.core.views import ListQuery
+from tui.core.views import ListQuery, WorkspacePage
 from tui.emulator import Emulator
 
 
@@ -129,7 +129,7 @@ def test_streaming_all_pages_uses_page_size_100_in_order(
 
 def test_streaming_stops_when_cancelled(service: WorkspaceService, emu: Emulator) -> None:
     emu.generate(REGION, 955)
-    seen = []
+    seen: list[WorkspacePage] = []
     for page in service.iter_workspaces(REGION, ListQuery(), cancelled=lambda: bool(seen)):
         seen.append(page)
     assert len(seen) == 1
@@ -190,7 +190,8 @@ def test_verbose_only_on_request_and_then_sticky(service: WorkspaceService, emu:
     detail = service.get_workspace(REGION, a, verbose=True)
     assert detail.owner is not None and service.verbose
     assert service.get_workspace(REGION, b).owner is not None  # a different ID keeps it
-    assert service.lookup(REGION, [c]).detail.owner is not None  # type: ignore[union-attr]
+    looked_up = service.lookup(REGION, [c]).detail
+    assert looked_up is not None and looked_up.owner is not None
     service.get_workspace(REGION, a, verbose=False)  # the toggle switches it off again
     service.get_workspace(REGION, b)
     verbose = [e.query.get("Verbose") for e in emu.request_log if e.operation == "GetWorkspace"]
