@@ -51,7 +51,7 @@ ADMIN_ADVICE = (
     "Ask the primary account administrator to activate PAI in this region "
     "(it needs the primary account or the pai:CreateOrder permission)."
 )
-_WIDE = 4096  # console width when not a terminal: tables are sized to their content, never cut
+_RICH_ROW_LIMIT = 1000  # beyond this, even a terminal gets the fast plain table
 
 
 def clean(text: object) -> str:
@@ -100,7 +100,6 @@ def _console(stream: TextIO) -> Console:
         file=stream,
         force_terminal=tty,
         color_system="auto" if tty else None,
-        width=None if tty else _WIDE,
         highlight=False,
         markup=False,
         emoji=False,
@@ -115,42 +114,60 @@ def _print_table(
     styles: Mapping[str, Mapping[str, str]] | None = None,
     droppable: Sequence[str] = (),
 ) -> None:
-    """A Rich table of `Text` cells. On a terminal too narrow for every column, the columns
-    in `droppable` go first (in that order) rather than folding every cell into a tall mess;
-    a note says what was hidden. Pipes get a wide console, so nothing is dropped or cut."""
-    from rich import box
+    """A table of API text printed literally. On a terminal: a Rich table of `Text` cells
+    (never parsed as markup), status coloured; when the terminal is too narrow for every
+    column, the columns in `droppable` go first (in that order) instead of folding every cell,
+    and a note says what was hidden. In a pipe or file: the same layout drawn by `_plain_table`
+    (no colour, nothing dropped or cut), because Rich needs ~50 s for 10,000 rows."""
     from rich.cells import cell_len
-    from rich.table import Table
-    from rich.text import Text
 
-    console = _console(stream)
     data = [[clean(value) for value in row] for row in rows]
     widths = [max([cell_len(c), *(cell_len(r[i]) for r in data)]) for i, c in enumerate(columns)]
+    tty = _is_tty(stream)
+    console = _console(stream) if tty else None
     shown = list(range(len(columns)))
     hidden: list[str] = []
     for name in droppable:
-        if sum(widths[i] + 3 for i in shown) <= console.width or name not in columns:
-            continue
-        shown.remove(columns.index(name))
-        hidden.append(name)
-    table = Table(box=box.SIMPLE_HEAD, header_style="bold", show_edge=False, pad_edge=False)
-    for i in shown:
-        table.add_column(columns[i], overflow="fold")
-    for row in data:
-        # Text cells: API strings are never parsed as Rich markup.
-        table.add_row(*(Text(row[i], style=(styles or {}).get(columns[i], {}).get(row[i], ""))
-                        for i in shown))
-    if _is_tty(stream):
-        console.print(table)
+        if console is None or sum(widths[i] + 3 for i in shown) <= console.width:
+            break
+        if name in columns:
+            shown.remove(columns.index(name))
+            hidden.append(name)
+    if console is None or len(data) > _RICH_ROW_LIMIT:
+        _plain_table(stream, [columns[i] for i in shown], [[r[i] for i in shown] for r in data],
+                     [widths[i] for i in shown])
     else:
-        # Rich pads every cell to its column width; in a pipe or file, trailing blanks are
-        # only noise for diffs and line-oriented tools.
-        with console.capture() as captured:
-            console.print(table)
-        stream.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+        from rich import box
+        from rich.table import Table
+        from rich.text import Text
+
+        table = Table(box=box.SIMPLE_HEAD, header_style="bold", show_edge=False, pad_edge=False)
+        for i in shown:
+            table.add_column(columns[i], overflow="fold")
+        for row in data:
+            table.add_row(*(Text(row[i], style=(styles or {}).get(columns[i], {}).get(row[i], ""))
+                            for i in shown))
+        console.print(table)
     if hidden:
         stream.write(f"(Hidden to fit the terminal: {', '.join(hidden)}; "
                      "--format json shows every field.)\n")
+
+
+def _plain_table(stream: TextIO, columns: Sequence[str], rows: Sequence[Sequence[str]],
+                 widths: Sequence[int]) -> None:
+    """Rich's SIMPLE_HEAD layout (header, rule, rows; three blanks between columns) drawn
+    directly, without trailing blanks. Wide (CJK) characters count as two cells, as in Rich."""
+    from rich.cells import cell_len
+
+    def line(cells: Sequence[str]) -> str:
+        padded = (c + " " * (w - cell_len(c)) for c, w in zip(cells, widths, strict=True))
+        return "   ".join(padded).rstrip() + "\n"
+
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
+    rule = "─" if encoding.startswith("utf") else "-"  # as Rich falls back to ASCII boxes
+    stream.write(line(columns))
+    stream.write(rule * (sum(widths) + 3 * (len(widths) - 1)) + "\n")
+    stream.writelines(line(row) for row in rows)
 
 
 def _print_fields(stream: TextIO, fields: Sequence[tuple[str, object]]) -> None:

@@ -144,3 +144,25 @@ def test_error_reports_give_the_next_step() -> None:
                                          policy='{\n  "Version": "1"\n}'), stream)
     text = stream.getvalue()
     assert "paiworkspace:GetWorkspace" in text and '"Version": "1"' in text
+
+
+def test_piped_table_has_the_layout_rich_would_draw() -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    rows = [_row(display_name="默认工作空间", description="d"),
+            _row(workspace_id="4242", name="a_much_longer_name", display_name="x")]
+    stream = io.StringIO()
+    output.print_rows(rows, 2, "table", stream, region="cn-hangzhou")
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for column in output.present.TABLE_COLUMNS:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*(Text(cell) for cell in output.present.row_cells(row)))
+    console = Console(file=io.StringIO(), width=1000, force_terminal=False, color_system=None)
+    with console.capture() as captured:
+        console.print(table)
+    expected = "".join(line.rstrip() + "\n" for line in captured.get().splitlines())
+    assert stream.getvalue() == expected

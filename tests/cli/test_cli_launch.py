@@ -1,0 +1,68 @@
+"""`paiws` without a subcommand launches the TUI; `paiws emulator` refuses bad settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from cli_support import Runner
+
+from tui.core.interface import DataService
+
+
+@pytest.fixture
+def fake_tui(monkeypatch: pytest.MonkeyPatch) -> list[tuple[DataService, str | None]]:
+    calls: list[tuple[DataService, str | None]] = []
+
+    def run(service: DataService, *, region: str | None = None) -> int:
+        calls.append((service, region))
+        return 0
+
+    monkeypatch.setattr("tui.app.run", run)
+    return calls
+
+
+def test_no_subcommand_runs_the_tui_with_the_chosen_region(
+    run_cli: Runner, fake_tui: list[tuple[DataService, str | None]], isolated_env: Path
+) -> None:
+    assert run_cli("--region", "cn-shanghai").code == 0
+    [(service, region)] = fake_tui
+    assert region == "cn-shanghai" and service.is_demo is False
+
+
+def test_no_region_is_passed_when_none_was_given(
+    run_cli: Runner, fake_tui: list[tuple[DataService, str | None]], isolated_env: Path
+) -> None:
+    assert run_cli("--read-only").code == 0
+    [(service, region)] = fake_tui
+    assert region is None and service.read_only is True  # R2: nothing inferred
+
+
+def test_demo_runs_the_tui_on_the_embedded_emulator(
+    run_cli: Runner, fake_tui: list[tuple[DataService, str | None]], isolated_env: Path
+) -> None:
+    assert run_cli("--demo").code == 0
+    [(service, _region)] = fake_tui
+    assert service.is_demo is True
+
+
+def test_tui_with_a_malformed_region_is_a_usage_error(
+    run_cli: Runner, fake_tui: list[tuple[DataService, str | None]], isolated_env: Path
+) -> None:
+    result = run_cli("--region", "Hangzhou!")
+    assert result.code == 2 and fake_tui == []
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["emulator", "--host", "0.0.0.0"], "loopback"),
+        (["emulator", "--data", "/nonexistent/data.json"], "data"),
+        (["emulator", "--port", "70000"], "--port"),
+        (["emulator", "--create-delay", "-1"], "--create-delay"),
+    ],
+)
+def test_emulator_refuses_bad_settings(run_cli: Runner, argv: list[str], words: str) -> None:
+    result = run_cli(*argv)
+    assert result.code == 2, result
+    assert words in result.err and result.out == ""
