@@ -1,0 +1,81 @@
+"""The base every paiws screen builds on: status bar on top, footer below, common keys.
+
+Common keys (SPEC §4): `escape` goes back, `q` quits from the top screen (and goes back
+elsewhere), `?`/`g`/`ctrl+p`/`ctrl+q` are App-level. Screens add their own BINDINGS; the help
+screen and the command palette are built from those same bindings (one source of truth).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from screens.widgets.status_bar import StatusBar
+from tui.core.interface import DataService
+
+if TYPE_CHECKING:
+    from tui.app import PaiwsApp
+
+ResultT = TypeVar("ResultT")
+
+
+class PaiwsScreen(Screen[ResultT]):
+    """A full screen with the shared status bar and footer."""
+
+    HELP_TITLE: ClassVar[str] = ""
+    # Widget classes whose BINDINGS belong to this screen's section of the help screen.
+    HELP_WIDGETS: ClassVar[tuple[type[DOMNode], ...]] = ()
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="screen.back"),
+        Binding("q", "quit_app", "Quit", id="screen.quit"),
+        Binding("q", "back", "Back", show=False, id="screen.q_back"),
+    ]
+
+    @property
+    def paiws(self) -> PaiwsApp:
+        return cast("PaiwsApp", self.app)
+
+    @property
+    def service(self) -> DataService:
+        return self.paiws.service
+
+    @property
+    def chosen_region(self) -> str:
+        """The region chosen by the user. Screens that call the API only exist after a choice."""
+        region = self.paiws.region
+        if region is None:  # pragma: no cover - guarded by the screen flow
+            raise RuntimeError("no region chosen")
+        return region
+
+    @property
+    def is_root(self) -> bool:
+        stack = self.app.screen_stack
+        return bool(stack) and stack[0] is self
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar(id="status-bar")
+        yield from self.compose_body()
+        yield Footer(compact=True)
+
+    def compose_body(self) -> ComposeResult:
+        yield from ()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "quit_app":
+            return self.is_root
+        if action == "back":
+            return not self.is_root
+        return True
+
+    def action_back(self) -> None:
+        if not self.is_root:
+            self.dismiss()
+
+    def action_quit_app(self) -> None:
+        self.app.exit(0)

@@ -1,0 +1,253 @@
+"""One workspace, every field. `w` toggles owner & administrators (R6: Verbose only on request,
+then sticky for the run); a 404 is an answer (R7) with an input to try another ID.
+
+Opened from a table row, the row already holds every non-verbose field, so nothing is sent
+unless owner detail is on; opened by ID (lookup, another ID after a 404) it calls GetWorkspace.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.console import RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import ContentSwitcher, Input, Static
+
+from screens.base import PaiwsScreen
+from screens.delete_workspace import DeleteWorkspace
+from screens.edit_workspace import EditWorkspace
+from screens.errors import error_text, report_error
+from screens.messages import CallFailed, DetailLoaded
+from screens.widgets.inputs import Field
+from tui.core.errors import NotFound
+from tui.core.masking import NOT_AVAILABLE
+from tui.core.present import STATUS_STYLES, mode_label, workspace_record
+from tui.core.views import WorkspaceDetail, WorkspaceRow
+
+
+def _value(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value) if value else NOT_AVAILABLE
+    return str(value) if value not in (None, "") else NOT_AVAILABLE
+
+
+def detail_table(row: WorkspaceRow, detail: WorkspaceDetail | None, *, verbose: bool) -> Table:
+    """Label/value grid; every value a Text so nothing from the API is parsed as markup."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
+    record = workspace_record(row)
+    for label, value in record.items():
+        cell = Text(_value(value))
+        if label == "Status":
+            cell.stylize(STATUS_STYLES.get(row.status, ""))
+        table.add_row(Text(label), cell)
+        if label == "Environments":
+            table.add_row(Text("Mode"), Text(mode_label(row.environments)))
+    extra = "\n".join(f"{key}: {value}" for key, value in row.extra_info) or NOT_AVAILABLE
+    table.add_row(Text("Extra info"), Text(extra))
+    if verbose:
+        owner = detail.owner if detail is not None and detail.verbose else None
+        if owner is not None:
+            table.add_row(Text("Owner"), Text(owner.username))
+            table.add_row(Text("Owner Display Name"), Text(owner.display_name))
+            table.add_row(Text("Owner ID"), Text(owner.user_id))
+        elif detail is not None and detail.verbose:
+            table.add_row(Text("Owner"), Text(NOT_AVAILABLE))
+        else:
+            table.add_row(Text("Owner"), Text("loading…", style="italic"))
+    return table
+
+
+class DetailScreen(PaiwsScreen[None]):
+    HELP_TITLE: ClassVar[str] = "Workspace detail"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("w", "toggle_owner", "Owner & admins",
+                tooltip="Show/hide owner & administrators (fetches with Verbose; sticky)",
+                id="detail.owner"),
+        Binding("y", "copy_id", "Copy ID", tooltip="Copy the workspace ID", id="detail.copy"),
+        Binding("r", "refresh", "Refresh", tooltip="Fetch the workspace again",
+                id="detail.refresh"),
+        Binding("e", "edit", "Edit", tooltip="Edit the display name and description",
+                id="detail.edit"),
+        Binding("ctrl+d", "delete", "Delete",
+                tooltip="Delete this workspace (type its name to confirm)", id="detail.delete"),
+    ]
+
+    def __init__(self, *, row: WorkspaceRow | None = None, workspace_id: str | None = None) -> None:
+        super().__init__()
+        if row is None and not workspace_id:
+            raise ValueError("DetailScreen needs a row or a workspace ID")
+        self.row = row
+        self.detail: WorkspaceDetail | None = None
+        self.workspace_id = row.workspace_id if row is not None else str(workspace_id)
+        self.busy = False
+        self._gen = 0
+
+    def compose_body(self) -> ComposeResult:
+        with ContentSwitcher(initial="detail-view", id="detail-switcher"):
+            with VerticalScroll(id="detail-view"):
+                yield Static("", id="detail-title", classes="panel-title")
+                yield Static("", id="detail-fields")
+                yield Static("", id="detail-note", classes="dim")
+            with Vertical(id="not-found", classes="panel"):
+                yield Static("", id="not-found-text")
+                yield Field(placeholder="Try another workspace ID and press Enter",
+                            id="other-id")
+
+    def on_mount(self) -> None:
+        if self.row is not None:
+            self._show_detail()
+            if self.service.verbose:
+                self._fetch()
+        else:
+            self._fetch()
+
+    # -- fetching ---------------------------------------------------------------------------
+
+    def _fetch(self) -> None:
+        self._gen += 1
+        self.busy = True
+        self._show_detail()
+        self._get(self._gen, self.chosen_region, self.workspace_id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="detail")
+    def _get(self, gen: int, region: str, workspace_id: str) -> None:
+        try:
+            # verbose=None: the service applies the user's sticky owner choice (R6).
+            detail = self.service.get_workspace(region, workspace_id)
+        except Exception as error:  # every failure becomes a message the UI explains
+            self.post_message(CallFailed(gen, "load the workspace", error))
+            return
+        self.post_message(DetailLoaded(gen, detail))
+
+    def on_detail_loaded(self, message: DetailLoaded) -> None:
+        if message.gen != self._gen:
+            return
+        self.busy = False
+        self.detail = message.detail
+        self.row = message.detail.workspace
+        self.workspace_id = self.row.workspace_id
+        self.query_one("#detail-switcher", ContentSwitcher).current = "detail-view"
+        self._show_detail()
+        self.refresh_bindings()
+
+    def on_call_failed(self, message: CallFailed) -> None:
+        if message.gen != self._gen:
+            return
+        self.busy = False
+        if isinstance(message.error, NotFound):
+            self._show_not_found()
+            return
+        self._show_detail(problem=error_text(message.error, purpose=message.purpose))
+        report_error(self, message.error, purpose=message.purpose)
+
+    # -- rendering --------------------------------------------------------------------------
+
+    def _show_detail(self, *, problem: str | None = None) -> None:
+        title = self.query_one("#detail-title", Static)
+        fields = self.query_one("#detail-fields", Static)
+        note = self.query_one("#detail-note", Static)
+        verbose = self.service.verbose
+        if self.row is None:
+            title.update(Text(f"Workspace {self.workspace_id}", style="bold"))
+            fields.update(Text("Loading…", style="italic") if self.busy else Text(""))
+        else:
+            title.update(Text.assemble((self.row.name, "bold"), "  ",
+                                       (self.row.workspace_id, "dim")))
+            body: RenderableType = detail_table(self.row, self.detail, verbose=verbose)
+            fields.update(body)
+        if problem:
+            note.update(Text(problem + "\nPress r to retry.", style="red"))
+        elif verbose:
+            note.update(Text("Owner & administrators shown (fetched with Verbose). "
+                             "Press w to hide them."))
+        else:
+            note.update(Text("Press w to show the owner (fetches the workspace with Verbose; "
+                             "stays on for this session)."))
+
+    def _show_not_found(self) -> None:
+        self.row = None
+        self.detail = None
+        self.query_one("#not-found-text", Static).update(Text.assemble(
+            (f"Workspace {self.workspace_id} does not exist", "bold"),
+            f" in {self.chosen_region}.\n\nCheck the ID (and the region: g), "
+            "or try another ID below.",
+        ))
+        self.query_one("#detail-switcher", ContentSwitcher).current = "not-found"
+        other = self.query_one("#other-id", Input)
+        other.value = ""
+        other.focus()
+        self.refresh_bindings()
+
+    @on(Input.Submitted, "#other-id")
+    def _other_id(self, event: Input.Submitted) -> None:
+        workspace_id = event.value.strip()
+        if not workspace_id:
+            return
+        self.workspace_id = workspace_id
+        self.row = None
+        self.query_one("#detail-switcher", ContentSwitcher).current = "detail-view"
+        self._fetch()
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("toggle_owner", "copy_id"):
+            return self.row is not None
+        if action in ("edit", "delete"):
+            # Never offered in read-only mode (R13); hidden, not just disabled.
+            return self.row is not None and not self.service.read_only
+        return super().check_action(action, parameters)
+
+    def action_toggle_owner(self) -> None:
+        if self.row is None:
+            return
+        self.service.verbose = not self.service.verbose
+        have_owner = self.detail is not None and self.detail.verbose
+        if self.service.verbose and not have_owner:
+            self._fetch()
+        else:
+            self._show_detail()
+
+    def action_copy_id(self) -> None:
+        if self.row is not None:
+            self.app.copy_to_clipboard(self.row.workspace_id)
+            self.notify(f"Copied {self.row.workspace_id}", title="Workspace ID", markup=False)
+
+    def action_refresh(self) -> None:
+        self._fetch()
+
+    def action_edit(self) -> None:
+        if self.row is not None and not self.service.read_only:
+            self.app.push_screen(EditWorkspace(self.service, self.chosen_region, self.row),
+                                 self._edited)
+
+    def _edited(self, detail: WorkspaceDetail | None) -> None:
+        if detail is None:
+            return
+        self.detail, self.row = detail, detail.workspace
+        self._show_detail()
+        main = self.paiws.main_screen
+        if main is not None:  # the table row is stale now
+            main.reload(select_id=detail.workspace.workspace_id)
+
+    def action_delete(self) -> None:
+        if self.row is not None and not self.service.read_only:
+            self.app.push_screen(DeleteWorkspace(self.service, self.chosen_region, self.row),
+                                 self._deleted)
+
+    def _deleted(self, workspace_id: str | None) -> None:
+        if workspace_id is None:
+            return
+        self.dismiss()
+        main = self.paiws.main_screen
+        if main is not None:  # the row leaves the table
+            main.reload()

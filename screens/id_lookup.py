@@ -1,0 +1,152 @@
+"""ID lookup (`i`), R5: one ID → the detail screen (GetWorkspace); several IDs → ONE batch
+ListWorkspaces call, whose answer is final: missing IDs are listed as "does not exist"."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import DataTable, Input, Static
+
+from screens.base import PaiwsScreen
+from screens.detail import DetailScreen
+from screens.errors import error_text, report_error
+from screens.messages import CallFailed, LookupDone
+from screens.widgets.inputs import Field
+from screens.widgets.workspace_grid import WorkspaceGrid
+from tui.core.views import LookupResult
+
+_SEPARATORS = re.compile(r"[\s,;]+")
+
+
+def parse_ids(text: str) -> tuple[str, ...]:
+    """Comma/space separated IDs, in order, without duplicates."""
+    return tuple(dict.fromkeys(part for part in _SEPARATORS.split(text) if part))
+
+
+class IdLookupScreen(PaiwsScreen[None]):
+    HELP_TITLE: ClassVar[str] = "ID lookup"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "retry", "Retry", id="lookup.retry"),
+        Binding("y", "copy_id", "Copy ID", id="lookup.copy"),
+        Binding("slash", "edit_ids", "Edit IDs", id="lookup.edit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._gen = 0
+        self._last: tuple[str, ...] = ()
+        self.busy = False
+        self.result: LookupResult | None = None
+
+    def compose_body(self) -> ComposeResult:
+        with Vertical(id="lookup"):
+            yield Static(Text("Look up workspaces by ID", style="bold"), classes="panel-title")
+            yield Static(Text("One ID opens its detail; several (comma or space separated) are "
+                              "looked up in one request."), classes="dim")
+            yield Field(placeholder="e.g. ws-1a2b3c, ws-4d5e6f", id="ids")
+            yield Static("", id="lookup-status")
+            yield WorkspaceGrid(id="lookup-results")
+            yield Static("", id="lookup-missing")
+
+    def on_mount(self) -> None:
+        self.query_one("#lookup-results", WorkspaceGrid).display = False
+        self.query_one("#ids", Input).focus()
+
+    @on(Input.Submitted, "#ids")
+    def _submitted(self, event: Input.Submitted) -> None:
+        ids = parse_ids(event.value)
+        if not ids:
+            self._status(Text("Type at least one workspace ID.", style="yellow"))
+            return
+        self._run(ids)
+
+    def _run(self, ids: tuple[str, ...]) -> None:
+        self._last = ids
+        if len(ids) == 1:
+            # R5: a single ID is a GetWorkspace; the detail screen owns that call and the 404.
+            self.app.push_screen(DetailScreen(workspace_id=ids[0]))
+            return
+        self._gen += 1
+        self.busy = True
+        self._status(Text(f"Looking up {len(ids)} IDs in {self.chosen_region}…", style="italic"))
+        self._lookup(self._gen, self.chosen_region, ids)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="lookup")
+    def _lookup(self, gen: int, region: str, ids: tuple[str, ...]) -> None:
+        try:
+            result = self.service.lookup(region, ids)
+        except Exception as error:  # every failure becomes a message the UI explains
+            self.post_message(CallFailed(gen, "look up the IDs", error))
+            return
+        self.post_message(LookupDone(gen, result))
+
+    def on_lookup_done(self, message: LookupDone) -> None:
+        if message.gen != self._gen:
+            return
+        self.busy = False
+        self.result = result = message.result
+        grid = self.query_one("#lookup-results", WorkspaceGrid)
+        grid.replace_rows(result.found)
+        grid.display = bool(result.found)
+        self._status(Text(f"Found {len(result.found)} of {len(result.requested)}.",
+                          style="bold"))
+        missing = self.query_one("#lookup-missing", Static)
+        if result.missing:
+            text = Text("Does not exist in this region:\n", style="bold")
+            for workspace_id in result.missing:
+                text.append(f"  • {workspace_id}\n", style="not bold")
+            missing.update(text)
+        else:
+            missing.update("")
+        if result.found:
+            grid.focus()
+        self.refresh_bindings()
+
+    def on_call_failed(self, message: CallFailed) -> None:
+        if message.gen != self._gen:
+            return
+        self.busy = False
+        self._status(Text(error_text(message.error, purpose=message.purpose)
+                          + "\nPress r to retry.", style="red"))
+        report_error(self, message.error, purpose=message.purpose)
+
+    def _status(self, text: Text) -> None:
+        self.query_one("#lookup-status", Static).update(text)
+
+    @on(DataTable.RowSelected, "#lookup-results")
+    def _open(self, event: DataTable.RowSelected) -> None:
+        key = event.row_key.value
+        grid = self.query_one("#lookup-results", WorkspaceGrid)
+        row = grid.row_for(key) if key is not None else None
+        if row is not None:
+            self.app.push_screen(DetailScreen(row=row))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "retry":
+            return bool(self._last) and not self.query_one("#ids", Input).has_focus
+        if action == "copy_id":
+            grid = self.query_one("#lookup-results", WorkspaceGrid)
+            return grid.has_focus and grid.selected is not None
+        if action == "edit_ids":
+            return not self.query_one("#ids", Input).has_focus
+        return super().check_action(action, parameters)
+
+    def action_retry(self) -> None:
+        if self._last:
+            self._run(self._last)
+
+    def action_copy_id(self) -> None:
+        row = self.query_one("#lookup-results", WorkspaceGrid).selected
+        if row is not None:
+            self.app.copy_to_clipboard(row.workspace_id)
+            self.notify(f"Copied {row.workspace_id}", title="Workspace ID", markup=False)
+
+    def action_edit_ids(self) -> None:
+        self.query_one("#ids", Input).focus()
+        self.refresh_bindings()

@@ -1,0 +1,75 @@
+"""Typed messages that thread workers post back to their screen.
+
+Every message carries the generation (`gen`) of the request that produced it: a screen bumps its
+generation whenever the question changes (region, filter, sort, another ID), so an answer to an
+older question is recognised and dropped instead of overwriting newer data.
+Payloads are masked view models only (R8/R9).
+"""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from tui.core.views import (
+    ActivationState,
+    LookupResult,
+    ResourceLimits,
+    WorkspaceDetail,
+    WorkspacePage,
+)
+
+
+class WorkerMessage(Message):
+    def __init__(self, gen: int) -> None:
+        super().__init__()
+        self.gen = gen
+
+
+class ActivationChecked(WorkerMessage):
+    def __init__(self, gen: int, state: ActivationState) -> None:
+        super().__init__(gen)
+        self.state = state
+
+
+class PageLoaded(WorkerMessage):
+    """One page of workspaces; `first` marks the page that replaces the previous contents."""
+
+    def __init__(self, gen: int, page: WorkspacePage, *, first: bool) -> None:
+        super().__init__(gen)
+        self.page = page
+        self.first = first
+
+
+class PagesDone(WorkerMessage):
+    """Every page of the current query has been delivered."""
+
+
+class DetailLoaded(WorkerMessage):
+    def __init__(self, gen: int, detail: WorkspaceDetail) -> None:
+        super().__init__(gen)
+        self.detail = detail
+
+
+class LookupDone(WorkerMessage):
+    def __init__(self, gen: int, result: LookupResult) -> None:
+        super().__init__(gen)
+        self.result = result
+
+
+class LimitsLoaded(WorkerMessage):
+    def __init__(self, gen: int, limits: ResourceLimits) -> None:
+        super().__init__(gen)
+        self.limits = limits
+
+
+class CallFailed(WorkerMessage):
+    """A service call raised. `purpose` names what was being done, for the error text.
+
+    The exception object travels to the UI thread but is only ever shown through
+    `screens.errors.describe()` (PaiwsError text, or the bare type name for anything else).
+    """
+
+    def __init__(self, gen: int, purpose: str, error: BaseException) -> None:
+        super().__init__(gen)
+        self.purpose = purpose
+        self.error = error

@@ -1,0 +1,53 @@
+"""R1: no usable credentials. Explain calmly how to configure them outside the app, show what
+was looked for, and offer the demo. Never asks for a key."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Static
+
+from screens.base import PaiwsScreen
+
+HOW_TO = (
+    "paiws uses the same credentials as the aliyun CLI. Configure them outside the app:\n\n"
+    "  1. Run  aliyun configure  (an AccessKey profile), then start paiws again\n"
+    "     (use --profile NAME to pick a profile other than the current one), or\n"
+    "  2. Export the environment variables\n"
+    "       ALIBABA_CLOUD_ACCESS_KEY_ID\n"
+    "       ALIBABA_CLOUD_ACCESS_KEY_SECRET\n"
+    "       ALIBABA_CLOUD_SECURITY_TOKEN   (only for STS tokens)\n\n"
+    "paiws never asks for a key in the UI and never shows one."
+)
+DEMO = "Just looking? Run  paiws --demo  : a local emulator with demo data, no account needed."
+DEMO_EXIT = "Start the demo with:  paiws --demo"
+
+
+class NoCredentialsScreen(PaiwsScreen[None]):
+    HELP_TITLE: ClassVar[str] = "No credentials"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("d", "demo", "Demo", id="nocreds.demo"),
+    ]
+
+    def compose_body(self) -> ComposeResult:
+        status = self.paiws.credentials
+        with VerticalScroll(id="no-credentials"), Vertical(classes="panel"):
+            yield Static(Text("No Alibaba Cloud credentials found", style="bold"),
+                         classes="panel-title")
+            if status.problem:
+                yield Static(Text(status.problem), classes="dim")
+            yield Static(Text(HOW_TO), id="how-to")
+            if status.looked_in:
+                looked = Text("Looked in:\n", style="bold")
+                for place in status.looked_in:
+                    looked.append(f"  • {place}\n", style="not bold")
+                yield Static(looked, id="looked-in")
+            yield Static(Text(DEMO, style="bold"), id="demo-hint")
+            yield Static(Text("Press d to exit with the demo command, q to quit."), classes="dim")
+
+    def action_demo(self) -> None:
+        self.app.exit(0, message=DEMO_EXIT)

@@ -1,0 +1,74 @@
+"""The one-line status bar at the top of every screen: who, where, and in which mode.
+
+Shows the credential *source* label (never a key), the region, the PAI activation badge, and
+READ-ONLY / DEMO badges. It reads the App's reactive state, so every screen stays in sync.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from rich.style import Style
+from rich.text import Text
+from textual.widget import Widget
+
+from tui import APP_NAME
+
+if TYPE_CHECKING:
+    from tui.app import PaiwsApp
+
+BADGES: dict[str, tuple[str, str]] = {
+    "checking": ("PAI: checking…", "status-bar--checking"),
+    "activated": ("PAI: activated", "status-bar--ok"),
+    "purchasable": ("PAI: not activated", "status-bar--warn"),
+    "no_permission": ("PAI: not activated", "status-bar--warn"),
+    "unknown": ("PAI: unknown", "status-bar--warn"),
+}
+
+
+class StatusBar(Widget):
+    COMPONENT_CLASSES = {
+        "status-bar--app",
+        "status-bar--dim",
+        "status-bar--ok",
+        "status-bar--warn",
+        "status-bar--checking",
+        "status-bar--badge",
+    }
+
+    def on_mount(self) -> None:
+        app = cast("PaiwsApp", self.app)
+        self.watch(app, "region", self._changed, init=False)
+        self.watch(app, "activation_badge", self._changed, init=False)
+
+    def _changed(self, _value: object) -> None:
+        self.refresh()
+
+    def render(self) -> Text:
+        app = cast("PaiwsApp", self.app)
+
+        def style(name: str) -> Style:
+            return self.get_component_rich_style(name)
+
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(f" {APP_NAME} ", style=style("status-bar--app"))
+        text.append("  ")
+        # Source/profile/mode only: CredentialStatus holds no key material at all.
+        text.append(app.credentials.label)
+        text.append("  │  ", style=style("status-bar--dim"))
+        if app.region:
+            text.append("region ", style=style("status-bar--dim"))
+            text.append(app.region, style="bold")
+        else:
+            text.append("no region chosen", style=style("status-bar--dim"))
+        badge = BADGES.get(app.activation_badge)
+        if badge and app.region:
+            text.append("  │  ", style=style("status-bar--dim"))
+            text.append(badge[0], style=style(badge[1]))
+        if app.service.read_only:
+            text.append("  ")
+            text.append(" READ-ONLY ", style=style("status-bar--badge"))
+        if app.service.is_demo:
+            text.append("  ")
+            text.append(" DEMO ", style=style("status-bar--badge"))
+        return text

@@ -1,0 +1,421 @@
+"""The main screen: activation check for the chosen region, then the workspace table.
+
+States (one ContentSwitcher): idle (no region yet) → checking → gate (not activated, R3) or
+failed (the check itself failed) or browser (the table). The table loads the first page at once
+and streams the remaining pages in a thread worker; every request carries a generation number
+so an answer to an older question (another region, filter or sort) is dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import ClassVar, Literal
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.timer import Timer
+from textual.widgets import ContentSwitcher, DataTable, Input, LoadingIndicator, Static
+from textual.worker import get_current_worker
+
+from screens.activation import ActivationPanel
+from screens.base import PaiwsScreen
+from screens.create_wizard import CreateWizard, create_blocked_reason
+from screens.detail import DetailScreen
+from screens.errors import error_text, report_error
+from screens.id_lookup import IdLookupScreen
+from screens.limits import LimitsScreen
+from screens.messages import ActivationChecked, CallFailed, PageLoaded, PagesDone
+from screens.widgets.inputs import Field
+from screens.widgets.workspace_grid import WorkspaceGrid
+from tui.core.validation import STATUSES
+from tui.core.views import ActivationState, ListQuery
+
+Mode = Literal["idle", "checking", "gate", "failed", "browser"]
+PAGE_SIZE = 100
+NAME_DEBOUNCE = 0.3  # seconds of quiet typing before the server-side name filter is sent
+KEY_DEBOUNCE = 0.15  # coalesces quick s/o/O presses into one request
+STATUS_CYCLE: tuple[str | None, ...] = (None, *STATUSES)
+SORT_LABELS = {"GmtCreateTime": "created", "GmtModifiedTime": "modified"}
+ORDER_LABELS = {"ASC": "oldest first", "DESC": "newest first"}
+TABLE_ACTIONS = frozenset(
+    {"filter_name", "cycle_status", "toggle_sort", "toggle_order", "refresh", "copy_id",
+     "open_console", "lookup", "limits"}
+)
+
+
+class WorkspaceTableScreen(PaiwsScreen[None]):
+    HELP_TITLE: ClassVar[str] = "Workspace table"
+    HELP_WIDGETS = (WorkspaceGrid, ActivationPanel)
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "filter_name", "Filter", tooltip="Filter by name (server-side)",
+                id="table.filter"),
+        Binding("s", "cycle_status", "Status",
+                tooltip="Status filter: all, ENABLED, INITIALIZING, FAILURE, …", id="table.status"),
+        Binding("o", "toggle_sort", "Sort", tooltip="Sort by created / modified time",
+                id="table.sort"),
+        Binding("O", "toggle_order", "Asc/Desc", tooltip="Toggle ascending / descending",
+                id="table.order"),
+        Binding("r", "refresh", "Refresh", tooltip="Refresh (keeps filter, sort and cursor)",
+                id="table.refresh"),
+        Binding("r", "retry_activation", "Retry", tooltip="Retry the activation check",
+                id="table.retry"),
+        Binding("i", "lookup", "Look up IDs", tooltip="Look up workspaces by ID",
+                id="table.lookup"),
+        Binding("l", "limits", "Limits", tooltip="Show the region's resource limits",
+                id="table.limits"),
+        Binding("n", "new_workspace", "New", tooltip="Create a workspace (guided)",
+                id="table.new"),
+        Binding("y", "copy_id", "Copy ID", tooltip="Copy the selected workspace ID",
+                id="table.copy"),
+        Binding("b", "open_console", "Console", tooltip="Open the PAI console for the region",
+                id="table.console"),
+        Binding("escape", "escape", "Clear filters", tooltip="Close the filter / clear filters",
+                id="table.escape"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.mode: Mode = "idle"
+        self.query_state = ListQuery(page_size=PAGE_SIZE)
+        self.busy = False
+        self.total: int | None = None
+        self._gen = 0
+        self._pending_cursor: str | None = None
+        self._reload_timer: Timer | None = None
+        self._region_shown: str | None = None
+
+    # -- layout -------------------------------------------------------------------------------
+
+    def compose_body(self) -> ComposeResult:
+        with ContentSwitcher(initial="idle", id="main-switcher"):
+            yield Static(Text("Choose a region to start: press g."), id="idle", classes="panel")
+            with Vertical(id="checking", classes="panel"):
+                yield Static("", id="checking-text")
+                yield LoadingIndicator()
+            yield ActivationPanel(id="gate", classes="panel")
+            yield Static("", id="failed", classes="panel")
+            with Vertical(id="browser"):
+                yield Field(placeholder="Filter by name (server-side); Enter or Esc closes",
+                            id="name-filter")
+                yield WorkspaceGrid(id="grid")
+                yield Static("", id="empty", classes="panel")
+                yield Static("", id="load-status")
+
+    def on_mount(self) -> None:
+        self.query_one("#name-filter", Input).display = False
+        self.query_one("#empty", Static).display = False
+        self.watch(self.paiws, "region", self._region_changed)
+
+    def _show(self, mode: Mode) -> None:
+        self.mode = mode
+        self.query_one("#main-switcher", ContentSwitcher).current = mode
+        if mode == "gate":
+            self.query_one("#gate", ActivationPanel).focus()
+        elif mode == "browser":
+            self.query_one("#grid", WorkspaceGrid).focus()
+        self.refresh_bindings()
+
+    @property
+    def grid(self) -> WorkspaceGrid:
+        return self.query_one("#grid", WorkspaceGrid)
+
+    # -- region and activation (R2, R3) -------------------------------------------------------
+
+    def _region_changed(self, region: str | None) -> None:
+        if region is None or region == self._region_shown:
+            return
+        self._region_shown = region
+        self._gen += 1
+        self._cancel_reload()
+        self.query_state = ListQuery(page_size=PAGE_SIZE)  # filters belong to a region
+        self.total = None
+        self.busy = False
+        self.grid.replace_rows(())
+        self.query_one("#name-filter", Input).value = ""
+        cached = self.service.cached_activation(region)
+        if cached is not None:
+            self._apply_activation(cached)
+        else:
+            self._start_check(recheck=False)
+
+    def recheck_if_needed(self) -> None:
+        """The user picked the region already shown: retry only if its check had failed."""
+        if self.mode == "failed":
+            self._start_check(recheck=False)
+
+    def _start_check(self, *, recheck: bool) -> None:
+        self._gen += 1
+        self.paiws.activation_badge = "checking"
+        self.query_one("#checking-text", Static).update(
+            Text(f"Checking PAI activation in {self.chosen_region}…", style="bold")
+        )
+        self._show("checking")
+        self._check_activation(self._gen, self.chosen_region, recheck)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="activation")
+    def _check_activation(self, gen: int, region: str, recheck: bool) -> None:
+        try:
+            state = self.service.activation(region, recheck=recheck)
+        except Exception as error:  # every failure becomes a message the UI explains
+            self.post_message(CallFailed(gen, "check PAI activation", error))
+            return
+        self.post_message(ActivationChecked(gen, state))
+
+    def on_activation_checked(self, message: ActivationChecked) -> None:
+        if message.gen == self._gen and message.state.region == self.paiws.region:
+            self._apply_activation(message.state)
+
+    def _apply_activation(self, state: ActivationState) -> None:
+        self.paiws.activation_badge = state.status
+        if state.activated:
+            self._show("browser")
+            self._load()
+        else:
+            self.query_one("#gate", ActivationPanel).show_state(state)
+            self._show("gate")
+
+    @on(ActivationPanel.RecheckRequested)
+    def _recheck(self) -> None:
+        self._start_check(recheck=True)
+
+    def action_retry_activation(self) -> None:
+        self._start_check(recheck=True)
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def _load(self, *, keep_cursor: str | None = None) -> None:
+        self._gen += 1
+        self._cancel_reload()
+        self.busy = True
+        self._pending_cursor = keep_cursor
+        self._update_status()
+        self._fetch_pages(self._gen, self.chosen_region, self.query_state)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="workspaces")
+    def _fetch_pages(self, gen: int, region: str, query: ListQuery) -> None:
+        worker = get_current_worker()
+
+        def stale() -> bool:
+            return worker.is_cancelled or gen != self._gen
+
+        try:
+            first = True
+            for page in self.service.iter_workspaces(region, query, cancelled=stale):
+                if stale():
+                    return
+                self.post_message(PageLoaded(gen, page, first=first))
+                first = False
+        except Exception as error:  # every failure becomes a message the UI explains
+            self.post_message(CallFailed(gen, "load the workspaces", error))
+            return
+        self.post_message(PagesDone(gen))
+
+    def on_page_loaded(self, message: PageLoaded) -> None:
+        if message.gen != self._gen:
+            return
+        grid = self.grid
+        if message.first:
+            grid.replace_rows(message.page.rows)
+        else:
+            grid.append_rows(message.page.rows)
+        self.total = message.page.total
+        if self._pending_cursor and grid.move_to(self._pending_cursor):
+            self._pending_cursor = None
+        self._update_status()
+
+    def on_pages_done(self, message: PagesDone) -> None:
+        if message.gen != self._gen:
+            return
+        self.busy = False
+        if self.total is None:  # no page at all: an empty answer
+            self.grid.replace_rows(())
+            self.total = 0
+        self._pending_cursor = None
+        self._update_status()
+
+    def on_call_failed(self, message: CallFailed) -> None:
+        if message.gen != self._gen:
+            return
+        if self.mode == "checking":
+            self.paiws.activation_badge = "unknown"
+            failed = self.query_one("#failed", Static)
+            failed.update(Text(error_text(message.error, purpose=message.purpose)
+                               + "\n\nPress r to retry, g to choose another region."))
+            self._show("failed")
+        else:
+            self.busy = False
+            self._update_status(failed=True)
+        report_error(self, message.error, purpose=message.purpose)
+
+    def _update_status(self, *, failed: bool = False) -> None:
+        grid = self.grid
+        loaded = grid.loaded
+        text = Text()
+        if failed:
+            text.append(f"Loading stopped at {loaded} workspaces. Press r to retry. ",
+                        style="bold red")
+        elif self.busy and self.total is None:
+            text.append(f"Loading workspaces in {self.chosen_region}… ", style="italic")
+        elif self.total is not None:
+            text.append(f"Loaded {loaded} of {self.total}", style="bold")
+            text.append("  (loading…) " if self.busy else "  ")
+        text.append("· " + self._query_summary(), style="dim")
+        self.query_one("#load-status", Static).update(text)
+        empty = self.query_one("#empty", Static)
+        show_empty = not self.busy and not failed and self.total == 0 and loaded == 0
+        empty.display = show_empty
+        grid.display = not show_empty
+        if show_empty:
+            empty.update(self._empty_text())
+
+    def _query_summary(self) -> str:
+        q = self.query_state
+        parts = []
+        if q.name:
+            parts.append(f"name contains {q.name!r}")
+        parts.append(f"status {q.status or 'all'}")
+        parts.append(f"sorted by {SORT_LABELS.get(q.sort_by, q.sort_by)}, "
+                     f"{ORDER_LABELS.get(q.order, q.order)}")
+        return " · ".join(parts)
+
+    def _empty_text(self) -> Text:
+        q = self.query_state
+        if q.name or q.status:
+            return Text(
+                "No workspaces match these filters.\n\n"
+                "Press / to change the name filter, s to change the status filter, "
+                "or escape to clear all filters."
+            )
+        create = ("press n to create one" if hasattr(self, "action_new_workspace")
+                  else "create one in the PAI console (b) or with `paiws create`")
+        return Text(
+            f"No workspaces in {self.chosen_region} yet.\n\n"
+            f"To get started, {create}. Press r to refresh, or g to choose another region."
+        )
+
+    # -- query changes ------------------------------------------------------------------------
+
+    def _change_query(self, query: ListQuery, *, delay: float) -> None:
+        """Apply a new filter/sort after a short pause: typing or repeated keys send one request."""
+        self.query_state = query
+        self._gen += 1  # anything still in flight answers an older question now
+        self._cancel_reload()
+        self.busy = True
+        self._update_status()
+        self._reload_timer = self.set_timer(delay, self._load)
+
+    def _cancel_reload(self) -> None:
+        if self._reload_timer is not None:
+            self._reload_timer.stop()
+            self._reload_timer = None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "new_workspace":
+            # Hidden in read-only mode; behind the activation gate it explains why it can't.
+            return not self.service.read_only and self.mode in ("browser", "gate")
+        if action in TABLE_ACTIONS:
+            return self.mode == "browser"
+        if action == "retry_activation":
+            return self.mode == "failed"
+        if action == "escape":
+            q = self.query_state
+            return self.mode == "browser" and bool(
+                q.name or q.status or self.query_one("#name-filter", Input).display
+            )
+        return super().check_action(action, parameters)
+
+    def action_filter_name(self) -> None:
+        name_filter = self.query_one("#name-filter", Input)
+        name_filter.display = True
+        name_filter.focus()
+        self.refresh_bindings()
+
+    @on(Input.Changed, "#name-filter")
+    def _name_changed(self, event: Input.Changed) -> None:
+        name = event.value.strip() or None
+        if name != self.query_state.name:
+            self._change_query(replace(self.query_state, name=name), delay=NAME_DEBOUNCE)
+
+    @on(Input.Submitted, "#name-filter")
+    def _name_submitted(self) -> None:
+        self._close_filter()
+
+    def _close_filter(self) -> None:
+        self.query_one("#name-filter", Input).display = False
+        self.grid.focus()
+        self.refresh_bindings()
+
+    def action_escape(self) -> None:
+        name_filter = self.query_one("#name-filter", Input)
+        if name_filter.display and name_filter.has_focus:
+            self._close_filter()
+            return
+        # Escape on the table clears every filter (sort is kept).
+        name_filter.value = ""
+        self._close_filter()
+        self._change_query(replace(self.query_state, name=None, status=None), delay=0)
+
+    def action_cycle_status(self) -> None:
+        current = STATUS_CYCLE.index(self.query_state.status)
+        status = STATUS_CYCLE[(current + 1) % len(STATUS_CYCLE)]
+        self._change_query(replace(self.query_state, status=status), delay=KEY_DEBOUNCE)
+        self.notify(f"Status filter: {status or 'all'}", timeout=2)
+
+    def action_toggle_sort(self) -> None:
+        sort_by = "GmtModifiedTime" if self.query_state.sort_by == "GmtCreateTime" \
+            else "GmtCreateTime"
+        self._change_query(replace(self.query_state, sort_by=sort_by), delay=KEY_DEBOUNCE)
+
+    def action_toggle_order(self) -> None:
+        order = "DESC" if self.query_state.order == "ASC" else "ASC"
+        self._change_query(replace(self.query_state, order=order), delay=KEY_DEBOUNCE)
+
+    def action_refresh(self) -> None:
+        selected = self.grid.selected
+        self._load(keep_cursor=selected.workspace_id if selected else None)
+
+    def reload(self, select_id: str | None = None) -> None:
+        """Reload keeping the query; put the cursor on `select_id` (used after create/delete)."""
+        if self.mode == "browser":
+            self._load(keep_cursor=select_id)
+
+    # -- row actions --------------------------------------------------------------------------
+
+    @on(DataTable.RowSelected, "#grid")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        key = event.row_key.value
+        row = self.grid.row_for(key) if key is not None else None
+        if row is not None:
+            self.app.push_screen(DetailScreen(row=row))
+
+    def action_copy_id(self) -> None:
+        row = self.grid.selected
+        if row is not None:
+            self.app.copy_to_clipboard(row.workspace_id)
+            self.notify(f"Copied {row.workspace_id}", title="Workspace ID", markup=False)
+
+    def action_open_console(self) -> None:
+        url = self.service.console_url(self.chosen_region)
+        self.app.open_url(url)
+        self.notify(f"Opening {url}", title="PAI console", markup=False)
+
+    def action_lookup(self) -> None:
+        self.app.push_screen(IdLookupScreen())
+
+    def action_limits(self) -> None:
+        self.app.push_screen(LimitsScreen())
+
+    def action_new_workspace(self) -> None:
+        reason = create_blocked_reason(self.service, self.chosen_region)
+        if reason:
+            self.notify(reason, title="Cannot create here", severity="warning", markup=False)
+            return
+        self.app.push_screen(CreateWizard(self.service, self.chosen_region), self._wizard_done)
+
+    def _wizard_done(self, workspace_id: str | None) -> None:
+        # The wizard returns the workspace to show (new or already existing): cursor on it.
+        if workspace_id:
+            self.reload(select_id=workspace_id)

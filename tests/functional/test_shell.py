@@ -1,0 +1,225 @@
+"""App shell: region picker (R2), activation-first ordering (R3), global keys, help, palette,
+quitting, no-credentials and crash handling."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import OptionList, Static
+from tui_support import SIZE, make_app, plain, screen_text, settle
+
+from screens.detail import DetailScreen
+from screens.help import HelpScreen
+from screens.region_picker import RegionPickerScreen
+from screens.workspace_table import WorkspaceTableScreen
+from tui.core import config
+from tui.core.service import WorkspaceService
+from tui.emulator import Emulator
+
+
+async def test_nothing_is_sent_before_a_region_is_chosen(
+    emulator: Emulator, service: WorkspaceService
+) -> None:
+    app = make_app(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, RegionPickerScreen)
+        await pilot.press("s", "h", "a", "n", "g")
+        await settle(pilot)
+        assert emulator.operations() == []
+        assert app.region is None
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.region == "cn-shanghai"
+        assert emulator.operations() == ["ListProducts", "ListWorkspaces"]
+        assert {entry.region for entry in emulator.request_log} == {"cn-shanghai"}
+
+
+async def test_region_flag_skips_the_picker_and_checks_activation_first(
+    emulator: Emulator, service: WorkspaceService
+) -> None:
+    app = make_app(service, region="cn-hangzhou")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, WorkspaceTableScreen)
+        log = emulator.request_log
+        assert [e.operation for e in log] == ["ListProducts", "ListWorkspaces"]
+        assert log[0].query["ProductCodes"] == "PAI_share"
+        assert log[1].query["PageSize"] == "100"
+        assert app.screen.grid.row_count == 64
+        assert "Loaded 64 of 64" in screen_text(app)
+
+
+async def test_picker_shows_recent_and_profile_regions_as_hints_only(
+    service: WorkspaceService, emulator: Emulator
+) -> None:
+    config.remember_region("cn-shanghai")
+    app = make_app(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Recent: cn-shanghai" in text
+        # The cursor starts on the first common region, not on the recent one.
+        picker = app.screen
+        assert isinstance(picker, RegionPickerScreen)
+        highlighted = picker.query_one("#region-list", OptionList).highlighted_option
+        assert highlighted is not None and highlighted.id == "cn-hangzhou"
+        assert app.region is None
+        assert emulator.operations() == []
+
+
+async def test_picker_lists_every_region_with_names_and_common_ones_first(
+    service: WorkspaceService,
+) -> None:
+    app = make_app(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        for region_id, name in (("cn-hangzhou", "China (Hangzhou)"), ("eu-central-1", "Germany"),
+                                ("ap-southeast-5", "Indonesia (Jakarta)")):
+            assert region_id in text and name in text
+        assert text.index("ap-southeast-1") < text.index("cn-wulanchabu")
+        await pilot.press(*"zzz")
+        await settle(pilot)
+        assert "No region matches 'zzz'" in screen_text(app)
+
+
+async def test_choosing_a_region_remembers_it_as_a_hint(service: WorkspaceService) -> None:
+    app = make_app(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert app.region == "cn-shanghai"
+    assert config.recent_regions()[0] == "cn-shanghai"
+
+
+async def test_g_changes_region_from_the_detail_and_escape_returns(
+    emulator: Emulator, service: WorkspaceService
+) -> None:
+    app = make_app(service, region="cn-hangzhou")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DetailScreen)
+        await pilot.press("g")
+        await settle(pilot)
+        assert isinstance(app.screen, RegionPickerScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, DetailScreen)
+        await pilot.press("g")
+        await pilot.press(*"shanghai", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, WorkspaceTableScreen)
+        assert app.region == "cn-shanghai"
+        assert app.screen.grid.row_count == 5
+        assert emulator.operations() == ["ListProducts", "ListWorkspaces"] * 2
+
+
+async def test_activation_is_cached_per_region(emulator: Emulator,
+                                               service: WorkspaceService) -> None:
+    app = make_app(service, region="cn-hangzhou")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for region in ("shanghai", "hangzhou"):
+            await pilot.press("g", *region, "enter")
+            await settle(pilot)
+        assert emulator.operations().count("ListProducts") == 2  # hangzhou and shanghai once
+
+
+async def test_q_quits_from_the_top_screen_and_goes_back_elsewhere(
+    service: WorkspaceService,
+) -> None:
+    app = make_app(service, region="cn-hangzhou")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        assert isinstance(app.screen, DetailScreen)
+        await pilot.press("q")
+        assert isinstance(app.screen, WorkspaceTableScreen)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_q_on_the_first_picker_quits_but_types_into_a_filter(
+    service: WorkspaceService,
+) -> None:
+    app = make_app(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("u", "l", "a", "n", "q")
+        await settle(pilot)
+        assert app.is_running
+        assert "cn-wulanchabu" in screen_text(app)
+        await pilot.press("escape")  # clears the filter
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_ctrl_q_quits_from_anywhere(service: WorkspaceService) -> None:
+    app = make_app(service, region="cn-hangzhou")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert not app.is_running
+
+
+async def test_help_lists_the_keys_of_every_screen(service: WorkspaceService) -> None:
+    app = make_app(service, region="cn-hangzhou")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        help_text = "\n".join(plain(static) for static in app.screen.query(".help-section").results(Static))
+        for title in ("Workspace table  (this screen)", "Everywhere", "Region picker",
+                      "Workspace detail", "ID lookup", "Resource limits", "Permission error",
+                      "Activation banner"):
+            assert title in help_text
+        for description in ("Filter by name (server-side)", "Toggle ascending / descending",
+                            "Copy the selected workspace ID", "Open the PAI console",
+                            "Show/hide owner & administrators", "Change region",
+                            "Open the command palette", "Copy policy"):
+            assert description in help_text
+        await pilot.press("escape")
+        assert isinstance(app.screen, WorkspaceTableScreen)
+
+
+async def test_palette_offers_and_runs_the_current_screens_actions(
+    emulator: Emulator, service: WorkspaceService
+) -> None:
+    app = make_app(service, region="cn-hangzhou")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        emulator.clear_log()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"refresh")
+        await pilot.pause(0.3)
+        assert "Refresh (keeps filter, sort and cursor)" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert emulator.operations() == ["ListWorkspaces"]
+        await pilot.press("ctrl+p")
+        await pilot.press(*"limits")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert emulator.operations()[-1] == "ListWorkspaces:GetResourceLimits"
+
+
+@pytest.mark.parametrize("theme_key", ["toggle theme"])
+async def test_palette_toggles_the_theme(service: WorkspaceService, theme_key: str) -> None:
+    app = make_app(service, region="cn-hangzhou")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        before = app.theme
+        await pilot.press("ctrl+p", *theme_key)
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme != before

@@ -1,0 +1,211 @@
+"""The Textual application: screens, global keys, command palette and crash handling.
+
+The App receives a `DataService` (the emulator-backed one in tests and `--demo`, the real one
+otherwise) and never talks to the API itself; screens call the service in thread workers and
+render the masked view models it returns.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from screens.activation import ActivationPanel
+from screens.base import PaiwsScreen
+from screens.credentials_rejected import CredentialsRejectedScreen
+from screens.detail import DetailScreen
+from screens.help import HelpScreen, Section
+from screens.id_lookup import IdLookupScreen
+from screens.limits import LimitsScreen
+from screens.no_credentials import NoCredentialsScreen
+from screens.permission_error import PermissionErrorScreen
+from screens.region_picker import RegionPickerScreen
+from screens.widgets.workspace_grid import WorkspaceGrid
+from screens.workspace_table import WorkspaceTableScreen
+from tui import APP_NAME
+from tui.core.config import remember_region
+from tui.core.interface import DataService
+from tui.core.views import CredentialStatus
+from tui.palette import ScreenActionsProvider
+from tui.paths import asset_path
+
+CRASH_LINE = (
+    "paiws stopped after an unexpected internal error ({kind}). "
+    "Details are not printed, to keep workspace data off the terminal. "
+    "Please report what you were doing."
+)
+
+
+def crash_line(error: BaseException) -> str:
+    """The one line printed for a crash: the exception *type* only, never its message (R9)."""
+    inner = getattr(error, "error", None)  # WorkerFailed wraps the worker's exception
+    kind = type(inner if isinstance(inner, BaseException) else error).__name__
+    return CRASH_LINE.format(kind=kind)
+
+
+class PaiwsApp(App[int]):
+    """paiws: browse Alibaba Cloud PAI workspaces."""
+
+    TITLE = APP_NAME
+    CSS_PATH = [asset_path("paiws.tcss")]
+    COMMANDS = App.COMMANDS | {ScreenActionsProvider}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True,
+                tooltip="Open the command palette", id="app.palette"),
+        Binding("question_mark", "help", "Help", tooltip="Show every key", id="app.help"),
+        Binding("g", "change_region", "Region", tooltip="Change region", id="app.region"),
+    ]
+    HELP_TITLE: ClassVar[str] = "Everywhere"
+
+    region: reactive[str | None] = reactive(None)
+    # "", "checking", "activated", "purchasable", "no_permission", "unknown": drives the badge.
+    activation_badge: reactive[str] = reactive("")
+
+    def __init__(self, service: DataService, *, region: str | None = None,
+                 cursor_blink: bool = True) -> None:
+        super().__init__()
+        self.service = service
+        self.cursor_blink = cursor_blink  # off in snapshot tests (see screens.widgets.inputs)
+        self.initial_region = region
+        self._credentials: CredentialStatus | None = None
+        self._main: WorkspaceTableScreen | None = None
+
+    # -- state shared by screens ------------------------------------------------------------
+
+    @property
+    def credentials(self) -> CredentialStatus:
+        if self._credentials is None:
+            self._credentials = self.service.credential_status()
+        return self._credentials
+
+    @property
+    def main_screen(self) -> WorkspaceTableScreen | None:
+        return self._main
+
+    def get_default_screen(self) -> Screen[Any]:
+        if not self.credentials.available:
+            return NoCredentialsScreen()
+        self._main = WorkspaceTableScreen()
+        return self._main
+
+    def on_mount(self) -> None:
+        self.theme = "textual-dark"
+        if self._main is None:
+            return
+        if self.initial_region:
+            # --region skips the picker (R2: the user chose it on the command line).
+            self.region = self.initial_region
+        else:
+            self.push_screen(RegionPickerScreen())
+
+    def choose_region(self, region: str) -> None:
+        """Called by the region picker after the user pressed Enter on a region."""
+        while len(self.screen_stack) > 1 and self.screen is not self._main:
+            self.pop_screen()
+        if self.region == region and self._main is not None:
+            self._main.recheck_if_needed()
+        self.region = region
+        self._remember(region)
+
+    @work(thread=True, exit_on_error=False, group="state")
+    def _remember(self, region: str) -> None:
+        # A small file write, still kept off the UI thread; failing to save a hint is harmless.
+        remember_region(region)
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "change_region":
+            return self._main is not None and not isinstance(self.screen, RegionPickerScreen)
+        if action == "help":
+            return not isinstance(self.screen, HelpScreen)
+        return True
+
+    def action_change_region(self) -> None:
+        if self._main is not None and not isinstance(self.screen, RegionPickerScreen):
+            self.push_screen(RegionPickerScreen())
+
+    def help_sections(self) -> list[Section]:
+        """Every screen's keys, for the help screen (built from their BINDINGS)."""
+        return [
+            ("Everywhere", (type(self), PaiwsScreen)),
+            ("Region picker", (RegionPickerScreen,)),
+            ("Workspace table", (WorkspaceTableScreen, WorkspaceGrid)),
+            ("Activation banner (PAI not activated)", (ActivationPanel,)),
+            ("Workspace detail", (DetailScreen,)),
+            ("ID lookup", (IdLookupScreen,)),
+            ("Resource limits", (LimitsScreen,)),
+            ("Permission error", (PermissionErrorScreen,)),
+            ("Credentials rejected", (CredentialsRejectedScreen,)),
+            ("No credentials", (NoCredentialsScreen,)),
+            ("Help", (HelpScreen,)),
+        ]
+
+    def action_help(self) -> None:
+        origin = self.screen
+        if not isinstance(origin, HelpScreen):
+            self.push_screen(HelpScreen(type(origin), self.help_sections()))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        # Keep Textual's theme/keys/quit commands; leave out screenshot-to-file and the rest.
+        yield SystemCommand("Toggle theme", "Switch dark/light", self.action_toggle_theme)
+        yield SystemCommand("Theme", "Choose a colour theme", self.action_change_theme)
+        yield SystemCommand("Keys", "Show the keys panel", self.action_show_help_panel)
+        yield SystemCommand("Quit", "Quit paiws", self.action_quit)
+
+    def is_root(self, screen: Screen[object]) -> bool:
+        """True for the screen `q` quits from: the bottom of the stack, or the first picker."""
+        if isinstance(screen, PaiwsScreen):
+            return screen.is_root
+        return len(self.screen_stack) <= 1
+
+    # -- crash handling (R9) ------------------------------------------------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual renders a traceback *with locals* here; locals can hold raw API data.
+        # Keep Pilot's behaviour (the exception is re-raised to the test), print one line only.
+        self._return_code = 1
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+        self._exit_renderables.append(Text(crash_line(error), style="bold red"))
+        self._close_messages_no_wait()
+
+    def panic(self, *renderables: object) -> None:
+        # Textual panics with a full Rich Traceback (e.g. a driver thread error): replace it.
+        from rich.traceback import Traceback
+
+        safe = [
+            Text(CRASH_LINE.format(kind="internal"), style="bold red")
+            if isinstance(renderable, Traceback)
+            else renderable
+            for renderable in renderables
+        ]
+        super().panic(*safe)  # type: ignore[arg-type]  # same renderables Textual accepts
+
+
+def run(service: DataService, *, region: str | None = None) -> int:
+    """Run the TUI; returns the process exit code (1 after a crash)."""
+    app = PaiwsApp(service, region=region)
+    result = app.run()
+    if app.return_code:
+        return app.return_code
+    return result if isinstance(result, int) else 0
+
+
+__all__ = ["PaiwsApp", "crash_line", "run"]
+
+if __name__ == "__main__":  # pragma: no cover - manual use only
+    sys.exit("Use `paiws` or `paiws --demo`.")
