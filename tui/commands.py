@@ -29,6 +29,7 @@ EXIT_NOT_FOUND = 4
 # Resource group IDs are sent as a JSON string; refuse whitespace, controls and URL syntax.
 _BAD_ID_CHARS = re.compile(r"[\s/\\?#%,&;]|[^\x21-\x7e]")
 _PAGE_SIZE_MAX = 100
+_IDS_MAX = 100  # R5: one batch call, and one page holds at most 100 workspaces
 _ALL_PAGE_SIZE = 100  # the API's largest page: fewest calls for --all
 
 
@@ -174,6 +175,9 @@ def _parse_ids(text: str) -> tuple[str, ...]:
                 ids.append(workspace_id)
     if not ids:
         raise InvalidInput("--ids needs at least one workspace ID, e.g. --ids 12345,67890.")
+    if len(ids) > _IDS_MAX:
+        raise InvalidInput(f"--ids takes at most {_IDS_MAX} IDs: they are looked up in one "
+                           f"batch call of at most {_IDS_MAX} results (got {len(ids)}).")
     return tuple(ids)
 
 

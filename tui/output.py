@@ -92,18 +92,11 @@ def _is_tty(stream: TextIO) -> bool:
 
 
 def _console(stream: TextIO) -> Console:
+    """A Rich console for a terminal only: pipes and files get `_plain_table`, never colour
+    (not even with FORCE_COLOR set)."""
     from rich.console import Console
 
-    tty = _is_tty(stream)
-    # force_terminal is explicit so FORCE_COLOR cannot put colour codes into a pipe or file.
-    return Console(
-        file=stream,
-        force_terminal=tty,
-        color_system="auto" if tty else None,
-        highlight=False,
-        markup=False,
-        emoji=False,
-    )
+    return Console(file=stream, force_terminal=True, highlight=False, markup=False, emoji=False)
 
 
 def _print_table(
@@ -123,8 +116,7 @@ def _print_table(
 
     data = [[clean(value) for value in row] for row in rows]
     widths = [max([cell_len(c), *(cell_len(r[i]) for r in data)]) for i, c in enumerate(columns)]
-    tty = _is_tty(stream)
-    console = _console(stream) if tty else None
+    console = _console(stream) if _is_tty(stream) else None
     shown = list(range(len(columns)))
     hidden: list[str] = []
     for name in droppable:
@@ -262,6 +254,9 @@ def print_rows(
     if rows:
         _print_table(stream, present.TABLE_COLUMNS, (present.row_cells(r) for r in rows),
                      styles={"Status": present.STATUS_STYLES}, droppable=_DROP_FIRST)
+    elif page is not None and page.total:
+        stream.write(f"No workspaces on page {page.page}: {clean(region)} has {page.total} "
+                     f"({_pages(page)} page{'' if _pages(page) == 1 else 's'} of {page.page_size}).\n")
     elif not missing:
         stream.write(f"No workspaces found in {clean(region)}.\n")
     for line in not_found:
@@ -281,8 +276,12 @@ def _record_keys() -> list[str]:
     return list(present.workspace_record(sample))
 
 
+def _pages(page: WorkspacePage) -> int:
+    return max(1, -(-page.total // page.page_size)) if page.page_size else 1
+
+
 def _page_footer(page: WorkspacePage, region: str) -> str:
-    pages = max(1, -(-page.total // page.page_size)) if page.page_size else 1
+    pages = _pages(page)
     first = (page.page - 1) * page.page_size + 1
     last = first + len(page.rows) - 1
     text = (f"Workspaces {first}-{last} of {page.total} in {clean(region)} "

@@ -132,6 +132,14 @@ def test_list_filters_sort_and_paging_reach_the_api(paiws: Runner, emu: Emulator
         "GmtModifiedTime", "DESC", "2", "1")
 
 
+def test_list_past_the_last_page_says_how_many_there_are(paiws: Runner) -> None:
+    result = paiws("list", "--region", REGION, "--page", "9")
+    assert result.code == 0
+    assert result.out == f"No workspaces on page 9: {REGION} has 3 (1 page of 20).\n"
+    data = json.loads(paiws("list", "--region", REGION, "--page", "9", "--format", "json").out)
+    assert data == {"Total": 3, "Workspaces": []}
+
+
 def test_list_all_streams_every_page(paiws: Runner, emu: Emulator) -> None:
     emu.generate(REGION, 230)
     emu.clear_log()

@@ -105,6 +105,7 @@ def test_malformed_region_ids_are_refused(paiws: Runner, emu: Emulator, region: 
         (["list", "--page", "two"], "whole number"),
         (["list", "--all", "--page", "2"], "--all"),
         (["list", "--ids", " , "], "--ids"),
+        (["list", "--ids", ",".join(str(n) for n in range(1000, 1101))], "at most 100"),
         (["list", "--ids", "1,2", "--status", "ENABLED"], "cannot be combined"),
         (["list", "--format", "xml"], "invalid choice"),
         (["get", "a/../b"], "workspace ID"),
