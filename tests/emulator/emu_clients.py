@@ -29,8 +29,14 @@ class Roa:
     def __init__(self, base_url: str, key_id: str, secret: str, token: str | None = None):
         self.domain = base_url.removeprefix("http://")
         self.key_id, self.secret, self.token = key_id, secret, token
+        self._clients: dict[str, AcsClient] = {}
 
     def client(self, region: str) -> AcsClient:
+        if region not in self._clients:
+            self._clients[region] = self._new_client(region)
+        return self._clients[region]
+
+    def _new_client(self, region: str) -> AcsClient:
         if self.token is not None:
             credential = StsTokenCredential(self.key_id, self.secret, self.token)
             return AcsClient(region_id=region, credential=credential, auto_retry=False,
@@ -39,7 +45,7 @@ class Roa:
                          connect_timeout=2, timeout=5)
 
     def call(self, method: str, path: str, *, query: dict[str, str] | None = None,
-             body: dict[str, Any] | None = None, region: str = REGION) -> dict[str, Any]:
+             body: Any = None, region: str = REGION) -> Any:
         request = CommonRequest()
         request.set_method(method)
         request.set_uri_pattern(path)
@@ -53,8 +59,7 @@ class Roa:
             request.set_content(json.dumps(body).encode("utf-8"))
             request.set_content_type("application/json")
         raw = self.client(region).do_action_with_exception(request)
-        result: dict[str, Any] = json.loads(raw)
-        return result
+        return json.loads(raw)
 
     def list(self, region: str = REGION, **query: str) -> dict[str, Any]:
         return self.call("GET", "/api/v1/workspaces", query=query, region=region)

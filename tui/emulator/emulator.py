@@ -69,7 +69,7 @@ class Emulator:
         server = EmulatorHTTPServer(host, port, self._dispatcher)
         thread = threading.Thread(
             target=server.serve_forever,
-            kwargs={"poll_interval": 0.05},
+            kwargs={"poll_interval": 0.01},  # stop() waits at most this long
             name="paiws-emulator",
             daemon=True,
         )

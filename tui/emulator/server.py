@@ -90,6 +90,9 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "paiws-emulator"
     sys_version = ""
     timeout = 30  # idle keep-alive connections are closed after this many seconds
+    # Headers and body go out in separate writes; with Nagle's algorithm on, a keep-alive
+    # client's delayed ACK would stall every response by ~40 ms.
+    disable_nagle_algorithm = True
 
     def do_GET(self) -> None:
         self._serve()

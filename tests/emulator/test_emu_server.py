@@ -1,0 +1,106 @@
+"""Lifecycle, the loopback-only rule and the command-line helper."""
+
+from __future__ import annotations
+
+import signal
+import socket
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+from urllib.error import URLError
+
+import pytest
+
+from tui.emulator import Emulator, serve_forever_cli
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "10.1.2.3", "::", "192.168.1.10", "example.com",
+                                  ""])
+def test_non_loopback_hosts_are_refused_before_binding(
+    monkeypatch: pytest.MonkeyPatch, host: str
+) -> None:
+    def no_socket(*args: object, **kwargs: object) -> socket.socket:
+        raise AssertionError("a socket was created for a refused host")
+
+    monkeypatch.setattr(socket, "socket", no_socket)
+    emulator = Emulator(data="empty")
+    with pytest.raises(ValueError, match="loopback"):
+        emulator.start(host=host, port=0)
+    assert not emulator.running
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "127.0.0.2"])
+def test_loopback_hosts_are_accepted(host: str) -> None:
+    emulator = Emulator(data="empty")
+    try:
+        url = emulator.start(host=host, port=0)
+    finally:
+        emulator.stop()
+    assert url.startswith("http://127.0.0.")
+
+
+def test_ipv6_loopback() -> None:
+    if not socket.has_ipv6:
+        pytest.skip("no IPv6 on this machine")
+    emulator = Emulator(data="empty")
+    try:
+        url = emulator.start(host="::1", port=0)
+    except OSError:
+        pytest.skip("::1 cannot be bound here")
+    emulator.stop()
+    assert url.startswith("http://[::1]:")
+
+
+def test_lifecycle_and_context_manager() -> None:
+    emulator = Emulator(data="empty")
+    with pytest.raises(RuntimeError):
+        _ = emulator.base_url
+    with emulator as running:
+        url = running.base_url
+        assert url == running.base_url and running.running
+        with pytest.raises(RuntimeError):
+            running.start()
+    assert not emulator.running
+    emulator.stop()  # twice is fine
+    with pytest.raises(URLError):
+        urllib.request.urlopen(url + "/api/v1/products", timeout=2)
+
+
+def test_cli_helper_refuses_a_public_host(capsys: pytest.CaptureFixture[str]) -> None:
+    assert serve_forever_cli("0.0.0.0", 0, "demo", None, "cn-hangzhou") == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.count("\n") == 1 and "loopback" in captured.err
+
+
+def test_cli_helper_refuses_an_unreadable_data_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    missing = tmp_path / "missing.json"
+    assert serve_forever_cli("127.0.0.1", 0, str(missing), 0.0, "cn-hangzhou") == 2
+    assert "Cannot read emulator data file" in capsys.readouterr().err
+
+
+def test_cli_helper_prints_the_url_first_and_stops_on_sigterm() -> None:
+    code = (
+        "from tui.emulator import serve_forever_cli; import sys; "
+        "sys.exit(serve_forever_cli('127.0.0.1', 0, 'demo', None, 'cn-hangzhou'))"
+    )
+    process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        url = process.stdout.readline().strip()
+        assert url.startswith("http://127.0.0.1:")
+        with pytest.raises(urllib.error.HTTPError) as caught:  # unsigned: a JSON 400
+            urllib.request.urlopen(url + "/api/v1/products", timeout=5)
+        assert caught.value.code == 400
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=10) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    stderr = process.stderr.read() if process.stderr else ""
+    assert "paiws-demo-secret" not in stderr
