@@ -255,8 +255,9 @@ def print_rows(
         _print_table(stream, present.TABLE_COLUMNS, (present.row_cells(r) for r in rows),
                      styles={"Status": present.STATUS_STYLES}, droppable=_DROP_FIRST)
     elif page is not None and page.total:
+        pages = _pages(page)
         stream.write(f"No workspaces on page {page.page}: {clean(region)} has {page.total} "
-                     f"({_pages(page)} page{'' if _pages(page) == 1 else 's'} of {page.page_size}).\n")
+                     f"({pages} page{'' if pages == 1 else 's'} of {page.page_size}).\n")
     elif not missing:
         stream.write(f"No workspaces found in {clean(region)}.\n")
     for line in not_found:
