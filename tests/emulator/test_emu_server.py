@@ -82,25 +82,45 @@ def test_cli_helper_refuses_an_unreadable_data_file(
     assert "Cannot read emulator data file" in capsys.readouterr().err
 
 
-def test_cli_helper_prints_the_url_first_and_stops_on_sigterm() -> None:
-    code = (
-        "from tui.emulator import serve_forever_cli; import sys; "
-        "sys.exit(serve_forever_cli('127.0.0.1', 0, 'demo', None, 'cn-hangzhou'))"
-    )
-    process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+_SERVE = (
+    "from tui.emulator import serve_forever_cli; import sys; "
+    "sys.exit(serve_forever_cli('127.0.0.1', 0, 'demo', None, 'cn-hangzhou'))"
+)
+
+
+def _serve() -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-c", _SERVE], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def _finish(process: subprocess.Popen[str]) -> tuple[int, str]:
     try:
-        assert process.stdout is not None
-        url = process.stdout.readline().strip()
-        assert url.startswith("http://127.0.0.1:")
-        with pytest.raises(urllib.error.HTTPError) as caught:  # unsigned: a JSON 400
-            urllib.request.urlopen(url + "/api/v1/products", timeout=5)
-        assert caught.value.code == 400
-        process.send_signal(signal.SIGTERM)
-        assert process.wait(timeout=10) == 0
+        code = process.wait(timeout=10)
     finally:
         if process.poll() is None:
             process.kill()
             process.wait()
-    stderr = process.stderr.read() if process.stderr else ""
-    assert "paiws-demo-secret" not in stderr
+    return code, process.stderr.read() if process.stderr else ""
+
+
+def test_cli_helper_prints_the_url_first_then_serves_until_sigterm() -> None:
+    process = _serve()
+    assert process.stdout is not None
+    url = process.stdout.readline().strip()
+    assert url.startswith("http://127.0.0.1:")
+    with pytest.raises(urllib.error.HTTPError) as caught:  # unsigned: a JSON 400
+        urllib.request.urlopen(url + "/api/v1/products", timeout=5)
+    assert caught.value.code == 400
+    process.send_signal(signal.SIGTERM)
+    code, stderr = _finish(process)
+    assert code == 0
+    assert "paiws-demo" in stderr and "paiws-demo-secret" not in stderr
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_cli_helper_stops_cleanly_on_a_signal_right_after_the_url(sig: signal.Signals) -> None:
+    process = _serve()
+    assert process.stdout is not None
+    assert process.stdout.readline().startswith("http://")
+    process.send_signal(sig)
+    assert _finish(process)[0] == 0

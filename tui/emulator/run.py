@@ -34,22 +34,24 @@ def serve_forever_cli(
     except OSError as exc:
         print(f"paiws emulator: cannot listen on {host}:{port}: {exc.strerror}.", file=sys.stderr)
         return EXIT_ERROR
-    print(base_url, flush=True)
-    print(
-        f"AIWorkSpace emulator serving {data} data at {base_url} (public demo AccessKey ID "
-        f"{DEMO_ACCESS_KEY_ID}); press Ctrl+C to stop.",
-        file=sys.stderr,
-        flush=True,
-    )
     stop = threading.Event()
     previous = None
     if threading.current_thread() is threading.main_thread():
+        # Installed before the URL is printed: a parent that reads the URL and sends SIGTERM
+        # at once must get a clean stop, not the default handler's abrupt exit.
 
         def on_sigterm(signum: int, frame: FrameType | None) -> None:
             stop.set()
 
         previous = signal.signal(signal.SIGTERM, on_sigterm)
     try:
+        print(base_url, flush=True)
+        print(
+            f"AIWorkSpace emulator serving {data} data at {base_url} (public demo AccessKey ID "
+            f"{DEMO_ACCESS_KEY_ID}); press Ctrl+C to stop.",
+            file=sys.stderr,
+            flush=True,
+        )
         # Short waits keep the main thread responsive to Ctrl+C on every platform.
         while not stop.wait(0.25):
             pass
