@@ -409,9 +409,10 @@ def report_error(exc: PaiwsError, stream: TextIO) -> None:
     if hint:
         lines.append(hint)
     if isinstance(exc, PermissionDenied):
-        lines.append(f"Failed action: {clean(exc.action)}")
-        lines.append("Least-privilege RAM policy to attach to your RAM user or role:")
-        lines.extend(clean(line) for line in exc.policy.splitlines())
+        lines[1:] = [f"Failed action: {clean(exc.action)}",
+                     "Ask your administrator to attach this least-privilege RAM policy to your "
+                     "RAM user or role, then retry:",
+                     *(clean(line) for line in exc.policy.splitlines())]
     elif isinstance(exc, NotActivated):
         if exc.purchase_url and exc.can_purchase:
             # The URL is the next step; it replaces the service's generic "open the page".
@@ -423,11 +424,11 @@ def report_error(exc: PaiwsError, stream: TextIO) -> None:
         if "ALIBABA_CLOUD_ACCESS_KEY_ID" not in hint:
             lines.append(CREDENTIALS_ADVICE)
     elif isinstance(exc, RequestTimeout):
+        # Name the one flag that helps, with a concrete value (the service's hint is generic).
         flag = f"--{exc.which}-timeout"
-        if flag not in hint:
-            lines.append(f"The {exc.which} timeout was {exc.seconds:g} s; raise it with "
-                         f"{flag} SECONDS (e.g. {flag} {max(exc.seconds * 2, 30):g}) or the "
-                         f"CLI profile's {exc.which}_timeout.")
+        lines[1:] = [f"The {exc.which} timeout was {exc.seconds:g} s: raise it with {flag} "
+                     f"SECONDS (e.g. {flag} {max(exc.seconds * 2, 30):g}), or for every "
+                     f"command with `aliyun configure set {flag} 30`."]
     elif isinstance(exc, NetworkError):
         if not hint:
             lines.append("Check the network and the endpoint (--endpoint or PAIWS_ENDPOINT), "
