@@ -8,6 +8,7 @@ clear sentence on stderr (see `guarded`).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
 import sys
 from collections.abc import Callable
@@ -79,11 +80,15 @@ class Session:
                                hint="Run without --read-only to make changes.")
 
     def close(self) -> None:
+        # The command's outcome is decided by now: a failure while tidying up must not turn
+        # it into an "internal error".
         close = getattr(self._service, "close", None)  # not part of the DataService protocol
-        if callable(close):
-            close()
+        with contextlib.suppress(Exception):
+            if callable(close):
+                close()
         if self._demo is not None:
-            self._demo.stop()
+            with contextlib.suppress(Exception):
+                self._demo.stop()
             self._demo = None
 
 
