@@ -105,37 +105,49 @@ def new_workspace(
 
 _SYNTH_STATUSES = ("INITIALIZING", "FAILURE", "DISABLED", "FROZEN", "UPDATING")
 _SYNTH_BASE = datetime(2022, 6, 1, tzinfo=UTC)
+_MINUTES_PER_DAY = 24 * 60
 
 
 def synthetic_workspaces(first_id: int, n: int) -> list[dict[str, Any]]:
     """n deterministic workspaces with ids first_id.. (names ``gen_<id>``), built fast.
 
-    Times advance one minute per workspace; one in 25 has a non-ENABLED status; every third
-    is in standard mode. String formatting is done once per minute step to stay fast.
+    Times advance one minute per id; one in 25 has a non-ENABLED status; every third is in
+    standard mode. Speed matters (10,000 in well under a second): the date part of each time
+    is formatted once per day, and the lists and dicts that never change in place (the store
+    replaces values, it never mutates them) are shared between records.
     """
-    records: list[dict[str, Any]] = []
-    users = DEMO_USERS
+    users = [
+        (user["UserId"], [user["UserName"]], dict(user)) for user in DEMO_USERS
+    ]
     extra = {"TenantId": TENANT_ID}
+    standard, simple = ["dev", "prod"], ["prod"]
+    days: dict[int, str] = {}
+    records: list[dict[str, Any]] = []
+    append = records.append
     for i in range(n):
         number = first_id + i
-        created = iso_ms(_SYNTH_BASE + timedelta(minutes=number % 1_000_000))
-        user = users[i % len(users)]
-        status = _SYNTH_STATUSES[(i // 25) % 5] if i % 25 == 24 else "ENABLED"
-        records.append({
+        minute = number % 1_000_000
+        day, rest = divmod(minute, _MINUTES_PER_DAY)
+        date = days.get(day)
+        if date is None:
+            date = days[day] = (_SYNTH_BASE + timedelta(days=day)).strftime("%Y-%m-%d")
+        created = f"{date}T{rest // 60:02d}:{rest % 60:02d}:00.000Z"
+        user_id, admins, owner = users[i % 4]
+        append({
             "WorkspaceId": str(number),
             "WorkspaceName": f"gen_{number}",
             "DisplayName": f"Generated {number}",
             "Description": f"Synthetic workspace number {i + 1} of {n}.",
-            "Creator": user["UserId"],
-            "Status": status,
+            "Creator": user_id,
+            "Status": _SYNTH_STATUSES[(i // 25) % 5] if i % 25 == 24 else "ENABLED",
             "GmtCreateTime": created,
             "GmtModifiedTime": created,
-            "EnvTypes": ["dev", "prod"] if i % 3 == 0 else ["prod"],
-            "AdminNames": [user["UserName"]],
+            "EnvTypes": standard if i % 3 == 0 else simple,
+            "AdminNames": admins,
             "IsDefault": False,
-            "ExtraInfos": dict(extra),
+            "ExtraInfos": extra,
             "ResourceGroupId": f"rg-gen{i % 7:04d}" if i % 2 else None,
-            "Owner": dict(user),
+            "Owner": owner,
         })
     return records
 

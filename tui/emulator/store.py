@@ -132,16 +132,19 @@ class Store:
             return workspace_id
 
     def add_many(self, region_name: str, records: list[dict[str, Any]]) -> None:
-        """Bulk insert for the generator: same checks as ``add`` without per-item overhead."""
+        """Bulk insert for the generator: the checks of ``add`` without per-item overhead."""
         with self.lock:
             region = self.region(region_name)
+            by_id, by_name = region.by_id, region.by_name
+            seq = self._seq
             for record in records:
-                workspace_id = str(record["WorkspaceId"])
-                if workspace_id in region.by_id or record["WorkspaceName"] in region.by_name:
+                workspace_id, name = record["WorkspaceId"], record["WorkspaceName"]
+                if workspace_id in by_id or name in by_name:
                     raise ValueError(f"Generated workspace {workspace_id} collides.")
-                self._seq += 1
-                region.by_id[workspace_id] = Workspace(record=record, seq=self._seq)
-                region.by_name[record["WorkspaceName"]] = workspace_id
+                seq += 1
+                by_id[workspace_id] = Workspace(record, seq)
+                by_name[name] = workspace_id
+            self._seq = seq
             region.sorted_cache.clear()
 
     def get(self, region_name: str, workspace_id: str) -> Workspace | None:
