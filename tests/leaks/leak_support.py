@@ -1,0 +1,378 @@
+"""Machinery of the leak suite: an isolated sandbox whose files are scanned, a tap on every log
+record, a recording proxy around the data service, a scriptable hostile API server, a
+subprocess runner, and helpers that read what a Textual screen shows."""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import os
+import re
+import subprocess
+import sys
+import threading
+import traceback
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl
+
+from leak_canaries import assert_no_canary
+
+REPO = Path(__file__).resolve().parents[2]
+PYTHON = sys.executable
+
+# -- files ------------------------------------------------------------------------------------
+
+
+def _snapshot(root: Path) -> dict[Path, tuple[int, int]]:
+    files: dict[Path, tuple[int, int]] = {}
+    for path in root.rglob("*"):
+        if path.is_file():
+            stat = path.stat()
+            files[path] = (stat.st_size, stat.st_mtime_ns)
+    return files
+
+
+@dataclass
+class Sandbox:
+    """HOME, the XDG directories, TMPDIR and the working directory of one test, all under
+    ``root``. Files present at ``baseline()`` (written by the test itself, e.g. a CLI profile
+    holding the canary secret) are not scanned; everything the program writes is."""
+
+    root: Path
+    home: Path
+    tmp: Path
+    cwd: Path
+    _baseline: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def baseline(self) -> None:
+        self._baseline = _snapshot(self.root)
+
+    def written(self) -> list[Path]:
+        return [p for p, sig in _snapshot(self.root).items() if self._baseline.get(p) != sig]
+
+    def assert_clean(self) -> None:
+        for path in self.written():
+            relative = path.relative_to(self.root)
+            assert_no_canary(str(relative), where=f"the file name {relative}")
+            assert_no_canary(path.read_bytes(), where=f"the file {relative}")
+
+
+# -- logs -------------------------------------------------------------------------------------
+
+
+class LogTap(logging.Handler):
+    """Sees every record any logger creates (not only those that reach a handler), plus the
+    root logger at DEBUG as `logging.basicConfig(level=DEBUG)` would set it up."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+        self._ids: set[int] = set()  # records are kept alive in the list, so ids are unique
+        self._guard = threading.Lock()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.note(record)
+
+    def note(self, record: logging.LogRecord) -> None:
+        with self._guard:
+            if id(record) not in self._ids:
+                self._ids.add(id(record))
+                self.records.append(record)
+
+    def text(self) -> str:
+        lines = []
+        formatter = logging.Formatter()
+        for record in list(self.records):
+            try:
+                lines.append(f"{record.name}: {record.getMessage()}")
+            except Exception as exc:  # a bad format string is not a leak
+                lines.append(f"{record.name}: <unformattable {type(exc).__name__}>")
+            if record.exc_info:
+                lines.append(formatter.formatException(record.exc_info))
+            if record.stack_info:
+                lines.append(record.stack_info)
+        return "\n".join(lines)
+
+
+# -- the data service, recorded ----------------------------------------------------------------
+
+
+class RecordingService:
+    """Wraps a DataService: every value a method returns (and every page a generator yields)
+    and every exception it raises is kept, so tests can check the repr of each one."""
+
+    _OWN = frozenset({"_inner", "results", "errors"})
+
+    def __init__(self, inner: Any) -> None:
+        object.__setattr__(self, "_inner", inner)
+        object.__setattr__(self, "results", [])
+        object.__setattr__(self, "errors", [])
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._inner, name)
+        if not callable(value) or name.startswith("_"):
+            return value
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            try:
+                result = value(*args, **kwargs)
+            except BaseException as exc:
+                self.errors.append(exc)
+                raise
+            if isinstance(result, Iterator):
+                return self._pages(result)
+            self.results.append(result)
+            return result
+
+        return call
+
+    def _pages(self, pages: Iterator[Any]) -> Iterator[Any]:
+        try:
+            for page in pages:
+                self.results.append(page)
+                yield page
+        except BaseException as exc:
+            self.errors.append(exc)
+            raise
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        setattr(self._inner, name, value)
+
+    def __repr__(self) -> str:
+        return f"<RecordingService {self._inner!r}>"
+
+    def transcript(self) -> str:
+        """repr() of every result, and message, repr and traceback (with locals) of every
+        error: what a log line, a crash report or a debugger could print."""
+        parts = [repr(r) for r in self.results]
+        for exc in self.errors:
+            parts.append(exception_text(exc))
+        return "\n".join(parts)
+
+
+def service_for(base_url: str, *, read_only: bool = False,
+                denied: bool = False) -> RecordingService:
+    """The real WorkspaceService with the canary STS credentials (or the denied key), recorded."""
+    from leak_canaries import DENIED_KEY_ID, DENIED_SECRET, KEY_ID, SECRET, TOKEN
+
+    from tui.core.factory import emulator_service
+
+    key, secret = (DENIED_KEY_ID, DENIED_SECRET) if denied else (KEY_ID, SECRET)
+    inner = emulator_service(base_url, access_key_id=key.value, access_key_secret=secret.value,
+                             security_token=None if denied else TOKEN.value, read_only=read_only)
+    return RecordingService(inner)
+
+
+def exception_text(exc: BaseException) -> str:
+    """Everything an exception can print: str, repr, hint, and its traceback with the locals
+    of every frame (what Textual and `rich.traceback` show), including chained exceptions."""
+    parts = [str(exc), repr(exc), str(getattr(exc, "hint", ""))]
+    try:
+        formatted = traceback.TracebackException.from_exception(exc, capture_locals=True)
+        parts.extend(formatted.format())
+    except Exception as error:  # a repr() that raises while formatting is not a leak
+        parts.append(f"<traceback not formattable: {type(error).__name__}>")
+    return "\n".join(parts)
+
+
+# -- a scriptable hostile API server ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reply:
+    status: int = 200
+    body: bytes | str | Any = b"{}"  # bytes/str as sent; anything else is JSON-encoded
+    content_type: str = "application/json;charset=utf-8"
+
+    def encoded(self) -> bytes:
+        if isinstance(self.body, bytes):
+            return self.body
+        if isinstance(self.body, str):
+            return self.body.encode("utf-8")
+        return json.dumps(self.body, ensure_ascii=False).encode("utf-8")
+
+
+ACTIVATED = Reply(body={"RequestId": "R-1", "Products": [
+    {"ProductCode": "PAI_share", "IsPurchased": True, "HasPermissionToPurchase": True}]})
+
+
+@dataclass(frozen=True)
+class Seen:
+    operation: str
+    method: str
+    path: str
+    query: dict[str, str]
+    headers: dict[str, str]
+
+
+def operation_of(method: str, path: str, query: Mapping[str, str]) -> str:
+    if path == "/api/v1/products":
+        return "ListProducts"
+    if path == "/api/v1/workspaces":
+        if method == "POST":
+            return "CreateWorkspace"
+        option = query.get("Option")
+        return f"ListWorkspaces:{option}" if option else "ListWorkspaces"
+    if path.startswith("/api/v1/workspaces/"):
+        return {"GET": "GetWorkspace", "PUT": "UpdateWorkspace",
+                "DELETE": "DeleteWorkspace"}.get(method, "Unknown")
+    return "Unknown"
+
+
+class HostileServer:
+    """Answers each operation with a scripted reply (ListProducts: activated by default).
+    No authentication: it plays a broken or malicious endpoint, not the API."""
+
+    def __init__(self) -> None:
+        self.script: dict[str, Reply | Callable[[Seen], Reply]] = {"ListProducts": ACTIVATED}
+        self.seen: list[Seen] = []
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def _serve(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                if length:
+                    self.rfile.read(length)
+                path, _, raw_query = self.path.partition("?")
+                query = dict(parse_qsl(raw_query, keep_blank_values=True))
+                op = operation_of(self.command, path, query)
+                seen = Seen(op, self.command, path, query, dict(self.headers.items()))
+                outer.seen.append(seen)
+                reply = outer.script.get(op) or outer.script.get(op.split(":")[0])
+                if callable(reply):
+                    reply = reply(seen)
+                if reply is None:
+                    reply = Reply(404, {"Code": "InvalidApi.NotFound", "Message": "not scripted"})
+                body = reply.encoded()
+                self.send_response(reply.status)
+                self.send_header("Content-Type", reply.content_type)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_GET = do_POST = do_PUT = do_DELETE = _serve
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever,
+                                        kwargs={"poll_interval": 0.05}, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    def operations(self) -> list[str]:
+        return [s.operation for s in self.seen]
+
+    def __enter__(self) -> HostileServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+# -- the CLI in-process and in a subprocess -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def text(self) -> str:
+        return self.out + self.err
+
+
+CliRunner = Callable[..., CliResult]
+
+
+
+@dataclass(frozen=True)
+class Completed:
+    code: int
+    out: bytes
+    err: bytes
+
+    @property
+    def text(self) -> str:
+        return (self.out + self.err).decode("utf-8", errors="replace")
+
+
+def run_paiws(args: list[str], env: Mapping[str, str], *, cwd: Path,
+              timeout: float = 30) -> Completed:
+    """`python -m tui ARGS` with exactly ``env``; stdout/stderr are pipes (not a terminal)."""
+    proc = subprocess.run([PYTHON, "-m", "tui", *args], env=dict(env), cwd=cwd,
+                          capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL)
+    return Completed(proc.returncode, proc.stdout, proc.stderr)
+
+
+def child_env(sandbox: Sandbox, **extra: str) -> dict[str, str]:
+    """A minimal environment for a child process: the sandbox's HOME/XDG/TMPDIR, no
+    credentials, proxies or DEBUG inherited from the machine."""
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(sandbox.home),
+        "XDG_STATE_HOME": str(sandbox.root / "state"),
+        "XDG_CONFIG_HOME": str(sandbox.root / "config"),
+        "XDG_CACHE_HOME": str(sandbox.root / "cache"),
+        "XDG_DATA_HOME": str(sandbox.root / "data"),
+        "TMPDIR": str(sandbox.tmp),
+        "ALIBABA_CLOUD_ECS_METADATA_DISABLED": "true",
+        "ALIBABA_CLOUD_CREDENTIALS_FILE": str(sandbox.home / "absent-credentials.ini"),
+        "PYTHONPATH": str(REPO),
+        "LANG": "C.UTF-8",
+        "PYTHONIOENCODING": "utf-8",
+    }
+    env.update(extra)
+    return env
+
+
+# -- what a Textual screen shows --------------------------------------------------------------
+
+_SVG_TEXT = re.compile(r"<text[^>]*>(.*?)</text>", re.S)
+
+
+def svg_text(svg: str) -> str:
+    """The characters an SVG screenshot shows, in order (one string per screen line)."""
+    return html.unescape("".join(_SVG_TEXT.findall(svg))).replace("\xa0", " ")
+
+
+def widget_text(app: Any) -> str:
+    """Text held by the widgets of every screen on the stack, including what is scrolled out
+    of view: Static/Label contents, DataTable cells, Input values, notifications."""
+    from textual.widgets import DataTable, Input, Static
+
+    parts: list[str] = []
+    for screen in list(app.screen_stack):
+        for widget in screen.walk_children(with_self=True):
+            if isinstance(widget, DataTable):
+                for row in range(widget.row_count):
+                    parts.extend(str(cell) for cell in widget.get_row_at(row))
+                parts.extend(str(c.label) for c in widget.columns.values())
+            elif isinstance(widget, Static):
+                parts.append(str(widget.visual) if hasattr(widget, "visual") else "")
+                parts.append(str(getattr(widget, "content", "")))
+            elif isinstance(widget, Input):
+                parts.append(widget.value)
+    for notification in list(app._notifications):
+        parts.append(f"{notification.title} {notification.message}")
+    return "\n".join(parts)
+
+
+def screen_text(app: Any) -> str:
+    """What the terminal shows now (screenshot text), plus everything widgets hold."""
+    return svg_text(app.export_screenshot()) + "\n" + widget_text(app)
