@@ -30,7 +30,6 @@ import os
 import threading
 from typing import Any
 from urllib.parse import urlsplit
-from urllib.request import proxy_bypass_environment  # type: ignore[attr-defined]  # untyped
 
 from tui.core.config import is_loopback_host
 from tui.core.errors import NetworkError, PaiwsError, RequestTimeout
@@ -107,6 +106,9 @@ def ca_bundle() -> str | bool:
 
 def _bypass_proxy(url: str) -> bool:
     """Loopback hosts never use a proxy; other hosts honour NO_PROXY (which the SDK ignores)."""
+    # urllib.request pulls in http.client, email and ssl: imported only when a request is made.
+    from urllib.request import proxy_bypass_environment  # type: ignore[attr-defined]
+
     parts = urlsplit(url)
     host = parts.hostname or ""
     return is_loopback_host(host) or bool(proxy_bypass_environment(parts.netloc or host))
