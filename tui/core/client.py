@@ -25,6 +25,7 @@ aliyun-python-sdk-core ``AcsClient`` + ROA ``CommonRequest``, with the SDK's def
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections.abc import Mapping
 from typing import Any
@@ -227,7 +228,8 @@ class WorkspaceClient:
             ) from None
         if 200 <= status < 300:
             return _decode_success(operation, content)
-        raise _error_for(operation, status, content, workspace_id)
+        raise _error_for(operation, status, content, workspace_id,
+                         secrets=_secrets_of(credentials))
 
     def _acs(self, region: str) -> Any:
         with self._lock:
@@ -307,7 +309,29 @@ def _decode_success(operation: str, content: bytes) -> Raw:
     return Raw(data, operation)
 
 
-def _error_fields(content: bytes) -> tuple[str | None, str, str | None]:
+# The real gateway answers SignatureDoesNotMatch with "... server string to sign is:<it>", and
+# the string to sign holds every x-acs-* header, the STS token included (R1, R9).
+_ECHOED_STRING_TO_SIGN = re.compile(r"[\s.:,;]*(?:server\s+)?string\s*to\s*sign.*", re.I | re.S)
+_REDACTED = "[redacted]"
+
+
+def _secrets_of(credentials: ResolvedCredentials) -> tuple[str, ...]:
+    values = (credentials.access_key_id, credentials.access_key_secret,
+              credentials.security_token)
+    return tuple(v for v in values if v and len(v) >= 4)
+
+
+def _scrub(text: str, secrets: tuple[str, ...]) -> str:
+    """A server string without an echoed string to sign or any of our credentials; done
+    before trimming, so a cut can never leave part of a secret behind."""
+    text = _ECHOED_STRING_TO_SIGN.sub("", text)
+    for secret in secrets:
+        text = text.replace(secret, _REDACTED)
+    return text
+
+
+def _error_fields(content: bytes, secrets: tuple[str, ...] = ()
+                  ) -> tuple[str | None, str, str | None]:
     """(Code, trimmed Message, RequestId) of an error body; nothing of a non-JSON body."""
     try:
         data = json.loads(content)
@@ -317,15 +341,15 @@ def _error_fields(content: bytes) -> tuple[str | None, str, str | None]:
         return None, "", None
     code, message, request_id = data.get("Code"), data.get("Message"), data.get("RequestId")
     return (
-        trim(code, 80) if isinstance(code, str) and code.strip() else None,
-        trim(message) if isinstance(message, str) else "",
-        trim(request_id, 80) if isinstance(request_id, str) else None,
+        trim(_scrub(code, secrets), 80) if isinstance(code, str) and code.strip() else None,
+        trim(_scrub(message, secrets)) if isinstance(message, str) else "",
+        trim(_scrub(request_id, secrets), 80) if isinstance(request_id, str) else None,
     )
 
 
 def _error_for(operation: str, status: int, content: bytes,
-               workspace_id: str | None) -> PaiwsError:
-    code, message, request_id = _error_fields(content)
+               workspace_id: str | None, *, secrets: tuple[str, ...] = ()) -> PaiwsError:
+    code, message, request_id = _error_fields(content, secrets)
     del content  # from here on nothing can reach the raw body
     shown = code or f"HTTP {status}"
     detail = f"{shown}: {message}" if message else shown

@@ -126,6 +126,34 @@ def _to_resolved(creds: Any) -> ResolvedCredentials:
     return ResolvedCredentials(key_id, secret, creds.get_security_token())
 
 
+class _StaticProvider:
+    """Keys taken as they are, like the library's StaticAK/StaticSTS providers: it is its own
+    credentials object (``get_access_key_id`` & co., as ``_to_resolved`` reads them)."""
+
+    def __init__(self, key_id: str, secret: str, token: str | None) -> None:
+        self._values = (key_id, secret, token)
+
+    def __repr__(self) -> str:
+        return "<_StaticProvider redacted>"
+
+    __str__ = __repr__
+
+    def __reduce__(self) -> Any:
+        raise TypeError("credentials cannot be pickled")
+
+    def get_credentials(self) -> _StaticProvider:
+        return self
+
+    def get_access_key_id(self) -> str:
+        return self._values[0]
+
+    def get_access_key_secret(self) -> str:
+        return self._values[1]
+
+    def get_security_token(self) -> str | None:
+        return self._values[2]
+
+
 class ChainCredentials:
     """The official chain, resolved lazily (the first call may touch the network for role-based
     modes) and remembered; ``status(refresh=True)`` resolves again."""
@@ -224,18 +252,10 @@ class ChainCredentials:
             return None
         if not key_id or not secret:
             raise _Skip("only one of the key ID and the secret is set")
-        from alibabacloud_credentials.provider import (
-            StaticAKCredentialsProvider,
-            StaticSTSCredentialsProvider,
-        )
-
-        if token:
-            return _Found(StaticSTSCredentialsProvider(
-                access_key_id=key_id, access_key_secret=secret, security_token=token,
-            ), "environment", "StsToken")
-        return _Found(StaticAKCredentialsProvider(
-            access_key_id=key_id, access_key_secret=secret,
-        ), "environment", "AK")
+        # Fixed values need no library provider: importing alibabacloud_credentials pulls in
+        # aiohttp and requests, most of the time to the first screen.
+        provider = _StaticProvider(key_id, secret, token or None)
+        return _Found(provider, "environment", "StsToken" if token else "AK")
 
     def _oidc_step(self) -> _Found | None:
         names = ("ALIBABA_CLOUD_OIDC_TOKEN_FILE", "ALIBABA_CLOUD_ROLE_ARN",
