@@ -33,6 +33,9 @@ class Canary:
     shown_as: str = ""  # what R8 allows on screen ("" for credentials: nothing at all)
 
     def grams(self) -> frozenset[str]:
+        return _UNIQUE_GRAMS.get(self, frozenset()) or self._grams()
+
+    def _grams(self) -> frozenset[str]:
         text = self.value
         pieces = {text[i:i + GRAM] for i in range(max(1, len(text) - GRAM + 1))}
         if self.shown_as.endswith("***") or "***@" in self.shown_as:
@@ -96,6 +99,19 @@ CREDENTIALS: tuple[Canary, ...] = (KEY_ID, SECRET, TOKEN, DENIED_KEY_ID, DENIED_
 # Used only inside hostile bodies (non-JSON pages, error details): never shown in any form.
 BODY = _secret("raw response body", "bodyCNRYp0Ai8Sd7Fg")
 ALL: tuple[Canary, ...] = (*PEOPLE, *CREDENTIALS, BODY)
+
+
+def _unique_grams() -> dict[Canary, frozenset[str]]:
+    """Pieces shared by two canaries (e.g. "LTAI5") would blame the wrong field: drop them."""
+    counts: dict[str, int] = {}
+    for canary in ALL:
+        for gram in canary._grams():
+            counts[gram] = counts.get(gram, 0) + 1
+    return {c: frozenset(g for g in c._grams() if counts[g] == 1) for c in ALL}
+
+
+_UNIQUE_GRAMS: dict[Canary, frozenset[str]] = {}
+_UNIQUE_GRAMS.update(_unique_grams())
 
 # -- the data set ----------------------------------------------------------------------------
 

@@ -12,7 +12,6 @@ import re
 import subprocess
 import sys
 import threading
-import traceback
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -169,15 +168,44 @@ def service_for(base_url: str, *, read_only: bool = False,
 
 
 def exception_text(exc: BaseException) -> str:
-    """Everything an exception can print: str, repr, hint, and its traceback with the locals
-    of every frame (what Textual and `rich.traceback` show), including chained exceptions."""
-    parts = [str(exc), repr(exc), str(getattr(exc, "hint", ""))]
-    try:
-        formatted = traceback.TracebackException.from_exception(exc, capture_locals=True)
-        parts.extend(formatted.format())
-    except Exception as error:  # a repr() that raises while formatting is not a leak
-        parts.append(f"<traceback not formattable: {type(error).__name__}>")
+    """Everything an exception can print: str, repr, hint, and its traceback with the repr of
+    every local of every frame (what Textual's crash report and `rich.traceback` show),
+    following chained exceptions as Python and Rich display them. Frames of the test code itself are left out: a test's own
+    locals hold the hostile input on purpose."""
+    parts: list[str] = []
+    seen: set[int] = set()
+    pending: list[BaseException | None] = [exc]
+    while pending:
+        current = pending.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        parts.extend([type(current).__name__, _safe_repr(current),
+                      str(getattr(current, "hint", ""))])
+        try:
+            parts.append(str(current))
+        except Exception as error:
+            parts.append(f"<str failed: {type(error).__name__}>")
+        tb = current.__traceback__
+        while tb is not None:
+            frame = tb.tb_frame
+            if not Path(frame.f_code.co_filename).is_relative_to(REPO / "tests"):
+                parts.append(f"{frame.f_code.co_filename}:{tb.tb_lineno}")
+                parts.extend(f"{name} = {_safe_repr(value)}"
+                             for name, value in frame.f_locals.items())
+            tb = tb.tb_next
+        # What Python and Rich print: the cause, or the context unless `raise ... from None`.
+        pending.append(current.__cause__)
+        if not current.__suppress_context__:
+            pending.append(current.__context__)
     return "\n".join(parts)
+
+
+def _safe_repr(value: object) -> str:
+    try:
+        return repr(value)
+    except Exception as error:  # a repr() that raises prints nothing
+        return f"<repr failed: {type(error).__name__}>"
 
 
 # -- a scriptable hostile API server ---------------------------------------------------------
