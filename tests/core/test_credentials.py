@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from dataclasses import astuple
 from pathlib import Path
 
@@ -218,3 +221,29 @@ def test_expired_sts_token_is_auth_failed(emu: Emulator) -> None:
     with pytest.raises(AuthFailed) as raised:
         service.activation(REGION)
     assert "InvalidSecurityToken" in str(raised.value) and TOKEN not in str(raised.value)
+
+
+def test_incomplete_cli_profile_is_a_problem(clean_env: Path) -> None:
+    write_cli_config(clean_env, [{"name": "default", "mode": "AK", "access_key_id": KEY_ID}])
+    status = ChainCredentials().status()
+    assert not status.available and "has no access key" in (status.problem or "")
+    assert_no_secret(status)
+
+
+def test_status_reads_files_only_and_leaves_the_library_for_the_first_request(
+    clean_env: Path,
+) -> None:
+    """The first screen needs the status; importing alibabacloud_credentials costs ~0.5 s."""
+    write_cli_config(clean_env, [ak_profile()])
+    code = (
+        "import sys\n"
+        "from tui.core.credentials import ChainCredentials\n"
+        "chain = ChainCredentials()\n"
+        "status = chain.status()\n"
+        "print(status.available, status.source, 'alibabacloud_credentials' in sys.modules)\n"
+        "chain.get()\n"
+        "print('alibabacloud_credentials' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env={**os.environ, "HOME": str(clean_env)}, timeout=60, check=True)
+    assert result.stdout.split() == ["True", "cli-profile", "False", "True"]

@@ -28,6 +28,11 @@ DEFAULT_READ_TIMEOUT = 30.0
 ENDPOINT_ENV = "PAIWS_ENDPOINT"
 PROFILE_ENV = "ALIBABA_CLOUD_PROFILE"
 RECENT_LIMIT = 5
+# Fields a CLI profile mode needs before it can sign anything (checked for presence only).
+_KEY_FIELDS: dict[str | None, tuple[str, ...]] = {
+    "AK": ("access_key_id", "access_key_secret"),
+    "StsToken": ("access_key_id", "access_key_secret", "sts_token"),
+}
 
 _REGION = re.compile(r"[a-z]{2,}(-[a-z0-9]+)+")
 _HOST_LABEL = re.compile(r"[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
@@ -193,6 +198,7 @@ class CliProfile:
     region_id: str | None
     connect_timeout: float | None
     read_timeout: float | None
+    complete: bool = True  # AK/StsToken modes: the key fields are filled in (not their values)
 
 
 class CliConfigError(Exception):
@@ -250,12 +256,14 @@ def find_profile(config: Mapping[str, Any] | None, name: str | None) -> CliProfi
         return None
     for entry in profiles:
         if isinstance(entry, dict) and entry.get("name") == name:
+            mode = _text_or_none(entry.get("mode"))
             return CliProfile(
                 name=name,
-                mode=_text_or_none(entry.get("mode")),
+                mode=mode,
                 region_id=_text_or_none(entry.get("region_id")),
                 connect_timeout=_positive(entry.get("connect_timeout")),
                 read_timeout=_positive(entry.get("read_timeout")),
+                complete=all(_text_or_none(entry.get(key)) for key in _KEY_FIELDS.get(mode, ())),
             )
     return None
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import configparser
 import os
+import socket
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ SETUP_HINT = (
     "Configure credentials outside paiws: run `aliyun configure`, or set "
     "ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET; or try `paiws --demo`."
 )
+ECS_METADATA_HOST = "100.100.100.200"
 _INI_MODES = {
     "access_key": "AK",
     "ram_role_arn": "RamRoleArn",
@@ -100,12 +102,19 @@ def static_credentials(key_id: str, secret: str, token: str | None = None, *,
 
 @dataclass
 class _Found:
-    """A configured provider and what the status may say about it (no secrets)."""
+    """A configured source and what the status may say about it (no secrets).
 
-    provider: Any
+    ``make`` builds the library provider. It runs at the first request, not for the status:
+    importing alibabacloud_credentials costs a good part of a second, and the status is what
+    the first screen needs. ``verify`` sources (ECS) are asked for credentials right away,
+    because only asking tells whether they work.
+    """
+
+    make: Callable[[], Any]
     source: str
     mode: str | None
     profile: str | None = None
+    verify: bool = False
 
 
 class _Skip(Exception):
@@ -155,34 +164,56 @@ class _StaticProvider:
 
 
 class ChainCredentials:
-    """The official chain, resolved lazily (the first call may touch the network for role-based
-    modes) and remembered; ``status(refresh=True)`` resolves again."""
+    """The official chain. The source is found on the first ``status()`` (files and environment
+    only) and remembered; the library provider is built at the first request; ``status(
+    refresh=True)`` looks again."""
 
     def __init__(self, profile: str | None = None) -> None:
         self._explicit_profile = profile or None
         self._lock = threading.Lock()
         self._found: _Found | None = None
+        self._provider: Any = None
         self._status: CredentialStatus | None = None
 
     def __repr__(self) -> str:
         return f"<ChainCredentials profile={self._explicit_profile!r}>"
 
     def status(self, *, refresh: bool = False) -> CredentialStatus:
+        """Where credentials come from. Reads files and the environment only, except for the
+        ECS fallback (a quick probe), so it is cheap enough for the first screen."""
         with self._lock:
             if self._status is None or refresh:
+                self._provider = None
                 self._found, self._status = self._resolve()
             return self._status
 
-    def get(self) -> ResolvedCredentials:
+    def _current_provider(self) -> tuple[Any, CredentialStatus]:
         status = self.status()
-        found = self._found
-        if found is None:
-            raise CredentialsMissing(
-                status.problem or "No credentials were found.", code="CredentialsMissing",
-                hint=SETUP_HINT,
-            )
+        with self._lock:
+            found = self._found
+            if found is None:
+                raise CredentialsMissing(
+                    status.problem or "No credentials were found.", code="CredentialsMissing",
+                    hint=SETUP_HINT,
+                )
+            if self._provider is None:
+                self._provider = _build(found)
+            return self._provider, status
+
+    def get(self) -> ResolvedCredentials:
+        """Credentials for one request, fetched from the provider each time (it caches and
+        refreshes role-based credentials itself)."""
         try:
-            return _to_resolved(found.provider.get_credentials())
+            provider, status = self._current_provider()
+        except CredentialsMissing:
+            raise
+        except Exception as exc:  # building the provider failed; the message is not ours
+            raise CredentialsMissing(
+                f"Could not set up credentials from {self.status().label} "
+                f"({type(exc).__name__}).", code="CredentialsUnavailable", hint=SETUP_HINT,
+            ) from None
+        try:
+            return _to_resolved(provider.get_credentials())
         except Exception as exc:  # the library's message may quote a server response
             raise CredentialsMissing(
                 f"Could not obtain credentials from {status.label} ({type(exc).__name__}).",
@@ -192,8 +223,6 @@ class ChainCredentials:
     # -- resolution --------------------------------------------------------------------------
 
     def _resolve(self) -> tuple[_Found | None, CredentialStatus]:
-        from tui.core.sdk_safety import silence_loggers
-
         profile = config.cli_profile(self._explicit_profile)
         hint = profile.region_id if profile else None
         looked_in: list[str] = []
@@ -210,25 +239,24 @@ class ChainCredentials:
                 ("ECS RAM role (instance metadata)", self._ecs_step),
                 ("credentials URI (ALIBABA_CLOUD_CREDENTIALS_URI)", self._uri_step),
             ]
-        try:
-            for label, step in steps:
-                looked_in.append(label)
-                try:
-                    found = step()
-                    if found is not None:
-                        _to_resolved(found.provider.get_credentials())
-                        return found, CredentialStatus(
-                            available=True, source=found.source, profile=found.profile,
-                            mode=found.mode, looked_in=tuple(looked_in), region_hint=hint,
-                        )
-                except _Skip as skip:
-                    # With --profile there is one place only: its problem is the whole story.
-                    problems.append(str(skip) if self._explicit_profile else f"{label}: {skip}")
-                except Exception as exc:
-                    problems.append(f"{label}: could not load credentials ({type(exc).__name__})")
-        finally:
-            # Providers imported during resolution create loggers that print refresh errors.
-            silence_loggers()
+        for label, step in steps:
+            looked_in.append(label)
+            try:
+                found = step()
+                if found is not None:
+                    if found.verify:
+                        provider = _build(found)
+                        _to_resolved(provider.get_credentials())
+                        self._provider = provider
+                    return found, CredentialStatus(
+                        available=True, source=found.source, profile=found.profile,
+                        mode=found.mode, looked_in=tuple(looked_in), region_hint=hint,
+                    )
+            except _Skip as skip:
+                # With --profile there is one place only: its problem is the whole story.
+                problems.append(str(skip) if self._explicit_profile else f"{label}: {skip}")
+            except Exception as exc:
+                problems.append(f"{label}: could not load credentials ({type(exc).__name__})")
         problem = "; ".join(problems) if problems else "No credentials were found."
         return None, CredentialStatus(
             available=False, source="none", profile=self._explicit_profile, problem=problem,
@@ -255,7 +283,7 @@ class ChainCredentials:
         # Fixed values need no library provider: importing alibabacloud_credentials pulls in
         # aiohttp and requests, most of the time to the first screen.
         provider = _StaticProvider(key_id, secret, token or None)
-        return _Found(provider, "environment", "StsToken" if token else "AK")
+        return _Found(lambda: provider, "environment", "StsToken" if token else "AK")
 
     def _oidc_step(self) -> _Found | None:
         names = ("ALIBABA_CLOUD_OIDC_TOKEN_FILE", "ALIBABA_CLOUD_ROLE_ARN",
@@ -263,12 +291,17 @@ class ChainCredentials:
         token_file, role_arn, provider_arn = (_env(n) for n in names)
         if not (token_file and role_arn and provider_arn):
             return None
-        from alibabacloud_credentials.provider import OIDCRoleArnCredentialsProvider
+        session_name = _env("ALIBABA_CLOUD_ROLE_SESSION_NAME") or None
 
-        return _Found(OIDCRoleArnCredentialsProvider(
-            role_arn=role_arn, oidc_provider_arn=provider_arn, oidc_token_file_path=token_file,
-            role_session_name=_env("ALIBABA_CLOUD_ROLE_SESSION_NAME") or None,
-        ), "oidc", "OIDCRoleArn")
+        def make() -> Any:
+            from alibabacloud_credentials.provider import OIDCRoleArnCredentialsProvider
+
+            return OIDCRoleArnCredentialsProvider(
+                role_arn=role_arn, oidc_provider_arn=provider_arn,
+                oidc_token_file_path=token_file, role_session_name=session_name,
+            )
+
+        return _Found(make, "oidc", "OIDCRoleArn")
 
     def _cli_step(self) -> _Found | None:
         path = config.cli_config_path()
@@ -292,10 +325,15 @@ class ChainCredentials:
         profile = config.find_profile(data, name)
         if profile is None:
             raise _Skip(f"Profile {name} not found in {shown}.")
-        from alibabacloud_credentials.provider import CLIProfileCredentialsProvider
+        if not profile.complete:
+            raise _Skip(f"Profile {name} in {shown} has no access key (mode {profile.mode}).")
 
-        provider = CLIProfileCredentialsProvider(profile_name=name, profile_file=str(path))
-        return _Found(provider, "cli-profile", profile.mode, profile=name)
+        def make() -> Any:
+            from alibabacloud_credentials.provider import CLIProfileCredentialsProvider
+
+            return CLIProfileCredentialsProvider(profile_name=name, profile_file=str(path))
+
+        return _Found(make, "cli-profile", profile.mode, profile=name)
 
     def _ini_step(self) -> _Found | None:
         path = self._ini_path()
@@ -310,30 +348,66 @@ class ChainCredentials:
             raise _Skip("the file is not valid INI") from None
         if not parser.has_section(section):
             raise _Skip(f"it has no [{section}] section")
-        kind = parser.get(section, "type", fallback="").split("#")[0].strip()
-        from alibabacloud_credentials.provider import ProfileCredentialsProvider
+        kind = _ini_value(parser, section, "type")
+        if kind == "access_key" and not (_ini_value(parser, section, "access_key_id")
+                                         and _ini_value(parser, section, "access_key_secret")):
+            raise _Skip(f"its [{section}] section has no access key")
 
-        provider = ProfileCredentialsProvider(profile_file=str(path), profile_name=section)
-        return _Found(provider, "ini-file", _INI_MODES.get(kind, kind or None), profile=section)
+        def make() -> Any:
+            from alibabacloud_credentials.provider import ProfileCredentialsProvider
+
+            return ProfileCredentialsProvider(profile_file=str(path), profile_name=section)
+
+        return _Found(make, "ini-file", _INI_MODES.get(kind, kind or None), profile=section)
 
     def _ecs_step(self) -> _Found | None:
         if _env("ALIBABA_CLOUD_ECS_METADATA_DISABLED").lower() == "true":
             return None
-        from alibabacloud_credentials.provider import EcsRamRoleCredentialsProvider
+        if not _metadata_reachable():
+            raise _Skip("the instance metadata service is not reachable (not an ECS instance)")
+        role_name = _env("ALIBABA_CLOUD_ECS_METADATA") or None
 
-        try:
+        def make() -> Any:
+            from alibabacloud_credentials.provider import EcsRamRoleCredentialsProvider
+
             # No background refresh thread: we fetch per request and the library refreshes then.
-            provider = EcsRamRoleCredentialsProvider(
-                role_name=_env("ALIBABA_CLOUD_ECS_METADATA") or None, async_update_enabled=False,
-            )
-        except ValueError:  # disabled by the environment the library saw at import time
-            return None
-        return _Found(provider, "ecs-ram-role", "EcsRamRole")
+            return EcsRamRoleCredentialsProvider(role_name=role_name, async_update_enabled=False)
+
+        return _Found(make, "ecs-ram-role", "EcsRamRole", verify=True)
 
     def _uri_step(self) -> _Found | None:
         uri = _env("ALIBABA_CLOUD_CREDENTIALS_URI")
         if not uri:
             return None
-        from alibabacloud_credentials.provider import URLCredentialsProvider
 
-        return _Found(URLCredentialsProvider(uri=uri), "credentials-uri", "CredentialsURI")
+        def make() -> Any:
+            from alibabacloud_credentials.provider import URLCredentialsProvider
+
+            return URLCredentialsProvider(uri=uri)
+
+        return _Found(make, "credentials-uri", "CredentialsURI")
+
+
+def _ini_value(parser: configparser.ConfigParser, section: str, key: str) -> str:
+    # The library drops everything after '#' in INI values; do the same.
+    return parser.get(section, key, fallback="").split("#")[0].strip()
+
+
+def _metadata_reachable(timeout: float = 0.3) -> bool:
+    """A quick TCP connect to the ECS metadata address. Off ECS it fails fast (or after
+    ``timeout``) instead of the library's two one-second HTTP attempts."""
+    try:
+        with socket.create_connection((ECS_METADATA_HOST, 80), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+def _build(found: _Found) -> Any:
+    """Create the library provider, then switch off the loggers its import created."""
+    from tui.core.sdk_safety import silence_loggers
+
+    try:
+        return found.make()
+    finally:
+        silence_loggers()  # the library's 'credentials' logger prints refresh errors
