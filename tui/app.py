@@ -55,7 +55,7 @@ class PaiwsApp(App[int]):
     """paiws: browse Alibaba Cloud PAI workspaces."""
 
     TITLE = APP_NAME
-    CSS_PATH = [asset_path("paiws.tcss")]
+    CSS_PATH = [asset_path("paiws.tcss"), asset_path("wizard.tcss")]
     COMMANDS = App.COMMANDS | {ScreenActionsProvider}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
