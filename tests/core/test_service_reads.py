@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+from typing import Any
+
 import pytest
 from core_support import OTHER_REGION, REGION
 
 from tui.core.errors import InvalidInput, NotActivated, NotFound
+from tui.core.interface import DataService
 from tui.core.service import WorkspaceService
 from tui.core.views import ListQuery, WorkspacePage
 from tui.emulator import Emulator
@@ -163,7 +167,8 @@ def test_several_ids_use_one_batch_call_and_report_missing_ids(
     assert emu.request_log[-1].query["WorkspaceIds"] == f"{b},999999,{a}"
 
 
-@pytest.mark.parametrize("ids", [[], ["  "], ["a/b"], ["1", "x y"], ["a,b"]])
+@pytest.mark.parametrize("ids", [[], ["  "], ["a/b"], ["1", "x y"], ["a,b"], [".."], [".x"],
+                                 [str(n) for n in range(101)]])
 def test_lookup_of_invalid_ids_sends_nothing(
     service: WorkspaceService, emu: Emulator, ids: list[str]
 ) -> None:
@@ -216,3 +221,35 @@ def test_check_name_is_exact_and_reports_the_existing_id(
     with pytest.raises(InvalidInput):
         service.check_name(REGION, "1bad")
     assert emu.operations() == ["ListProducts"] + ["ListWorkspaces:CheckWorkspaceExists"] * 2
+
+
+def test_streaming_concurrency_is_bounded(
+    service: WorkspaceService, emu: Emulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    emu.generate(REGION, 955)
+    emu.inject_fault("ListWorkspaces", "latency", latency=0.05, times=None)
+    active, peak, lock = 0, 0, threading.Lock()
+    fetch = service._page
+
+    def counting(*args: Any) -> WorkspacePage:
+        nonlocal active, peak
+        with lock:
+            active += 1
+            peak = max(peak, active)
+        try:
+            return fetch(*args)
+        finally:
+            with lock:
+                active -= 1
+
+    monkeypatch.setattr(service, "_page", counting)
+    pages = list(service.iter_workspaces(REGION, ListQuery(), concurrency=3))
+    assert len(pages) == 10 and 1 < peak <= 3
+
+
+def test_the_service_implements_the_data_service_protocol(service: WorkspaceService) -> None:
+    implementation: DataService = service  # checked by mypy; the attributes at run time
+    assert not implementation.read_only and not implementation.is_demo
+    assert not implementation.verbose
+    assert [r.id for r in implementation.regions()][:2] == ["cn-hangzhou", "cn-shanghai"]
+    assert REGION in implementation.console_url(REGION)

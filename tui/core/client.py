@@ -73,9 +73,10 @@ def check_workspace_id(workspace_id: str) -> str:
     """IDs go into the URL path unescaped by the SDK, so only safe characters pass (R4 spirit:
     invalid input never reaches the network)."""
     value = workspace_id.strip()
-    if not value or len(value) > 64 or not set(value) <= _ID_CHARS:
+    if not value or len(value) > 64 or not set(value) <= _ID_CHARS or not value[0].isalnum():
         raise InvalidInput(
-            "A workspace ID may contain only letters, digits, '-', '_' and '.' (at most 64).",
+            "A workspace ID starts with a letter or digit and may contain only letters, digits, "
+            "'-', '_' and '.' (at most 64).",
             code="InvalidWorkspaceId",
         )
     return value

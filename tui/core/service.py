@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from tui.core import mapping, regions
-from tui.core.client import WorkspaceClient, check_workspace_id
+from tui.core.client import MAX_BATCH_IDS, WorkspaceClient, check_workspace_id
 from tui.core.create_flow import CreateFlow, ProgressCallback, check_display_name, invalid
 from tui.core.credentials import CredentialSource
 from tui.core.errors import (
@@ -225,6 +225,8 @@ class WorkspaceService:
         wanted = tuple(check_workspace_id(i) for i in unique_ids(ids))
         if not wanted:
             raise invalid("Give at least one workspace ID.")
+        if len(wanted) > MAX_BATCH_IDS:
+            raise invalid(f"At most {MAX_BATCH_IDS} workspace IDs can be looked up at once.")
         self.require_activation(region)
         if len(wanted) == 1:
             try:
