@@ -360,7 +360,7 @@ def _error_for(operation: str, status: int, content: bytes,
             f"The credentials were rejected ({detail}).", code=code, request_id=request_id,
             hint="Check the key, secret or token with `aliyun configure` and try again.",
         )
-    if workspace_id and (code == "100400027" or (status == 404 and code is None)):
+    if workspace_id and (code == "100400027" or status == 404):
         return NotFound(workspace_id, request_id=request_id)
     if code and code.startswith("Throttling"):
         return Throttled(f"The service is throttling requests ({detail}).", code=code,
