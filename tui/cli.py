@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
@@ -185,8 +186,24 @@ def _run(args: argparse.Namespace) -> int:
     return commands.guarded(handler, args)
 
 
+def _thread_error(args: threading.ExceptHookArgs) -> None:
+    # The default hook prints a traceback, whose frames may hold API data (R9).
+    if args.exc_type is not SystemExit:
+        sys.stderr.write(f"{APP_NAME}: internal error in a background task "
+                         f"({args.exc_type.__name__})\n")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `paiws` and return the exit code (never raises, never prints a traceback)."""
+    previous_hook = threading.excepthook
+    threading.excepthook = _thread_error
+    try:
+        return _main(argv)
+    finally:
+        threading.excepthook = previous_hook  # in-process callers (tests) get theirs back
+
+
+def _main(argv: Sequence[str] | None) -> int:
     try:
         try:
             args = build_parser().parse_args(argv)

@@ -122,3 +122,22 @@ def test_unexpected_exceptions_print_only_the_type(
     result = paiws("list", "--region", REGION)
     assert result.code == 1
     assert result.err == "paiws: internal error (ValueError)\n"
+
+
+def test_background_thread_errors_print_only_the_type(
+    paiws: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    def print_rows(*args: object, **kwargs: object) -> None:
+        def fail() -> None:
+            raise RuntimeError("canary-uid-aa1234 in a thread")
+
+        worker = threading.Thread(target=fail)
+        worker.start()
+        worker.join()
+
+    monkeypatch.setattr("tui.output.print_rows", print_rows)
+    result = paiws("list", "--region", REGION)
+    assert result.code == 0
+    assert result.err == "paiws: internal error in a background task (RuntimeError)\n"
