@@ -248,6 +248,22 @@ def chosen_profile_name(
     return current if isinstance(current, str) and current else None
 
 
+# The aliyun CLI's profile modes. A mode is shown on screen (R1: which source and mode), so any
+# other text from the file (possibly a secret pasted into the wrong field) is never repeated.
+CLI_MODES = frozenset({
+    "AK", "StsToken", "RamRoleArn", "EcsRamRole", "RsaKeyPair", "RamRoleArnWithRoleName",
+    "ChainableRamRoleArn", "External", "CredentialsURI", "OIDC", "CloudSSO", "OAuth",
+})
+UNKNOWN_MODE = "unrecognised mode"
+
+
+def _known_mode(value: object) -> str | None:
+    text = _text_or_none(value)
+    if text is None:
+        return None
+    return text if text in CLI_MODES else UNKNOWN_MODE
+
+
 def find_profile(config: Mapping[str, Any] | None, name: str | None) -> CliProfile | None:
     if not config or not name:
         return None
@@ -256,7 +272,7 @@ def find_profile(config: Mapping[str, Any] | None, name: str | None) -> CliProfi
         return None
     for entry in profiles:
         if isinstance(entry, dict) and entry.get("name") == name:
-            mode = _text_or_none(entry.get("mode"))
+            mode = _known_mode(entry.get("mode"))
             return CliProfile(
                 name=name,
                 mode=mode,

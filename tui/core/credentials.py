@@ -358,7 +358,9 @@ class ChainCredentials:
 
             return ProfileCredentialsProvider(profile_file=str(path), profile_name=section)
 
-        return _Found(make, "ini-file", _INI_MODES.get(kind, kind or None), profile=section)
+        # Only a known type is shown: the file's own text could be anything, even a secret.
+        mode = _INI_MODES.get(kind, "unrecognised type") if kind else None
+        return _Found(make, "ini-file", mode, profile=section)
 
     def _ecs_step(self) -> _Found | None:
         if _env("ALIBABA_CLOUD_ECS_METADATA_DISABLED").lower() == "true":
