@@ -20,6 +20,8 @@ from typing import Any
 
 import pytest
 from leak_canaries import (
+    AK_KEY_ID,
+    AK_SECRET,
     DENIED_KEY_ID,
     DENIED_SECRET,
     KEY_ID,
@@ -82,8 +84,17 @@ def log_tap(monkeypatch: pytest.MonkeyPatch) -> Iterator[LogTap]:
     assert_no_canary(tap.text(), where="a log record")
 
 
+@pytest.fixture(autouse=True)
+def fast_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI's real retry policy waits seconds between attempts; the leak suite does not."""
+    from tui.core.retry import FAST_RETRY
+
+    monkeypatch.setattr("tui.core.factory.RetryPolicy", lambda: FAST_RETRY)
+
+
 def add_canary_keys(emu: Emulator) -> None:
     emu.add_key(KEY_ID.value, SECRET.value, sts_token=TOKEN.value)
+    emu.add_key(AK_KEY_ID.value, AK_SECRET.value)
     emu.add_key(DENIED_KEY_ID.value, DENIED_SECRET.value,
                 denied_actions=("GetWorkspace", "ListWorkspaces", "CreateWorkspace"))
 

@@ -65,6 +65,8 @@ def _secret(label: str, value: str) -> Canary:
 KEY_ID = _secret("AccessKey ID", "LTAI5tCNRYkeyVb2Mq8Zd")
 SECRET = _secret("AccessKey secret", "sEcCNRYz9Lk4Hs7PdW3q")
 TOKEN = _secret("STS token", "CAISsTsCNRYt6Qw1Ex5JrK0")
+AK_KEY_ID = _secret("AccessKey ID (no STS)", "LTAI5tCNRYakwJq3Ru6Yt")
+AK_SECRET = _secret("AccessKey secret (no STS)", "aKsCNRYu8Io2Pl5Kj7Hg")
 DENIED_KEY_ID = _secret("denied AccessKey ID", "LTAI5tCNRYdnyXc4Pw9Kf")
 DENIED_SECRET = _secret("denied AccessKey secret", "dSeCNRYq2Vb8Nm5Ht1Lz")
 
@@ -95,7 +97,8 @@ PEOPLE: tuple[Canary, ...] = (
     *OWNER_ONE.values(), *OWNER_TWO.values(), CREATOR_ONE, CREATOR_TWO, CREATOR_NUMBER,
     ADMIN_MAIL, ADMIN_PLAIN, ADMIN_AT_ACCOUNT, TENANT, ACCOUNT,
 )
-CREDENTIALS: tuple[Canary, ...] = (KEY_ID, SECRET, TOKEN, DENIED_KEY_ID, DENIED_SECRET)
+CREDENTIALS: tuple[Canary, ...] = (KEY_ID, SECRET, TOKEN, AK_KEY_ID, AK_SECRET, DENIED_KEY_ID,
+                                   DENIED_SECRET)
 # Used only inside hostile bodies (non-JSON pages, error details): never shown in any form.
 BODY = _secret("raw response body", "bodyCNRYp0Ai8Sd7Fg")
 ALL: tuple[Canary, ...] = (*PEOPLE, *CREDENTIALS, BODY)

@@ -9,6 +9,7 @@ import json
 import logging
 import os
 import re
+import ssl
 import subprocess
 import sys
 import threading
@@ -170,8 +171,8 @@ def service_for(base_url: str, *, read_only: bool = False,
 def exception_text(exc: BaseException) -> str:
     """Everything an exception can print: str, repr, hint, and its traceback with the repr of
     every local of every frame (what Textual's crash report and `rich.traceback` show),
-    following chained exceptions as Python and Rich display them. Frames of the test code itself are left out: a test's own
-    locals hold the hostile input on purpose."""
+    following chained exceptions as Python and Rich display them. Frames of the test code
+    itself are left out: a test's own locals hold the hostile input on purpose."""
     parts: list[str] = []
     seen: set[int] = set()
     pending: list[BaseException | None] = [exc]
@@ -256,13 +257,15 @@ class HostileServer:
     """Answers each operation with a scripted reply (ListProducts: activated by default).
     No authentication: it plays a broken or malicious endpoint, not the API."""
 
-    def __init__(self) -> None:
+    def __init__(self, tls: ssl.SSLContext | None = None) -> None:
+        self.tls = tls
         self.script: dict[str, Reply | Callable[[Seen], Reply]] = {"ListProducts": ACTIVATED}
         self.seen: list[Seen] = []
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # headers and body leave at once: no 40 ms stalls
 
             def _serve(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
@@ -292,12 +295,15 @@ class HostileServer:
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
+        if tls is not None:
+            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
         self._thread = threading.Thread(target=self._server.serve_forever,
                                         kwargs={"poll_interval": 0.05}, daemon=True)
 
     @property
     def base_url(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
+        scheme = "https" if self.tls else "http"
+        return f"{scheme}://127.0.0.1:{self._server.server_address[1]}"
 
     def operations(self) -> list[str]:
         return [s.operation for s in self.seen]
@@ -309,6 +315,48 @@ class HostileServer:
     def __exit__(self, *exc: object) -> None:
         self._server.shutdown()
         self._server.server_close()
+
+
+# -- TLS ------------------------------------------------------------------------------------
+
+
+def self_signed_certificate(directory: Path) -> tuple[Path, Path]:
+    """A throw-away certificate for 127.0.0.1 and localhost (cert file, key file)."""
+    import datetime
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "paiws leak suite")])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (
+        x509.CertificateBuilder().subject_name(name).issuer_name(name)
+        .public_key(key.public_key()).serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(hours=1))
+        .add_extension(x509.SubjectAlternativeName([
+            x509.IPAddress(ipaddress.ip_address("127.0.0.1")), x509.DNSName("localhost")]),
+            critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    directory.mkdir(parents=True, exist_ok=True)
+    cert_file, key_file = directory / "cert.pem", directory / "key.pem"
+    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM,
+                                           serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return cert_file, key_file
+
+
+def server_tls(cert_file: Path, key_file: Path) -> ssl.SSLContext:
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert_file, key_file)
+    return context
 
 
 # -- the CLI in-process and in a subprocess -----------------------------------------------------
@@ -346,6 +394,37 @@ def run_paiws(args: list[str], env: Mapping[str, str], *, cwd: Path,
     proc = subprocess.run([PYTHON, "-m", "tui", *args], env=dict(env), cwd=cwd,
                           capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL)
     return Completed(proc.returncode, proc.stdout, proc.stderr)
+
+
+_MANY = """
+import json, sys
+from tui.cli import main
+codes = []
+for argv in json.loads(sys.argv[1]):
+    for stream in (sys.stdout, sys.stderr):
+        stream.write("\\n=== paiws ===\\n")
+        stream.flush()
+    codes.append(main(argv))
+    sys.stdout.flush()
+    sys.stderr.flush()
+print("=== codes", json.dumps(codes), file=sys.stderr)
+"""
+_SEPARATOR = b"\n=== paiws ===\n"
+
+
+def run_paiws_many(commands: list[list[str]], env: Mapping[str, str], *, cwd: Path,
+                   timeout: float = 60) -> list[Completed]:
+    """Several `paiws` commands in one fresh process (tui.cli.main each, stdout/stderr pipes):
+    the start-up cost is paid once. One Completed per command."""
+    proc = subprocess.run([PYTHON, "-c", _MANY, json.dumps(commands)], env=dict(env), cwd=cwd,
+                          capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL)
+    err, _, tail = proc.stderr.rpartition(b"=== codes ")
+    assert proc.returncode == 0 and tail, proc.stderr[-3000:]
+    codes = json.loads(tail)
+    outs = proc.stdout.split(_SEPARATOR)[1:]
+    errs = err.split(_SEPARATOR)[1:]
+    assert len(outs) == len(errs) == len(codes) == len(commands)
+    return [Completed(c, o, e) for c, o, e in zip(codes, outs, errs, strict=True)]
 
 
 def child_env(sandbox: Sandbox, **extra: str) -> dict[str, str]:

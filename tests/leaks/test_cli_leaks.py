@@ -20,16 +20,9 @@ from leak_canaries import (
 )
 from leak_support import CliResult, CliRunner
 
-from tui.core.retry import FAST_RETRY
 from tui.emulator import Emulator
 
-pytestmark = pytest.mark.usefixtures("canary_creds", "fast_retries")
-
-
-@pytest.fixture
-def fast_retries(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The CLI's real retry policy waits seconds between attempts; the leak suite does not."""
-    monkeypatch.setattr("tui.core.factory.RetryPolicy", lambda: FAST_RETRY)
+pytestmark = pytest.mark.usefixtures("canary_creds")
 
 
 @pytest.fixture
