@@ -8,7 +8,10 @@ import os
 # at import): tests never probe the ECS metadata address 100.100.100.200.
 os.environ["ALIBABA_CLOUD_ECS_METADATA_DISABLED"] = "true"
 
+import ipaddress
+import socket
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -24,3 +27,37 @@ def emulator() -> Iterator[Emulator]:
         yield emu
     finally:
         emu.stop()
+
+
+_real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+
+
+def _loopback_only(address: Any) -> None:
+    """Safety net: the suite must never send a packet off this machine (tests are offline)."""
+    if not isinstance(address, tuple):  # AF_UNIX paths and the like stay local
+        return
+    host = str(address[0])
+    if host == "localhost":
+        return
+    try:
+        if ipaddress.ip_address(host.split("%")[0]).is_loopback:
+            return
+    except ValueError:
+        pass
+    raise ConnectionRefusedError(f"test suite blocked a non-loopback connection to {host}")
+
+
+def _guarded_connect(self: socket.socket, address: Any) -> None:
+    _loopback_only(address)
+    _real_connect(self, address)
+
+
+def _guarded_connect_ex(self: socket.socket, address: Any) -> int:
+    _loopback_only(address)
+    return _real_connect_ex(self, address)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    socket.socket.connect = _guarded_connect  # type: ignore[method-assign]
+    socket.socket.connect_ex = _guarded_connect_ex  # type: ignore[method-assign]
