@@ -19,6 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, ContentSwitcher, Footer, Input, Static
+from textual.worker import get_current_worker
 
 from screens.create_progress import CreateProgressPanel, OutcomePanel
 from screens.widgets.confirm_modal import ConfirmModal
@@ -33,7 +34,6 @@ from screens.wizard_steps import (
 )
 from tui.core.interface import DataService
 from tui.core.views import CreateOutcome, CreateProgress, CreateRequest
-from tui.paths import asset_path
 
 STEP_LABELS = ("Name", "Description", "Mode", "Options", "Review", "Create")
 _QUESTION_IDS = ("step-name", "step-description", "step-mode", "step-options", "step-review")
@@ -42,6 +42,10 @@ _FOCUS_OF_STEP = ("#name-input", "#description-input", "#mode-set", "#display-in
 REVIEW = 4
 
 Phase = Literal["ask", "creating", "outcome"]
+
+
+class WatchStopped(Exception):
+    """Raised from the progress callback once the wizard is gone, to end the polling."""
 
 
 def create_blocked_reason(service: DataService, region: str) -> str | None:
@@ -73,7 +77,8 @@ def region_label(service: DataService, region: str) -> str:
 class CreateWizard(ModalScreen[str | None]):
     """Create a workspace in one region, step by step."""
 
-    CSS_PATH = [asset_path("wizard.tcss")]
+    # How long to wait for ENABLED before saying "still initialising" (R4: bounded wait).
+    POLL_TIMEOUT: ClassVar[float] = 120.0
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="wizard.cancel"),
@@ -97,12 +102,14 @@ class CreateWizard(ModalScreen[str | None]):
             super().__init__()
             self.error = error
 
-    def __init__(self, service: DataService, region: str, *, poll_timeout: float = 120.0) -> None:
+    def __init__(
+        self, service: DataService, region: str, *, poll_timeout: float | None = None
+    ) -> None:
         super().__init__()
         self._service = service
         self._region = region
         self._region_label = region_label(service, region)
-        self._poll_timeout = poll_timeout
+        self._poll_timeout = self.POLL_TIMEOUT if poll_timeout is None else poll_timeout
         self._blocked = create_blocked_reason(service, region)
         self._step = 0
         self._phase: Phase = "ask"
@@ -342,7 +349,13 @@ class CreateWizard(ModalScreen[str | None]):
 
     @work(thread=True, exclusive=True, group="create", exit_on_error=False)
     def _create(self, request: CreateRequest) -> None:
+        worker = get_current_worker()
+
         def report(progress: CreateProgress) -> None:
+            # A thread cannot be interrupted; the service calls back between requests, so
+            # this is where a wizard that was closed stops the status polling.
+            if worker.is_cancelled:
+                raise WatchStopped
             self.post_message(self.Progress(progress))
 
         try:

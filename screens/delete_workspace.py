@@ -21,7 +21,6 @@ from textual.widgets import Button, Footer, Input, Static
 from screens.widgets.error_text import copy_text_for, error_text
 from tui.core.interface import DataService
 from tui.core.views import WorkspaceRow
-from tui.paths import asset_path
 
 
 def delete_blocked_reason(service: DataService) -> str | None:
@@ -33,7 +32,6 @@ def delete_blocked_reason(service: DataService) -> str | None:
 class DeleteWorkspace(ModalScreen[str | None]):
     """Type the name, then Delete: one DeleteWorkspace call, no second chances needed."""
 
-    CSS_PATH = [asset_path("wizard.tcss")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="delete.cancel"),

@@ -23,7 +23,6 @@ from screens.wizard_steps import DISPLAY_NAME_MAX
 from tui.core.interface import DataService
 from tui.core.validation import DESCRIPTION_MAX, description_problem
 from tui.core.views import WorkspaceDetail, WorkspaceRow
-from tui.paths import asset_path
 
 
 def edit_blocked_reason(service: DataService) -> str | None:
@@ -43,7 +42,6 @@ def display_name_problem(value: str) -> str | None:
 class EditWorkspace(ModalScreen[WorkspaceDetail | None]):
     """A small form: two fields, live validation, Save sends UpdateWorkspace once."""
 
-    CSS_PATH = [asset_path("wizard.tcss")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="edit.cancel"),
