@@ -69,7 +69,7 @@ class ActivationPanel(Static, can_focus=True):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("open_purchase", "copy_purchase"):
             return self.purchase_url is not None
-        return True
+        return self.state is not None
 
     def action_open_purchase(self) -> None:
         url = self.purchase_url

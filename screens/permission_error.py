@@ -46,8 +46,8 @@ class PermissionErrorScreen(ModalScreen[None]):
                     (action, "bold"),
                     f" (needed to {self.purpose}).\n",
                     str(self.error),
-                    "\n\nAttach this least-privilege RAM policy to the RAM user or role, "
-                    "then retry (r). Press c to copy it.",
+                    "\n\nAttach this least-privilege RAM policy to the RAM user or role "
+                    "(c copies it), then close this panel (escape) and retry with r.",
                 ),
                 id="permission-message",
             )

@@ -68,6 +68,7 @@ class RegionPickerScreen(PaiwsScreen[None]):
         super().__init__()
         self._regions: tuple[Region, ...] = ()
         self._shown: list[Region] = []
+        self._had_filter = False
 
     @property
     def is_root(self) -> bool:
@@ -123,7 +124,9 @@ class RegionPickerScreen(PaiwsScreen[None]):
     @on(Input.Changed, "#region-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         self._fill(event.value)
-        self.refresh_bindings()
+        if bool(event.value) != self._had_filter:  # q/escape change meaning; footer follows
+            self._had_filter = bool(event.value)
+            self.refresh_bindings()
 
     @on(OptionList.OptionSelected, "#region-list")
     def _option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -8,6 +8,7 @@ so an answer to an older question (another region, filter or sort) is dropped.
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import replace
 from typing import ClassVar, Literal
 
@@ -37,6 +38,10 @@ Mode = Literal["idle", "checking", "gate", "failed", "browser"]
 PAGE_SIZE = 100
 NAME_DEBOUNCE = 0.3  # seconds of quiet typing before the server-side name filter is sent
 KEY_DEBOUNCE = 0.15  # coalesces quick s/o/O presses into one request
+# Streamed pages go into the table ROWS_PER_STEP rows at a time with STEP_PAUSE seconds in
+# between, so the table repaints and keys are handled while the rest arrives (see _queue).
+ROWS_PER_STEP = 100
+STEP_PAUSE = 0.05
 STATUS_CYCLE: tuple[str | None, ...] = (None, *STATUSES)
 SORT_LABELS = {"GmtCreateTime": "created", "GmtModifiedTime": "modified"}
 ORDER_LABELS = {"ASC": "oldest first", "DESC": "newest first"}
@@ -56,19 +61,19 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
                 tooltip="Status filter: all, ENABLED, INITIALIZING, FAILURE, …", id="table.status"),
         Binding("o", "toggle_sort", "Sort", tooltip="Sort by created / modified time",
                 id="table.sort"),
-        Binding("O", "toggle_order", "Asc/Desc", tooltip="Toggle ascending / descending",
+        Binding("O", "toggle_order", "Order", tooltip="Toggle ascending / descending",
                 id="table.order"),
         Binding("r", "refresh", "Refresh", tooltip="Refresh (keeps filter, sort and cursor)",
                 id="table.refresh"),
         Binding("r", "retry_activation", "Retry", tooltip="Retry the activation check",
                 id="table.retry"),
-        Binding("i", "lookup", "Look up IDs", tooltip="Look up workspaces by ID",
+        Binding("i", "lookup", "IDs", tooltip="Look up workspaces by ID",
                 id="table.lookup"),
         Binding("l", "limits", "Limits", tooltip="Show the region's resource limits",
                 id="table.limits"),
         Binding("n", "new_workspace", "New", tooltip="Create a workspace (guided)",
                 id="table.new"),
-        Binding("y", "copy_id", "Copy ID", tooltip="Copy the selected workspace ID",
+        Binding("y", "copy_id", "Copy", tooltip="Copy the selected workspace ID",
                 id="table.copy"),
         Binding("b", "open_console", "Console", tooltip="Open the PAI console for the region",
                 id="table.console"),
@@ -86,6 +91,8 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
         self._pending_cursor: str | None = None
         self._reload_timer: Timer | None = None
         self._region_shown: str | None = None
+        self._backlog: deque[PageLoaded | PagesDone | CallFailed] = deque()
+        self._step_timer: Timer | None = None
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -116,6 +123,8 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
             self.query_one("#gate", ActivationPanel).focus()
         elif mode == "browser":
             self.query_one("#grid", WorkspaceGrid).focus()
+        else:  # nothing to act on while checking or after a failed check
+            self.set_focus(None)
         self.refresh_bindings()
 
     @property
@@ -189,6 +198,10 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
     def _load(self, *, keep_cursor: str | None = None) -> None:
         self._gen += 1
         self._cancel_reload()
+        self._backlog.clear()
+        if self._step_timer is not None:
+            self._step_timer.stop()
+            self._step_timer = None
         self.busy = True
         self._pending_cursor = keep_cursor
         self._update_status()
@@ -214,8 +227,41 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
         self.post_message(PagesDone(gen))
 
     def on_page_loaded(self, message: PageLoaded) -> None:
+        self._queue(message)
+
+    def on_pages_done(self, message: PagesDone) -> None:
+        self._queue(message)
+
+    def _queue(self, message: PageLoaded | PagesDone | CallFailed) -> None:
+        """Pages wait here and go into the table a step at a time. Adding rows to a DataTable
+        and repainting it after each addition cost far more than fetching them: handled as
+        they arrive, 10,000 rows kept the screen from repainting for seconds (first rows and
+        key presses showed only once everything had loaded). Now the first page is shown at
+        once and the screen repaints and answers keys between steps."""
         if message.gen != self._gen:
             return
+        self._backlog.append(message)
+        if self._step_timer is None:
+            self._step()
+
+    def _step(self) -> None:
+        self._step_timer = None
+        added = 0
+        while self._backlog and added < ROWS_PER_STEP:
+            message = self._backlog.popleft()
+            if message.gen != self._gen:
+                continue
+            if isinstance(message, PageLoaded):
+                self._show_page(message)
+                added += len(message.page.rows)
+            elif isinstance(message, PagesDone):
+                self._pages_done()
+            else:
+                self._loading_failed(message)
+        if added or self._backlog:  # a pause after every step, even if nothing waits yet
+            self._step_timer = self.set_timer(STEP_PAUSE, self._step)
+
+    def _show_page(self, message: PageLoaded) -> None:
         grid = self.grid
         if message.first:
             grid.replace_rows(message.page.rows)
@@ -226,9 +272,7 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
             self._pending_cursor = None
         self._update_status()
 
-    def on_pages_done(self, message: PagesDone) -> None:
-        if message.gen != self._gen:
-            return
+    def _pages_done(self) -> None:
         self.busy = False
         if self.total is None:  # no page at all: an empty answer
             self.grid.replace_rows(())
@@ -245,9 +289,19 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
             failed.update(Text(error_text(message.error, purpose=message.purpose)
                                + "\n\nPress r to retry, g to choose another region."))
             self._show("failed")
+            report_error(self, message.error, purpose=message.purpose)
         else:
-            self.busy = False
-            self._update_status(failed=True)
+            self._queue(message)  # after the pages that arrived before the failure
+
+    def _loading_failed(self, message: CallFailed) -> None:
+        self.busy = False
+        self._update_status(failed=True)
+        if self.grid.loaded == 0:  # nothing to look at: explain in place of the table
+            empty = self.query_one("#empty", Static)
+            empty.update(Text(error_text(message.error, purpose=message.purpose)
+                              + "\n\nPress r to retry, g to choose another region."))
+            empty.display = True
+            self.grid.display = False
         report_error(self, message.error, purpose=message.purpose)
 
     def _update_status(self, *, failed: bool = False) -> None:
@@ -305,7 +359,10 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
         self._cancel_reload()
         self.busy = True
         self._update_status()
-        self._reload_timer = self.set_timer(delay, self._load)
+        if delay > 0:
+            self._reload_timer = self.set_timer(delay, self._load)
+        else:  # Textual timers cannot be 0 s long
+            self._load()
 
     def _cancel_reload(self) -> None:
         if self._reload_timer is not None:
@@ -362,7 +419,6 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
         current = STATUS_CYCLE.index(self.query_state.status)
         status = STATUS_CYCLE[(current + 1) % len(STATUS_CYCLE)]
         self._change_query(replace(self.query_state, status=status), delay=KEY_DEBOUNCE)
-        self.notify(f"Status filter: {status or 'all'}", timeout=2)
 
     def action_toggle_sort(self) -> None:
         sort_by = "GmtModifiedTime" if self.query_state.sort_by == "GmtCreateTime" \

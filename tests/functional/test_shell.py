@@ -175,7 +175,8 @@ async def test_help_lists_the_keys_of_every_screen(service: WorkspaceService) ->
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        help_text = "\n".join(plain(static) for static in app.screen.query(".help-section").results(Static))
+        sections = app.screen.query(".help-section").results(Static)
+        help_text = "\n".join(plain(static) for static in sections)
         for title in ("Workspace table  (this screen)", "Everywhere", "Region picker",
                       "Workspace detail", "ID lookup", "Resource limits", "Permission error",
                       "Activation banner"):
