@@ -176,6 +176,8 @@ class DeleteWorkspace(ModalScreen[str | None]):
             error_text(message.error, doing="Deleting the workspace", fallback_policy=policy),
             "bad",
         )
+        # Off the input, so `y` copies the policy instead of typing; Enter retries.
+        self.query_one("#delete-go", Button).focus()
         self.refresh_bindings()
 
     def action_copy_policy(self) -> None:

@@ -225,6 +225,8 @@ class EditWorkspace(ModalScreen[WorkspaceDetail | None]):
         self._feedback(
             error_text(message.error, doing="Saving the changes", fallback_policy=policy), "bad"
         )
+        # Off the inputs, so `y` copies the policy instead of typing; Enter retries.
+        self.query_one("#edit-save", Button).focus()
         self.refresh_bindings()
 
     def action_copy_policy(self) -> None:
