@@ -8,9 +8,10 @@ from urllib.error import HTTPError
 
 import pytest
 from alibabacloud_aiworkspace20210204 import models
+from alibabacloud_aiworkspace20210204.client import Client as TeaClient
 from alibabacloud_tea_openapi.exceptions import ClientException
 from aliyunsdkcore.acs_exception.exceptions import ServerException
-from emu_clients import RoaFactory, TeaFactory
+from emu_clients import Roa, RoaFactory, TeaFactory
 
 from tui.emulator import DEMO_ACCESS_KEY_ID, Emulator
 
@@ -129,3 +130,24 @@ def test_unknown_route_is_a_404_json_error(emulator: Emulator) -> None:
     assert body["Code"] == "InvalidApi.NotFound"
     assert body["HostId"] == "aiworkspace.cn-shanghai.aliyuncs.com"
     assert emulator.request_log[-1].operation == "Unknown"
+
+
+TRICKY = "a+b&c=d %/?~*'名字 ü"
+
+
+def test_signatures_cover_tricky_query_values_in_both_schemes(
+    roa: Roa, tea: TeaClient, emulator: Emulator
+) -> None:
+    assert roa.list(WorkspaceName=TRICKY)["TotalCount"] == 0
+    body = tea.list_workspaces(models.ListWorkspacesRequest(workspace_name=TRICKY)).body
+    assert body.total_count == 0
+    assert [e.query["WorkspaceName"] for e in emulator.request_log] == [TRICKY, TRICKY]
+
+
+def test_path_ids_are_signed_in_both_schemes(roa: Roa, tea: TeaClient) -> None:
+    with pytest.raises(ServerException) as roa_error:
+        roa.get("no such id")
+    assert roa_error.value.get_error_code() == "100400027"
+    with pytest.raises(ClientException) as tea_error:
+        tea.get_workspace("no/such id~名", models.GetWorkspaceRequest())
+    assert tea_error.value.code == "100400027"
