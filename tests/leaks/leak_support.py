@@ -475,6 +475,11 @@ def widget_text(app: Any) -> str:
                 parts.append(str(getattr(widget, "content", "")))
             elif isinstance(widget, Input):
                 parts.append(widget.value)
+            # Line-API tables (screens.widgets.workspace_grid) keep their cells privately;
+            # rows scrolled out of view count too.
+            cells = getattr(widget, "_cells", None)
+            if isinstance(cells, list):
+                parts.extend(str(cell) for row in cells if isinstance(row, list) for cell in row)
     for notification in list(app._notifications):
         parts.append(f"{notification.title} {notification.message}")
     return "\n".join(parts)
