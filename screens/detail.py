@@ -24,7 +24,7 @@ from screens.edit_workspace import EditWorkspace
 from screens.errors import error_text, report_error
 from screens.messages import CallFailed, DetailLoaded
 from screens.widgets.inputs import Field
-from tui.core.errors import NotFound
+from tui.core.errors import InvalidInput, NotFound
 from tui.core.masking import NOT_AVAILABLE
 from tui.core.present import STATUS_STYLES, mode_label, workspace_record
 from tui.core.views import WorkspaceDetail, WorkspaceRow
@@ -143,8 +143,10 @@ class DetailScreen(PaiwsScreen[None]):
         if message.gen != self._gen:
             return
         self.busy = False
-        if isinstance(message.error, NotFound):
-            self._show_not_found()
+        if isinstance(message.error, NotFound | InvalidInput):
+            # R7: a 404 is an answer; an ID that cannot exist (rejected before sending) too.
+            self._show_not_found(message.error if isinstance(message.error, InvalidInput)
+                                 else None)
             return
         self._show_detail(problem=error_text(message.error, purpose=message.purpose))
         report_error(self, message.error, purpose=message.purpose)
@@ -173,14 +175,19 @@ class DetailScreen(PaiwsScreen[None]):
             note.update(Text("Press w to show the owner (fetches the workspace with Verbose; "
                              "stays on for this session)."))
 
-    def _show_not_found(self) -> None:
+    def _show_not_found(self, invalid: InvalidInput | None = None) -> None:
         self.row = None
         self.detail = None
-        self.query_one("#not-found-text", Static).update(Text.assemble(
-            (f"Workspace {self.workspace_id} does not exist", "bold"),
-            f" in {self.chosen_region}.\n\nCheck the ID (and the region: g), "
-            "or try another ID below.",
-        ))
+        if invalid is not None:
+            headline = Text.assemble((f"{self.workspace_id!r} is not a workspace ID", "bold"),
+                                     f": {invalid}\nNothing was sent.")
+        else:
+            headline = Text.assemble(
+                (f"Workspace {self.workspace_id} does not exist", "bold"),
+                f" in {self.chosen_region}.\n\nCheck the ID (and the region: g), "
+                "or try another ID below.",
+            )
+        self.query_one("#not-found-text", Static).update(headline)
         self.query_one("#detail-switcher", ContentSwitcher).current = "not-found"
         other = self.query_one("#other-id", Input)
         other.value = ""

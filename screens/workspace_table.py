@@ -300,8 +300,7 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
             empty = self.query_one("#empty", Static)
             empty.update(Text(error_text(message.error, purpose=message.purpose)
                               + "\n\nPress r to retry, g to choose another region."))
-            empty.display = True
-            self.grid.display = False
+            self._show_grid(False)
         report_error(self, message.error, purpose=message.purpose)
 
     def _update_status(self, *, failed: bool = False) -> None:
@@ -320,10 +319,20 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
         self.query_one("#load-status", Static).update(text)
         empty = self.query_one("#empty", Static)
         show_empty = not self.busy and not failed and self.total == 0 and loaded == 0
-        empty.display = show_empty
-        grid.display = not show_empty
+        self._show_grid(not show_empty)
         if show_empty:
             empty.update(self._empty_text())
+
+    def _show_grid(self, show: bool) -> None:
+        """Table or empty/error panel. Focus follows explicitly (a hidden table loses it at
+        some later point otherwise, and the footer would flicker between two states)."""
+        grid = self.grid
+        self.query_one("#empty", Static).display = not show
+        grid.display = show
+        if not show and grid.has_focus:
+            self.set_focus(None)
+        elif show and self.focused is None and self.mode == "browser":
+            grid.focus()
 
     def _query_summary(self) -> str:
         q = self.query_state

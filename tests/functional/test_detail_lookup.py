@@ -173,3 +173,20 @@ async def test_limits_show_the_regions_resource_limits(
         await pilot.press("r")
         await settle(pilot)
         assert emulator.operations() == ["ListWorkspaces:GetResourceLimits"] * 2
+
+
+async def test_an_impossible_id_is_rejected_before_sending(
+    emulator: Emulator, service: WorkspaceService
+) -> None:
+    app = make_app(service, region="cn-hangzhou")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        emulator.clear_log()
+        await pilot.press("i", *"ws/../x", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DetailScreen)
+        assert "is not a workspace ID" in screen_text(app)
+        assert emulator.operations() == []
+        await pilot.press(*"100002", "enter")
+        await settle(pilot)
+        assert "nlp_train_01" in screen_text(app)

@@ -3,6 +3,9 @@ quitting, no-credentials and crash handling."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from textual.widgets import OptionList, Static
 from tui_support import SIZE, make_app, plain, screen_text, settle
@@ -12,6 +15,8 @@ from screens.help import HelpScreen
 from screens.region_picker import RegionPickerScreen
 from screens.workspace_table import WorkspaceTableScreen
 from tui.core import config
+from tui.core.config import Options
+from tui.core.factory import build_service, emulator_service
 from tui.core.service import WorkspaceService
 from tui.emulator import Emulator
 
@@ -224,3 +229,36 @@ async def test_palette_toggles_the_theme(service: WorkspaceService, theme_key: s
         await pilot.press("enter")
         await pilot.pause()
         assert app.theme != before
+
+
+async def test_status_bar_shows_source_region_activation_and_badges(emulator: Emulator) -> None:
+    service = emulator_service(emulator.base_url, read_only=True, is_demo=True)
+    app = make_app(service, region="cn-hangzhou")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        top = screen_text(app).splitlines()[0]
+        for part in ("demo · AK", "region cn-hangzhou", "PAI: activated", "READ-ONLY", "DEMO"):
+            assert part in top
+        assert "paiws-demo" not in top  # the key id is never shown
+    service.close()
+
+
+async def test_profile_region_is_a_hint_and_never_chosen(
+    emulator: Emulator, isolated_home: Path
+) -> None:
+    aliyun = isolated_home / ".aliyun"
+    aliyun.mkdir()
+    (aliyun / "config.json").write_text(json.dumps({"current": "default", "profiles": [{
+        "name": "default", "mode": "AK", "access_key_id": "paiws-demo",
+        "access_key_secret": "paiws-demo-secret", "region_id": "cn-beijing"}]}))
+    service = build_service(Options(endpoint=emulator.base_url))
+    app = make_app(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, RegionPickerScreen)
+        assert "Profile region: cn-beijing" in screen_text(app)
+        await pilot.press("enter")  # the first region of the list, not the profile's
+        await settle(pilot)
+        assert app.region == "cn-hangzhou"
+        assert {entry.region for entry in emulator.request_log} == {"cn-hangzhou"}
+    service.close()
