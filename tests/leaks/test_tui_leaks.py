@@ -7,16 +7,24 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+from hostile_bodies import CASES, ESCAPES, OSC52, detail, html_page, item, listing
 from leak_canaries import (
+    CREATOR_ONE,
+    DENIED_SECRET,
     EMPTY_REGION,
     ID_ONE,
     ID_TWO,
+    KEY_ID,
     MISSING_ID,
     NO_PERMISSION_REGION,
+    OWNER_ONE,
     PURCHASABLE_REGION,
     REGION,
+    TOKEN,
+    assert_no_canary,
 )
-from leak_support import RecordingService
+from leak_support import HostileServer, RecordingService, Reply, Sandbox, service_for
 from leak_tui import SIZE, Observer, fill, make_app, observer, settle
 from textual.pilot import Pilot
 
@@ -27,6 +35,8 @@ from screens.limits import LimitsScreen
 from screens.region_picker import RegionPickerScreen
 from screens.widgets.confirm_modal import ConfirmModal
 from screens.workspace_table import WorkspaceTableScreen
+from tui.core.config import Options
+from tui.core.factory import build_service, emulator_service
 from tui.emulator import Emulator
 
 __all__ = ["observer"]  # the fixture, re-exported for pytest
@@ -217,3 +227,171 @@ async def test_create_edit_and_delete_show_only_masked_values(
         observer.look(app, "after delete")
         assert "DeleteWorkspace" in emu.operations()
     observer.check()
+
+
+async def test_permission_and_credential_errors_show_no_data_or_secrets(
+    emu: Emulator, observer: Observer, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from screens.credentials_rejected import CredentialsRejectedScreen
+    from screens.no_credentials import NoCredentialsScreen
+    from screens.permission_error import PermissionErrorScreen
+
+    denied = service_for(emu.base_url, denied=True)
+    app = make_app(denied, region=REGION)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, PermissionErrorScreen)
+        text = observer.look(app, "permission error")
+        assert "paiworkspace:ListWorkspaces" in text
+        await pilot.press("c")
+        assert "paiworkspace:ListWorkspaces" in observer.clipboard[-1]
+        await pilot.press("escape", "i")
+        await settle(pilot)
+        await fill(pilot, "#ids", ID_ONE)
+        await pilot.press("enter")
+        await settle(pilot)
+        observer.look(app, "permission error on GetWorkspace")
+    assert_no_canary(denied.transcript(), where="the denied service")
+
+    wrong_secret = RecordingService(emulator_service(
+        emu.base_url, access_key_id=KEY_ID.value, access_key_secret=DENIED_SECRET.value,
+        security_token=TOKEN.value))
+    app = make_app(wrong_secret, region=REGION)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, CredentialsRejectedScreen)
+        observer.look(app, "credentials rejected")
+    assert_no_canary(wrong_secret.transcript(), where="the rejected service")
+
+    # Nothing configured at all (the sandbox has no credentials): the calm explanation.
+    monkeypatch.setenv("ALIBABA_CLOUD_PROFILE", "work")
+    nothing = build_service(Options(endpoint=emu.base_url))
+    app = make_app(nothing)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, NoCredentialsScreen)
+        text = observer.look(app, "no credentials")
+        assert "aliyun configure" in text and "--demo" in text
+    observer.check()
+    assert emu.operations().count("ListProducts") == 2  # nothing sent without credentials
+
+
+async def test_hostile_data_and_failures_render_literally_and_the_app_keeps_running(
+    observer: Observer,
+) -> None:
+    with HostileServer() as server:
+        server.script["ListWorkspaces"] = Reply(200, listing(
+            item(WorkspaceName=f"[bold red]x[/]{OSC52}", DisplayName=f"[/] {ESCAPES}",
+                 Description=f"[link=file:///etc/passwd]x[/link] {ESCAPES}"),
+            item(WorkspaceId="300002", WorkspaceName="huge_ws", Description="D" * 200_000,
+                 Creator="x" * 100_000 + CREATOR_ONE.value)))
+        server.script["GetWorkspace"] = Reply(200, detail(
+            WorkspaceName=f"[bold]{OSC52}[/]", Description=ESCAPES,
+            Owner={"UserName": f"{OSC52}{OWNER_ONE['UserName'].value}",
+                   "UserId": OWNER_ONE["UserId"].value,
+                   "UserKp": OWNER_ONE["UserKp"].value}))
+        service = service_for(server.base_url)
+        app = make_app(service, region=REGION)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            table = observer.look(app, "hostile table")
+            assert "[bold red]x[/]" in table  # literal
+            await pilot.press("enter")
+            await settle(pilot)
+            shown = observer.look(app, "hostile detail")
+            assert "[link=file:///etc/passwd]x[/link]" in shown
+            await pilot.press("w")
+            await settle(pilot)
+            observer.look(app, "hostile detail with owner")
+            server.script["GetWorkspace"] = Reply(502, html_page("502"), "text/html")
+            await pilot.press("r")
+            await settle(pilot)
+            observer.look(app, "detail after a non-JSON 502")
+            await pilot.press("escape")
+            await settle(pilot)
+            for case in ("non-JSON body on a 200", "Workspaces as an object",
+                         "Creator as an object", "signature error echoing the string to sign",
+                         "permission error with AccessDeniedDetail"):
+                server.script["ListWorkspaces"] = next(c for c in CASES if c.name == case).reply
+                await pilot.press("r")
+                await settle(pilot)
+                observer.look(app, f"table after {case}")
+                if not isinstance(app.screen, WorkspaceTableScreen):
+                    await pilot.press("escape")
+                    await settle(pilot)
+            await pilot.press("question_mark")  # still answering keys
+            await settle(pilot)
+            assert isinstance(app.screen, HelpScreen)
+        service.close()
+        assert_no_canary(service.transcript(), where="the hostile service")
+    observer.check()
+
+
+def palette_entries(app: Any) -> list[str]:
+    """The commands the open command palette lists, lower-cased."""
+    from textual.command import CommandList
+
+    found = app.screen.query(CommandList)
+    assert found, "the command palette is not open"
+    return [str(option.prompt).lower().split("\n")[0] for option in found.first().options]
+
+
+async def test_read_only_removes_create_edit_and_delete_everywhere(
+    emu: Emulator, observer: Observer
+) -> None:
+    service = service_for(emu.base_url, read_only=True)
+    app = make_app(service, region=REGION)
+    writes = {"new_workspace", "edit", "delete"}
+
+    def offered() -> set[str]:
+        return {active.binding.action for active in app.screen.active_bindings.values()
+                if active.enabled} & writes
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert offered() == set()
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, WorkspaceTableScreen)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        observer.look(app, "palette in read-only mode")
+        entries = palette_entries(app)
+        assert entries and not [e for e in entries if e.startswith(("create", "delete"))]
+        await pilot.press("escape", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DetailScreen)
+        assert offered() == set()
+        await pilot.press("e", "ctrl+d")
+        await settle(pilot)
+        assert isinstance(app.screen, DetailScreen)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        observer.look(app, "detail palette in read-only mode")
+        entries = palette_entries(app)
+        assert entries and not [e for e in entries if e.startswith(("edit", "delete"))]
+    assert not {"CreateWorkspace", "UpdateWorkspace", "DeleteWorkspace",
+                "ListWorkspaces:CheckWorkspaceExists"} & set(emu.operations())
+    service.close()
+
+
+async def test_without_read_only_the_same_keys_are_offered(
+    service: RecordingService, observer: Observer
+) -> None:
+    """The read-only test above is only meaningful if these keys exist otherwise."""
+    app = make_app(service, region=REGION)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        observer.look(app, "palette")
+        assert [e for e in palette_entries(app) if e.startswith("create")]
+        await pilot.press("escape", "enter")
+        await settle(pilot)
+        actions = {a.binding.action for a in app.screen.active_bindings.values() if a.enabled}
+        assert {"edit", "delete"} <= actions
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        entries = palette_entries(app)
+        assert [e for e in entries if e.startswith("edit")]
+        assert [e for e in entries if e.startswith("delete")]
