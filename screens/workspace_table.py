@@ -77,7 +77,7 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
                 id="table.copy"),
         Binding("b", "open_console", "Console", tooltip="Open the PAI console for the region",
                 id="table.console"),
-        Binding("escape", "escape", "Clear filters", tooltip="Close the filter / clear filters",
+        Binding("escape", "escape", "Clear", tooltip="Close the filter / clear filters",
                 id="table.escape"),
     ]
 

@@ -11,8 +11,9 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-# Bindings that make no sense as palette entries.
-_SKIP_ACTIONS = frozenset({"command_palette", "app.command_palette", "back", "select_cursor"})
+# Bindings that make no sense as palette entries (quitting is a system command already).
+_SKIP_ACTIONS = frozenset({"command_palette", "app.command_palette", "back", "quit", "quit_app",
+                           "app.quit"})
 
 
 class ScreenActionsProvider(Provider):
@@ -21,7 +22,9 @@ class ScreenActionsProvider(Provider):
         seen: set[str] = set()
         for active in screen.active_bindings.values():
             binding = active.binding
-            if not active.enabled or not binding.description or binding.system:
+            # Only paiws's own bindings (they all carry an id): not Textual's focus/copy keys or
+            # plain cursor movement.
+            if not active.enabled or not binding.id or not binding.description or binding.system:
                 continue
             name = binding.tooltip or binding.description
             if binding.action in _SKIP_ACTIONS or name in seen:
