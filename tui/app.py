@@ -20,8 +20,11 @@ from textual.screen import Screen
 
 from screens.activation import ActivationPanel
 from screens.base import PaiwsScreen
+from screens.create_wizard import CreateWizard
 from screens.credentials_rejected import CredentialsRejectedScreen
+from screens.delete_workspace import DeleteWorkspace
 from screens.detail import DetailScreen
+from screens.edit_workspace import EditWorkspace
 from screens.help import HelpScreen, Section
 from screens.id_lookup import IdLookupScreen
 from screens.limits import LimitsScreen
@@ -142,6 +145,9 @@ class PaiwsApp(App[int]):
             ("Workspace table", (WorkspaceTableScreen, WorkspaceGrid)),
             ("Activation banner (PAI not activated)", (ActivationPanel,)),
             ("Workspace detail", (DetailScreen,)),
+            ("Create wizard", (CreateWizard,)),
+            ("Edit workspace", (EditWorkspace,)),
+            ("Delete workspace", (DeleteWorkspace,)),
             ("ID lookup", (IdLookupScreen,)),
             ("Resource limits", (LimitsScreen,)),
             ("Permission error", (PermissionErrorScreen,)),
