@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
 from screens.widgets.error_text import copy_text_for, error_text, error_title, is_ambiguous
@@ -98,8 +98,8 @@ class CreateProgressPanel(Vertical):
                 text.append(f"○ {label}\n", style="dim")
             if index == 1 and self._rechecked:
                 text.append(
-                    "  ! The create call got no clear answer: re-checking the name instead of "
-                    "retrying, so nothing is created twice.\n",
+                    "  ! No clear answer from CreateWorkspace: re-checking the name instead of "
+                    "retrying.\n",
                     style="yellow",
                 )
         if workspace_id := progress.workspace_id:
@@ -130,7 +130,9 @@ class OutcomePanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="outcome-title")
-        yield Static(id="outcome-body")
+        # Scrolls when long (e.g. many notes) so the buttons stay on screen.
+        with VerticalScroll(id="outcome-scroll"):
+            yield Static(id="outcome-body")
         with Horizontal(id="outcome-buttons"):
             yield Button("Open in table", id="outcome-open", variant="success")
             yield Button("Choose another name", id="outcome-rename", variant="primary")

@@ -81,10 +81,14 @@ class CreateWizard(ModalScreen[str | None]):
     POLL_TIMEOUT: ClassVar[float] = 120.0
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="wizard.cancel"),
-        Binding("ctrl+b", "back", "Back", id="wizard.back"),
-        Binding("enter", "next", "Next", id="wizard.next"),
-        Binding("y", "copy", "Copy", id="wizard.copy"),
+        Binding("escape", "cancel", "Cancel",
+                tooltip="Cancel (asks before discarding typed answers)", id="wizard.cancel"),
+        Binding("ctrl+b", "back", "Back", tooltip="Back to the previous step", id="wizard.back"),
+        Binding("enter", "next", "Next",
+                tooltip="Next step; on the review, Create; on a result, its highlighted button",
+                id="wizard.next"),
+        Binding("y", "copy", "Copy", tooltip="Copy the workspace ID or the RAM policy",
+                id="wizard.copy"),
     ]
 
     class Progress(Message):
@@ -127,20 +131,23 @@ class CreateWizard(ModalScreen[str | None]):
                 yield Static(Text(self._blocked), id="wizard-blocked")
                 with Horizontal(classes="button-bar"):
                     yield Button("Close", id="wizard-close", variant="primary")
-                return
-            yield Stepper(STEP_LABELS, id="wizard-stepper")
-            with ContentSwitcher(initial=_QUESTION_IDS[0], id="wizard-steps"):
-                yield NameStep(self._service, self._region, id="step-name")
-                yield DescriptionStep(id="step-description")
-                yield ModeStep(id="step-mode")
-                yield OptionsStep(id="step-options")
-                yield ReviewStep(id="step-review")
-                yield CreateProgressPanel(id="step-progress")
-                yield OutcomePanel(id="step-outcome")
-            with Horizontal(classes="button-bar", id="wizard-buttons"):
-                yield Button("Back", id="wizard-back")
-                yield Button("Next", id="wizard-next", variant="primary")
+            else:
+                yield from self._compose_steps()
         yield Footer()
+
+    def _compose_steps(self) -> ComposeResult:
+        yield Stepper(STEP_LABELS, id="wizard-stepper")
+        with ContentSwitcher(initial=_QUESTION_IDS[0], id="wizard-steps"):
+            yield NameStep(self._service, self._region, id="step-name")
+            yield DescriptionStep(id="step-description")
+            yield ModeStep(id="step-mode")
+            yield OptionsStep(id="step-options")
+            yield ReviewStep(id="step-review")
+            yield CreateProgressPanel(id="step-progress")
+            yield OutcomePanel(id="step-outcome")
+        with Horizontal(classes="button-bar", id="wizard-buttons"):
+            yield Button("Back", id="wizard-back")
+            yield Button("Next", id="wizard-next", variant="primary")
 
     def on_mount(self) -> None:
         if self._blocked:
@@ -378,11 +385,11 @@ class CreateWizard(ModalScreen[str | None]):
         outcome = message.outcome
         request = self._request or self._build_request()
         if outcome.kind == "name_taken":
-            differences = ", ".join(outcome.differences) or "configuration"
+            differences = ", ".join(outcome.differences) or "its configuration"
             self._name_step.mark_taken(
                 request.name,
                 outcome.workspace_id,
-                Text(f"That workspace has a different {differences}. Pick another name."),
+                Text(f"That workspace differs in {differences}. Pick another name."),
             )
         elapsed = self.query_one(CreateProgressPanel).elapsed
         self._outcome.show_outcome(outcome, request, elapsed)

@@ -34,8 +34,10 @@ class DeleteWorkspace(ModalScreen[str | None]):
 
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="delete.cancel"),
-        Binding("y", "copy_policy", "Copy policy", id="delete.copy"),
+        Binding("escape", "cancel", "Cancel", tooltip="Cancel: nothing is deleted",
+                id="delete.cancel"),
+        Binding("y", "copy_policy", "Copy policy",
+                tooltip="Copy the RAM policy after a permission error", id="delete.copy"),
     ]
 
     class Deleted(Message):

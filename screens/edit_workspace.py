@@ -44,9 +44,12 @@ class EditWorkspace(ModalScreen[WorkspaceDetail | None]):
 
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="edit.cancel"),
-        Binding("ctrl+s", "save", "Save", id="edit.save"),
-        Binding("y", "copy_policy", "Copy policy", id="edit.copy"),
+        Binding("escape", "cancel", "Cancel", tooltip="Cancel (asks before discarding changes)",
+                id="edit.cancel"),
+        Binding("ctrl+s", "save", "Save", tooltip="Save (UpdateWorkspace; Enter works too)",
+                id="edit.save"),
+        Binding("y", "copy_policy", "Copy policy",
+                tooltip="Copy the RAM policy after a permission error", id="edit.copy"),
     ]
 
     class Saved(Message):

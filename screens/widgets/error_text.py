@@ -7,6 +7,9 @@ a raw value from a library.
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from rich.text import Text
 
 from tui.core.errors import NetworkError, PaiwsError, PermissionDenied, ServerError
@@ -32,8 +35,8 @@ def error_text(err: BaseException, *, doing: str, fallback_policy: str = "") -> 
     if isinstance(err, PermissionDenied):
         text.append("\nFailed action: ", style="bold")
         text.append(err.action)
-        text.append("\nLeast-privilege RAM policy (press y to copy):\n", style="bold")
-        text.append(err.policy or fallback_policy, style="italic")
+        text.append("\nLeast-privilege RAM policy (y copies the JSON):\n", style="bold")
+        text.append(policy_summary(err.policy or fallback_policy), style="italic")
     if err.hint:
         text.append("\n")
         text.append(err.hint, style="italic")
@@ -48,6 +51,26 @@ def error_text(err: BaseException, *, doing: str, fallback_policy: str = "") -> 
         )
         text.append(f"\n{tail}", style="dim")
     return text
+
+
+def policy_summary(policy: str) -> str:
+    """One line per statement, e.g. "Allow paiworkspace:GetWorkspace, … on *".
+
+    The full JSON (20-odd lines) would push a dialog's buttons off a small terminal; `y`
+    copies it whole.
+    """
+    try:
+        document: Any = json.loads(policy)
+        lines = []
+        for statement in document["Statement"]:
+            actions = statement["Action"]
+            actions = [actions] if isinstance(actions, str) else list(actions)
+            resource = statement.get("Resource", "*")
+            resource = resource if isinstance(resource, str) else ", ".join(resource)
+            lines.append(f"{statement.get('Effect', 'Allow')} {', '.join(actions)} on {resource}")
+        return "\n".join(lines)
+    except (ValueError, KeyError, TypeError):
+        return " ".join(policy.split())
 
 
 def copy_text_for(err: BaseException, *, fallback_policy: str = "") -> str | None:

@@ -7,7 +7,7 @@ the Pilot tests in tests/functional/.
 
 from __future__ import annotations
 
-import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -53,7 +53,8 @@ def sample_row(**changes: object) -> WorkspaceRow:
 
 @dataclass
 class FakeService:
-    """Answers from fixed values; `create_gate` lets a test hold the create mid-flight."""
+    """Answers from fixed values. `hold` keeps a create in flight: the last progress is
+    repeated until the wizard's callback refuses (it raises once the wizard is closed)."""
 
     read_only: bool = False
     is_demo: bool = True
@@ -65,7 +66,7 @@ class FakeService:
     progress: tuple[CreateProgress, ...] = ()
     outcome: CreateOutcome | None = None
     error: PaiwsError | None = None
-    create_gate: threading.Event | None = None
+    hold: bool = False
     update_error: PaiwsError | None = None
     delete_error: PaiwsError | None = None
     calls: list[str] = field(default_factory=list)
@@ -130,8 +131,10 @@ class FakeService:
         for step in self.progress:
             if on_progress is not None:
                 on_progress(step)
-        if self.create_gate is not None:
-            self.create_gate.wait(10)
+        deadline = time.monotonic() + 30
+        while self.hold and on_progress is not None and time.monotonic() < deadline:
+            time.sleep(0.05)
+            on_progress(self.progress[-1])
         if self.error is not None:
             raise self.error
         assert self.outcome is not None

@@ -1,0 +1,339 @@
+"""Snapshots of every create-wizard step and outcome, and of the edit and delete dialogs.
+
+Driven through the real PaiwsApp (`n` in the table, `e`/`ctrl+d` in the detail) with the
+scripted `FakeService`, so IDs and elapsed times are fixed: 120x36, no cursor blink, no
+animations, workers finished before the shot (a create "in flight" is held by the fake).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import Input
+from wizard_fake import REGION, FakeService
+
+from screens.create_wizard import CreateWizard
+from screens.delete_workspace import DeleteWorkspace
+from screens.edit_workspace import EditWorkspace
+from tui.app import PaiwsApp
+from tui.core.errors import NetworkError, PermissionDenied
+from tui.core.views import ActivationState, CreateOutcome, CreateProgress
+from tui.paths import read_asset
+
+SIZE = (120, 36)
+Snap = Callable[..., bool]
+Step = Callable[[Pilot[Any]], Awaitable[None]]
+NEW_ID = "777001"
+
+PROGRESS = (
+    CreateProgress("validating", "Checking the parameters"),
+    CreateProgress("checking", "Checking whether the name team_ws is free"),
+    CreateProgress("creating", "Creating workspace team_ws"),
+    CreateProgress("polling", "Status: INITIALIZING", status="INITIALIZING", elapsed=2.5,
+                   workspace_id=NEW_ID),
+)
+ENABLED = (
+    *PROGRESS,
+    CreateProgress("done", "Status: ENABLED", status="ENABLED", elapsed=3.4,
+                   workspace_id=NEW_ID),
+)
+
+
+def app_for(service: FakeService) -> PaiwsApp:
+    app = PaiwsApp(service, region=REGION, cursor_blink=False)
+    app.animation_level = "none"
+    return app
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    for _ in range(3):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def put(pilot: Pilot[Any], selector: str, text: str) -> None:
+    field = pilot.app.screen.query_one(selector, Input)
+    field.value = text
+    field.cursor_position = len(text)
+    await pilot.pause()
+
+
+async def open_wizard(pilot: Pilot[Any]) -> None:
+    await settle(pilot)
+    await pilot.press("n")
+    await settle(pilot)
+
+
+async def name(pilot: Pilot[Any], text: str = "team_ws") -> None:
+    await put(pilot, "#name-input", text)
+    await pilot.pause(0.6)  # past the availability-check debounce
+    await settle(pilot)
+
+
+async def to_review(pilot: Pilot[Any]) -> None:
+    await open_wizard(pilot)
+    await name(pilot)
+    await pilot.press("enter")
+    await put(pilot, "#description-input", "Recommendation models for the shop team")
+    await pilot.press("enter", "down", "enter")
+    await put(pilot, "#display-input", "Shop team")
+    await put(pilot, "#rg-input", "rg-acfm0001")
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def create(pilot: Pilot[Any]) -> None:
+    await to_review(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def create_held(pilot: Pilot[Any]) -> None:
+    """Create, and shoot while the fake keeps it in flight (no settle: it never completes)."""
+    await to_review(pilot)
+    await pilot.press("enter")
+    for _ in range(10):
+        await pilot.pause(0.1)
+
+
+def run(*steps: Step) -> Step:
+    async def go(pilot: Pilot[Any]) -> None:
+        for step in steps:
+            await step(pilot)
+
+    return go
+
+
+def keys(*pressed: str) -> Step:
+    async def go(pilot: Pilot[Any]) -> None:
+        await pilot.press(*pressed)
+        await settle(pilot)
+
+    return go
+
+
+def created(**changes: Any) -> CreateOutcome:
+    values: dict[str, Any] = {
+        "kind": "created", "workspace_id": NEW_ID, "final_status": "ENABLED",
+        "message": "Workspace team_ws (777001) was created and is ENABLED.",
+    }
+    values.update(changes)
+    return CreateOutcome(**values)
+
+
+def shoot(snap_compare: Snap, service: FakeService, *steps: Step) -> bool:
+    return snap_compare(app_for(service), terminal_size=SIZE, run_before=run(*steps))
+
+
+# -- the steps ----------------------------------------------------------------------------------
+
+
+def test_wizard_name_on_open(snap_compare: Snap) -> None:
+    assert shoot(snap_compare, FakeService(), open_wizard)
+
+
+def test_wizard_name_breaks_a_rule(snap_compare: Snap) -> None:
+    assert shoot(snap_compare, FakeService(), open_wizard, keys(*"123ws"))
+
+
+def test_wizard_name_available(snap_compare: Snap) -> None:
+    assert shoot(snap_compare, FakeService(), open_wizard, name)
+
+
+def test_wizard_name_taken(snap_compare: Snap) -> None:
+    service = FakeService(taken={"team_ws": "100002"})
+    assert shoot(snap_compare, service, open_wizard, name)
+
+
+def test_wizard_description(snap_compare: Snap) -> None:
+    async def describe(pilot: Pilot[Any]) -> None:
+        await put(pilot, "#description-input", "Recommendation models for the shop team")
+
+    assert shoot(snap_compare, FakeService(), open_wizard, name, keys("enter"), describe)
+
+
+def test_wizard_mode(snap_compare: Snap) -> None:
+    async def describe(pilot: Pilot[Any]) -> None:
+        await put(pilot, "#description-input", "Shop team")
+        await pilot.press("enter", "down")
+
+    assert shoot(snap_compare, FakeService(), open_wizard, name, keys("enter"), describe)
+
+
+def test_wizard_options(snap_compare: Snap) -> None:
+    async def describe(pilot: Pilot[Any]) -> None:
+        await put(pilot, "#description-input", "Shop team")
+        await pilot.press("enter", "enter")
+
+    assert shoot(snap_compare, FakeService(), open_wizard, name, keys("enter"), describe)
+
+
+def test_wizard_review(snap_compare: Snap) -> None:
+    assert shoot(snap_compare, FakeService(), to_review)
+
+
+def test_wizard_escape_asks_first(snap_compare: Snap) -> None:
+    assert shoot(snap_compare, FakeService(), open_wizard, name, keys("escape"))
+
+
+# -- in flight ------------------------------------------------------------------------------------
+
+
+def test_wizard_progress_initializing(snap_compare: Snap) -> None:
+    assert shoot(snap_compare, FakeService(progress=PROGRESS, hold=True), create_held)
+
+
+def test_wizard_progress_rechecking(snap_compare: Snap) -> None:
+    progress = (*PROGRESS[:3], CreateProgress(
+        "rechecking", "The create call failed; checking whether it was created", elapsed=1.0))
+    assert shoot(snap_compare, FakeService(progress=progress, hold=True), create_held)
+
+
+# -- outcomes -------------------------------------------------------------------------------------
+
+
+def test_wizard_created(snap_compare: Snap) -> None:
+    assert shoot(snap_compare, FakeService(progress=ENABLED, outcome=created()), create)
+
+
+def test_wizard_created_after_a_dropped_connection(snap_compare: Snap) -> None:
+    outcome = created(notes=("connection dropped; found it on re-check.",))
+    assert shoot(snap_compare, FakeService(progress=ENABLED, outcome=outcome), create)
+
+
+def test_wizard_initialisation_failed(snap_compare: Snap) -> None:
+    outcome = created(final_status="FAILURE")
+    assert shoot(snap_compare, FakeService(progress=PROGRESS, outcome=outcome), create)
+
+
+def test_wizard_still_initialising(snap_compare: Snap) -> None:
+    outcome = created(final_status="INITIALIZING")
+    assert shoot(snap_compare, FakeService(progress=PROGRESS, outcome=outcome), create)
+
+
+def test_wizard_exists_same(snap_compare: Snap) -> None:
+    outcome = CreateOutcome(kind="exists_same", workspace_id="100002", final_status="ENABLED",
+                            message="already exists")
+    assert shoot(snap_compare, FakeService(progress=PROGRESS[:2], outcome=outcome), create)
+
+
+NAME_TAKEN = CreateOutcome(kind="name_taken", workspace_id="100002", final_status="ENABLED",
+                           differences=("Environments", "Description"), message="taken")
+
+
+def test_wizard_name_taken_outcome(snap_compare: Snap) -> None:
+    service = FakeService(progress=PROGRESS[:2], outcome=NAME_TAKEN)
+    assert shoot(snap_compare, service, create)
+
+
+def test_wizard_back_to_the_name_after_name_taken(snap_compare: Snap) -> None:
+    service = FakeService(progress=PROGRESS[:2], outcome=NAME_TAKEN)
+    assert shoot(snap_compare, service, create, keys("enter"))
+
+
+def test_wizard_permission_error(snap_compare: Snap) -> None:
+    error = PermissionDenied(
+        "Permission denied: CreateWorkspace is not allowed for these credentials "
+        "(Forbidden.RAM: User not authorized to operate on the specified resource).",
+        action="CreateWorkspace", policy=read_asset("ram-policy.json"), code="Forbidden.RAM",
+        request_id="5E0B2B2C-0000-4000-8000-000000000001",
+    )
+    assert shoot(snap_compare, FakeService(progress=PROGRESS[:3], error=error), create)
+
+
+def test_wizard_ambiguous_failure(snap_compare: Snap) -> None:
+    error = NetworkError(
+        "The connection closed before a response arrived.", code="ConnectionDropped",
+        hint="Nothing was found on re-check, so it was probably not created; try again.",
+    )
+    assert shoot(snap_compare, FakeService(progress=PROGRESS[:3], error=error), create)
+
+
+# -- blocked ----------------------------------------------------------------------------------------
+
+
+def push(factory: Callable[[PaiwsApp], Any]) -> Step:
+    async def go(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        app = pilot.app
+        assert isinstance(app, PaiwsApp)
+        app.push_screen(factory(app))
+        await settle(pilot)
+
+    return go
+
+
+def test_wizard_blocked_in_read_only_mode(snap_compare: Snap) -> None:
+    service = FakeService(read_only=True)
+    assert shoot(snap_compare, service, push(lambda app: CreateWizard(service, REGION)))
+
+
+def test_wizard_blocked_when_pai_is_not_activated(snap_compare: Snap) -> None:
+    service = FakeService(activation_state=ActivationState(REGION, "no_permission"))
+    assert shoot(snap_compare, service, push(lambda app: CreateWizard(service, REGION)))
+
+
+# -- edit and delete --------------------------------------------------------------------------------
+
+async def open_detail(pilot: Pilot[Any]) -> None:
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+def test_edit_form_with_a_change(snap_compare: Snap) -> None:
+    async def change(pilot: Pilot[Any]) -> None:
+        await put(pilot, "#edit-description", "Experiments of the search and ads teams")
+
+    assert shoot(snap_compare, FakeService(), open_detail, keys("e"), change)
+
+
+def test_edit_permission_error(snap_compare: Snap) -> None:
+    error = PermissionDenied(
+        "Permission denied: UpdateWorkspace is not allowed for these credentials "
+        "(Forbidden.RAM: User not authorized).",
+        action="UpdateWorkspace", policy='{"Action": ["paiworkspace:UpdateWorkspace"]}',
+        code="Forbidden.RAM",
+    )
+
+    async def change(pilot: Pilot[Any]) -> None:
+        await put(pilot, "#edit-display", "Sandbox")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+
+    service = FakeService(update_error=error)
+    assert shoot(snap_compare, service, open_detail, keys("e"), change)
+
+
+def test_delete_confirmation_typed(snap_compare: Snap) -> None:
+    assert shoot(snap_compare, FakeService(), open_detail, keys("ctrl+d"),
+                 keys(*"team_sandbox"))
+
+
+def test_delete_confirmation_not_matching(snap_compare: Snap) -> None:
+    assert shoot(snap_compare, FakeService(), open_detail, keys("ctrl+d"), keys(*"team_sand"))
+
+
+def test_delete_blocked_in_read_only_mode(snap_compare: Snap) -> None:
+    service = FakeService(read_only=True)
+
+    def delete(app: PaiwsApp) -> DeleteWorkspace:
+        from wizard_fake import sample_row
+
+        return DeleteWorkspace(service, REGION, sample_row())
+
+    assert shoot(snap_compare, service, push(delete))
+
+
+def test_edit_blocked_in_read_only_mode(snap_compare: Snap) -> None:
+    service = FakeService(read_only=True)
+
+    def edit(app: PaiwsApp) -> EditWorkspace:
+        from wizard_fake import sample_row
+
+        return EditWorkspace(service, REGION, sample_row())
+
+    assert shoot(snap_compare, service, push(edit))
