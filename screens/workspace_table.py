@@ -29,9 +29,16 @@ from screens.errors import error_text, report_error
 from screens.id_lookup import IdLookupScreen
 from screens.limits import LimitsScreen
 from screens.messages import ActivationChecked, CallFailed, PageLoaded, PagesDone
+from screens.table_query import (
+    empty_text,
+    next_status,
+    summary,
+    toggled_order,
+    toggled_sort,
+    without_filters,
+)
 from screens.widgets.inputs import Field
 from screens.widgets.workspace_grid import WorkspaceGrid
-from tui.core.validation import STATUSES
 from tui.core.views import ActivationState, ListQuery
 
 Mode = Literal["idle", "checking", "gate", "failed", "browser"]
@@ -42,9 +49,6 @@ KEY_DEBOUNCE = 0.15  # coalesces quick s/o/O presses into one request
 # between, so the table repaints and keys are handled while the rest arrives (see _queue).
 ROWS_PER_STEP = 100
 STEP_PAUSE = 0.05
-STATUS_CYCLE: tuple[str | None, ...] = (None, *STATUSES)
-SORT_LABELS = {"GmtCreateTime": "created", "GmtModifiedTime": "modified"}
-ORDER_LABELS = {"ASC": "oldest first", "DESC": "newest first"}
 TABLE_ACTIONS = frozenset(
     {"filter_name", "cycle_status", "toggle_sort", "toggle_order", "refresh", "copy_id",
      "open_console", "lookup", "limits"}
@@ -315,13 +319,14 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
         elif self.total is not None:
             text.append(f"Loaded {loaded} of {self.total}", style="bold")
             text.append("  (loading…) " if self.busy else "  ")
-        text.append("· " + self._query_summary(), style="dim")
+        text.append("· " + summary(self.query_state), style="dim")
         self.query_one("#load-status", Static).update(text)
         empty = self.query_one("#empty", Static)
         show_empty = not self.busy and not failed and self.total == 0 and loaded == 0
         self._show_grid(not show_empty)
         if show_empty:
-            empty.update(self._empty_text())
+            empty.update(empty_text(self.query_state, self.chosen_region,
+                                    can_create=not self.service.read_only))
 
     def _show_grid(self, show: bool) -> None:
         """Table or empty/error panel. Focus follows explicitly (a hidden table loses it at
@@ -333,31 +338,6 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
             self.set_focus(None)
         elif show and self.focused is None and self.mode == "browser":
             grid.focus()
-
-    def _query_summary(self) -> str:
-        q = self.query_state
-        parts = []
-        if q.name:
-            parts.append(f"name contains {q.name!r}")
-        parts.append(f"status {q.status or 'all'}")
-        parts.append(f"sorted by {SORT_LABELS.get(q.sort_by, q.sort_by)}, "
-                     f"{ORDER_LABELS.get(q.order, q.order)}")
-        return " · ".join(parts)
-
-    def _empty_text(self) -> Text:
-        q = self.query_state
-        if q.name or q.status:
-            return Text(
-                "No workspaces match these filters.\n\n"
-                "Press / to change the name filter, s to change the status filter, "
-                "or escape to clear all filters."
-            )
-        create = ("press n to create one" if hasattr(self, "action_new_workspace")
-                  else "create one in the PAI console (b) or with `paiws create`")
-        return Text(
-            f"No workspaces in {self.chosen_region} yet.\n\n"
-            f"To get started, {create}. Press r to refresh, or g to choose another region."
-        )
 
     # -- query changes ------------------------------------------------------------------------
 
@@ -422,21 +402,16 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
         # Escape on the table clears every filter (sort is kept).
         name_filter.value = ""
         self._close_filter()
-        self._change_query(replace(self.query_state, name=None, status=None), delay=0)
+        self._change_query(without_filters(self.query_state), delay=0)
 
     def action_cycle_status(self) -> None:
-        current = STATUS_CYCLE.index(self.query_state.status)
-        status = STATUS_CYCLE[(current + 1) % len(STATUS_CYCLE)]
-        self._change_query(replace(self.query_state, status=status), delay=KEY_DEBOUNCE)
+        self._change_query(next_status(self.query_state), delay=KEY_DEBOUNCE)
 
     def action_toggle_sort(self) -> None:
-        sort_by = "GmtModifiedTime" if self.query_state.sort_by == "GmtCreateTime" \
-            else "GmtCreateTime"
-        self._change_query(replace(self.query_state, sort_by=sort_by), delay=KEY_DEBOUNCE)
+        self._change_query(toggled_sort(self.query_state), delay=KEY_DEBOUNCE)
 
     def action_toggle_order(self) -> None:
-        order = "DESC" if self.query_state.order == "ASC" else "ASC"
-        self._change_query(replace(self.query_state, order=order), delay=KEY_DEBOUNCE)
+        self._change_query(toggled_order(self.query_state), delay=KEY_DEBOUNCE)
 
     def action_refresh(self) -> None:
         selected = self.grid.selected
