@@ -14,7 +14,7 @@ from textual.pilot import Pilot
 
 from tui.app import PaiwsApp
 
-SIZE = (120, 34)
+SIZE = (100, 28)
 
 
 def make_app(service: Any, region: str | None = None) -> PaiwsApp:
