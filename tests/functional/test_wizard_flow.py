@@ -36,18 +36,6 @@ INVALID_NAMES = {
 }
 
 
-async def test_wizard_opens_on_the_name_with_the_region_shown(
-    emulator: Emulator, service: WorkspaceService
-) -> None:
-    app = make_app(service, region=REGION)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_wizard(pilot)
-        assert isinstance(app.focused, Input) and app.focused.id == "name-input"
-        text = screen_text(app)
-        assert "New workspace in cn-hangzhou · China (Hangzhou)" in text
-        assert "starts with a letter" in text  # one line of help per field
-
-
 async def test_invalid_names_name_the_rule_and_send_nothing(
     emulator: Emulator, service: WorkspaceService
 ) -> None:
@@ -72,6 +60,10 @@ async def test_a_pause_in_typing_sends_exactly_one_availability_check(
     app = make_app(service, region=REGION)
     async with app.run_test(size=SIZE) as pilot:
         await open_wizard(pilot)
+        assert isinstance(app.focused, Input) and app.focused.id == "name-input"
+        text = screen_text(app)
+        assert "New workspace in cn-hangzhou · China (Hangzhou)" in text
+        assert "starts with a letter" in text  # one line of help per field
         emulator.clear_log()
         await type_into(pilot, "fresh_team_ws")
         await pause_typing(pilot)
@@ -166,7 +158,7 @@ async def test_a_malformed_resource_group_is_refused_locally(
         assert creates(emulator.operations()) == 0
 
 
-async def test_description_is_required_and_capped_at_80(
+async def test_description_is_required_capped_at_80_and_kept_on_back(
     emulator: Emulator, service: WorkspaceService
 ) -> None:
     app = make_app(service, region=REGION)
@@ -180,6 +172,13 @@ async def test_description_is_required_and_capped_at_80(
         await type_into(pilot, "x" * 85)
         assert len(value_of(app, "#description-input")) == 80
         assert text_of(app, "#description-counter").strip() == "80/80"
+        # Back keeps the answers; going back and forth sends no new availability check.
+        await pilot.press("enter", "ctrl+b", "ctrl+b")
+        assert app.focused is not None and app.focused.id == "name-input"
+        assert value_of(app, "#name-input") == "desc_ws"
+        await pilot.press("enter")
+        assert len(value_of(app, "#description-input")) == 80
+        assert emulator.operations().count(CHECK) == 1
 
 
 async def test_an_existing_workspace_with_the_same_configuration_is_not_created_again(
@@ -239,6 +238,10 @@ async def test_escape_asks_before_discarding_answers(
     app = make_app(service, region=REGION)
     async with app.run_test(size=SIZE) as pilot:
         await open_wizard(pilot)
+        await pilot.press("escape")  # nothing typed yet: closes at once
+        await settle(pilot)
+        assert isinstance(app.screen, WorkspaceTableScreen)
+        await open_wizard(pilot)
         await type_into(pilot, "half_done")
         await pilot.press("escape")
         await settle(pilot)
@@ -252,33 +255,6 @@ async def test_escape_asks_before_discarding_answers(
         await settle(pilot)
         assert isinstance(app.screen, WorkspaceTableScreen)
         assert creates(emulator.operations()) == 0
-
-
-async def test_escape_with_nothing_typed_closes_at_once(
-    emulator: Emulator, service: WorkspaceService
-) -> None:
-    app = make_app(service, region=REGION)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_wizard(pilot)
-        await pilot.press("escape")
-        await settle(pilot)
-        assert isinstance(app.screen, WorkspaceTableScreen)
-
-
-async def test_back_returns_to_the_previous_step_with_its_answer(
-    emulator: Emulator, service: WorkspaceService
-) -> None:
-    app = make_app(service, region=REGION)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_wizard(pilot)
-        await type_into(pilot, "back_ws")
-        await pause_typing(pilot)
-        await pilot.press("enter", *"About", "enter")
-        await pilot.press("ctrl+b")
-        assert app.focused is not None and app.focused.id == "description-input"
-        await pilot.press("ctrl+b")
-        assert value_of(app, "#name-input") == "back_ws"
-        assert emulator.operations().count(CHECK) == 1
 
 
 async def test_read_only_mode_has_no_create(emulator: Emulator) -> None:
@@ -310,3 +286,19 @@ async def test_a_region_without_pai_blocks_create_with_the_reason(
         assert isinstance(app.screen, WorkspaceTableScreen)
         assert "PAI is not activated in cn-beijing" in screen_text(app)
         assert "CreateWorkspace" not in emulator.operations()
+
+
+async def test_the_command_palette_offers_the_wizard(
+    emulator: Emulator, service: WorkspaceService
+) -> None:
+    app = make_app(service, region=REGION)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await type_into(pilot, "create a workspace")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CreateWizard)
