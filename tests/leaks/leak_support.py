@@ -448,6 +448,65 @@ def child_env(sandbox: Sandbox, **extra: str) -> dict[str, str]:
     return env
 
 
+# -- a real terminal ---------------------------------------------------------------------------
+
+
+@dataclass
+class Terminal:
+    code: int | None
+    output: bytes
+    sent: list[bytes]
+
+
+def run_in_terminal(argv: list[str], env: Mapping[str, str], *, cwd: Path,
+                    keys: list[tuple[bytes, bytes]], timeout: float = 30) -> Terminal:
+    """Run a program in a pseudo-terminal (as a user's terminal would), answering ``keys``:
+    each (wait for these bytes in the output, then type these). Returns everything the program
+    wrote to the terminal. The program is killed if it is still running at the end."""
+    import os
+    import pty
+    import select
+    import time
+
+    main_fd, child_fd = pty.openpty()
+    proc = subprocess.Popen(argv, env=dict(env), cwd=cwd, stdin=child_fd, stdout=child_fd,
+                            stderr=child_fd, close_fds=True, start_new_session=True)
+    os.close(child_fd)
+    received = bytearray()
+    pending = list(keys)
+    sent: list[bytes] = []
+    searched_from = 0
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([main_fd], [], [], 0.1)
+            if ready:
+                try:
+                    chunk = os.read(main_fd, 65536)
+                except OSError:  # the program closed the terminal
+                    break
+                if not chunk:
+                    break
+                received += chunk
+            if pending and pending[0][0] in received[searched_from:]:
+                searched_from = len(received)
+                time.sleep(0.3)  # let the screen settle before typing
+                os.write(main_fd, pending[0][1])
+                sent.append(pending.pop(0)[1])
+            if not ready and proc.poll() is not None:
+                break
+        try:
+            code: int | None = proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            code = None
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        os.close(main_fd)
+    return Terminal(code, bytes(received), sent)
+
+
 # -- what a Textual screen shows --------------------------------------------------------------
 
 _SVG_TEXT = re.compile(r"<text[^>]*>(.*?)</text>", re.S)

@@ -6,10 +6,8 @@ Checked under Pilot, in a headless subprocess and in a real pseudo-terminal."""
 from __future__ import annotations
 
 import os
-import select
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +21,7 @@ from leak_canaries import (
     TOKEN,
     assert_no_canary,
 )
-from leak_support import PYTHON, REPO, RecordingService, Sandbox, child_env
+from leak_support import PYTHON, REPO, RecordingService, Sandbox, child_env, run_in_terminal
 from leak_tui import SIZE, Observer, make_app, observer, settle
 
 from screens.workspace_table import WorkspaceTableScreen
@@ -147,43 +145,13 @@ def test_a_crash_in_a_headless_process_exits_1_with_a_short_sanitized_message(
 
 @pytest.mark.skipif(sys.platform != "linux", reason="pseudo-terminals as on Linux")
 def test_a_crash_in_a_real_terminal_prints_no_traceback_or_data(sandbox: Sandbox) -> None:
-    import pty
-
     env = child_env(sandbox, PYTHONPATH=f"{REPO}{os.pathsep}{LEAKS_DIR}", TERM="xterm-256color",
                     COLUMNS="100", LINES="30")
-    main_fd, child_fd = pty.openpty()
-    proc = subprocess.Popen([PYTHON, "-c", crash_script(), "terminal"], env=env,
-                            cwd=sandbox.cwd, stdin=child_fd, stdout=child_fd, stderr=child_fd,
-                            close_fds=True, start_new_session=True)
-    os.close(child_fd)
-    received = bytearray()
-    sent = False
-    deadline = time.monotonic() + 30
-    try:
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([main_fd], [], [], 0.2)
-            if ready:
-                try:
-                    chunk = os.read(main_fd, 65536)
-                except OSError:  # the child closed the terminal
-                    break
-                if not chunk:
-                    break
-                received += chunk
-            if not sent and b"Loaded" in received:  # the table is up: press `l`
-                time.sleep(0.3)
-                os.write(main_fd, b"l")
-                sent = True
-            if proc.poll() is not None and not ready:
-                break
-        code = proc.wait(timeout=10)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        os.close(main_fd)
-    text = received.decode("utf-8", errors="replace")
-    assert sent, "the table never appeared"
-    assert code == 1
+    terminal = run_in_terminal([PYTHON, "-c", crash_script(), "terminal"], env,
+                               cwd=sandbox.cwd, keys=[(b"Loaded", b"l")])
+    text = terminal.output.decode("utf-8", errors="replace")
+    assert terminal.sent == [b"l"], "the table never appeared"
+    assert terminal.code == 1
     assert CRASH_START in " ".join(text.split())
     assert "Traceback" not in text
     assert_no_canary(text, where="the terminal output of a crash")

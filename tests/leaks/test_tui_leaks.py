@@ -316,7 +316,8 @@ async def test_hostile_data_and_failures_render_literally_and_the_app_keeps_runn
             observer.look(app, "detail after a non-JSON 502")
             await pilot.press("escape")
             await settle(pilot)
-            for case in ("non-JSON body on a 200", "Workspaces as an object",
+            for case in ("non-JSON body on a 200", "non-JSON body on a 502",
+                         "error message with escapes and markup", "Workspaces as an object",
                          "Creator as an object", "signature error echoing the string to sign",
                          "permission error with AccessDeniedDetail"):
                 server.script["ListWorkspaces"] = next(c for c in CASES if c.name == case).reply
