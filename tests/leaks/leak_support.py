@@ -4,6 +4,7 @@ subprocess runner, and helpers that read what a Textual screen shows."""
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import logging
@@ -517,28 +518,41 @@ def svg_text(svg: str) -> str:
     return html.unescape("".join(_SVG_TEXT.findall(svg))).replace("\xa0", " ")
 
 
+def _held(value: Any, depth: int = 0) -> Iterator[str]:
+    """Text inside a value a widget keeps: strings, Rich Text, view models (their repr),
+    and up to two levels of containers of those."""
+    from rich.text import Text
+
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Text):
+        yield value.plain
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        yield repr(value)
+    elif depth < 2 and isinstance(value, Mapping):
+        for key, item in list(value.items()):
+            yield from _held(key, depth + 1)
+            yield from _held(item, depth + 1)
+    elif depth < 2 and isinstance(value, list | tuple | set | frozenset):
+        for item in list(value):
+            yield from _held(item, depth + 1)
+
+
 def widget_text(app: Any) -> str:
     """Text held by the widgets of every screen on the stack, including what is scrolled out
-    of view: Static/Label contents, DataTable cells, Input values, notifications."""
-    from textual.widgets import DataTable, Input, Static
+    of view or kept privately (R9: raw data never reaches a widget): every string, Rich Text
+    and view model in a widget's attributes, DataTable cells, Static contents, notifications."""
+    from textual.widgets import DataTable, Static
 
     parts: list[str] = []
     for screen in list(app.screen_stack):
         for widget in screen.walk_children(with_self=True):
+            parts.extend(_held(vars(widget)))
             if isinstance(widget, DataTable):
                 for row in range(widget.row_count):
                     parts.extend(str(cell) for cell in widget.get_row_at(row))
-                parts.extend(str(c.label) for c in widget.columns.values())
             elif isinstance(widget, Static):
-                parts.append(str(widget.visual) if hasattr(widget, "visual") else "")
-                parts.append(str(getattr(widget, "content", "")))
-            elif isinstance(widget, Input):
-                parts.append(widget.value)
-            # Line-API tables (screens.widgets.workspace_grid) keep their cells privately;
-            # rows scrolled out of view count too.
-            cells = getattr(widget, "_cells", None)
-            if isinstance(cells, list):
-                parts.extend(str(cell) for row in cells if isinstance(row, list) for cell in row)
+                parts.append(str(widget.visual))
     for notification in list(app._notifications):
         parts.append(f"{notification.title} {notification.message}")
     return "\n".join(parts)
