@@ -286,7 +286,9 @@ async def open_detail(pilot: Pilot[Any]) -> None:
 
 def test_edit_form_with_a_change(snap_compare: Snap) -> None:
     async def change(pilot: Pilot[Any]) -> None:
+        await pilot.press("tab")  # to the description, as a person would
         await put(pilot, "#edit-description", "Experiments of the search and ads teams")
+        await settle(pilot)
 
     assert shoot(snap_compare, FakeService(), open_detail, keys("e"), change)
 
