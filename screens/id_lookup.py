@@ -11,7 +11,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from screens.base import PaiwsScreen
 from screens.detail import DetailScreen
@@ -119,11 +119,9 @@ class IdLookupScreen(PaiwsScreen[None]):
     def _status(self, text: Text) -> None:
         self.query_one("#lookup-status", Static).update(text)
 
-    @on(DataTable.RowSelected, "#lookup-results")
-    def _open(self, event: DataTable.RowSelected) -> None:
-        key = event.row_key.value
-        grid = self.query_one("#lookup-results", WorkspaceGrid)
-        row = grid.row_for(key) if key is not None else None
+    @on(WorkspaceGrid.RowSelected, "#lookup-results")
+    def _open(self, event: WorkspaceGrid.RowSelected) -> None:
+        row = self.query_one("#lookup-results", WorkspaceGrid).row_for(event.workspace_id)
         if row is not None:
             self.app.push_screen(DetailScreen(row=row))
 

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, DataTable, Input, LoadingIndicator, Static
+from textual.widgets import ContentSwitcher, Input, LoadingIndicator, Static
 from textual.worker import get_current_worker
 
 from screens.activation import ActivationPanel
@@ -45,10 +45,10 @@ Mode = Literal["idle", "checking", "gate", "failed", "browser"]
 PAGE_SIZE = 100
 NAME_DEBOUNCE = 0.3  # seconds of quiet typing before the server-side name filter is sent
 KEY_DEBOUNCE = 0.15  # coalesces quick s/o/O presses into one request
-# Streamed pages go into the table ROWS_PER_STEP rows at a time with STEP_PAUSE seconds in
-# between, so the table repaints and keys are handled while the rest arrives (see _queue).
-ROWS_PER_STEP = 100
-STEP_PAUSE = 0.05
+# Streamed pages go into the table at most ROWS_PER_STEP rows per frame, so the table repaints
+# and keys are handled while the rest arrives (see _queue).
+ROWS_PER_STEP = 200
+STEP_PAUSE = 1 / 60
 TABLE_ACTIONS = frozenset(
     {"filter_name", "cycle_status", "toggle_sort", "toggle_order", "refresh", "copy_id",
      "open_console", "lookup", "limits"}
@@ -237,11 +237,10 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
         self._queue(message)
 
     def _queue(self, message: PageLoaded | PagesDone | CallFailed) -> None:
-        """Pages wait here and go into the table a step at a time. Adding rows to a DataTable
-        and repainting it after each addition cost far more than fetching them: handled as
-        they arrive, 10,000 rows kept the screen from repainting for seconds (first rows and
-        key presses showed only once everything had loaded). Now the first page is shown at
-        once and the screen repaints and answers keys between steps."""
+        """Pages (and the end or failure of the stream, in order) wait here and go into the
+        table a step at a time: the first page at once, then at most ROWS_PER_STEP rows per
+        frame. Handled as they arrived, pages kept the screen's message queue busy, so it did
+        not repaint until everything had loaded (first rows and key presses showed late)."""
         if message.gen != self._gen:
             return
         self._backlog.append(message)
@@ -424,10 +423,9 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
 
     # -- row actions --------------------------------------------------------------------------
 
-    @on(DataTable.RowSelected, "#grid")
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
-        key = event.row_key.value
-        row = self.grid.row_for(key) if key is not None else None
+    @on(WorkspaceGrid.RowSelected, "#grid")
+    def _row_selected(self, event: WorkspaceGrid.RowSelected) -> None:
+        row = self.grid.row_for(event.workspace_id)
         if row is not None:
             self.app.push_screen(DetailScreen(row=row))
 
