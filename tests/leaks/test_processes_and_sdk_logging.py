@@ -23,6 +23,7 @@ from leak_canaries import (
 )
 from leak_support import (
     PYTHON,
+    CliRunner,
     Completed,
     HostileServer,
     Reply,
@@ -138,17 +139,14 @@ def test_an_embedding_script_with_root_debug_logging_sees_no_headers_tokens_or_b
 
 @pytest.mark.parametrize("debug", ["sdk", "1", "*"])
 def test_debug_sdk_in_process_prints_nothing_sensitive(
-    emu: Emulator, cli: object, monkeypatch: pytest.MonkeyPatch, debug: str,
+    emu: Emulator, cli: CliRunner, monkeypatch: pytest.MonkeyPatch, debug: str,
     canary_creds: None,
 ) -> None:
-    from leak_support import CliRunner
-
-    run: CliRunner = cli  # type: ignore[assignment]
     monkeypatch.setenv("DEBUG", debug)
     emu.inject_fault("GetWorkspace", "non_json", times=1)
     for argv in (("list", "--format", "json"), ("get", ID_ONE, "--owner"),
                  ("get", ID_TWO, "--owner")):
-        result = run(*argv, "--region", REGION, "--endpoint", emu.base_url)
+        result = cli(*argv, "--region", REGION, "--endpoint", emu.base_url)
         for marker in NEVER_PRINTED:
             assert marker.decode() not in result.text
         assert_no_canary(result.text)

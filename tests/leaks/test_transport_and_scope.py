@@ -16,6 +16,9 @@ from leak_support import (
     CliRunner,
     HostileServer,
     Reply,
+    Sandbox,
+    child_env,
+    run_paiws,
     self_signed_certificate,
     server_tls,
 )
@@ -132,10 +135,25 @@ def test_the_emulator_never_binds_a_non_loopback_address(
     assert binds == []
 
 
-def test_the_emulator_command_refuses_a_public_host(cli: CliRunner) -> None:
-    result = cli("emulator", "--host", "0.0.0.0", "--port", "0")
+@pytest.mark.parametrize("host", ["0.0.0.0", "::"])
+def test_the_emulator_command_refuses_a_public_host(sandbox: Sandbox, host: str) -> None:
+    # A process with a timeout: if the refusal ever broke, the emulator would serve forever.
+    result = run_paiws(["emulator", "--host", host, "--port", "0"], child_env(sandbox),
+                       cwd=sandbox.cwd, timeout=20)
     assert result.code == 2
-    assert "loopback" in result.err
+    assert b"loopback" in result.err and result.out == b""
+
+
+def test_the_tui_with_a_plain_http_public_endpoint_exits_2_before_starting(
+    cli: CliRunner, connections: list[object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def must_not_start(*args: object, **kwargs: object) -> int:
+        raise AssertionError("the TUI started with a refused endpoint")
+
+    monkeypatch.setattr("tui.app.run", must_not_start)
+    result = cli("--region", REGION, "--endpoint", "http://10.255.255.1")
+    assert result.code == 2 and "https" in result.err
+    assert connections == []
 
 
 def test_the_emulator_binds_loopback_by_default() -> None:
