@@ -31,6 +31,7 @@ from leak_canaries import (
     canary_data,
 )
 from leak_support import CliResult, CliRunner, LogTap, RecordingService, Sandbox, service_for
+from leak_tui import Observer, watch
 
 from tui.emulator import Emulator
 
@@ -146,3 +147,9 @@ def cli(capfd: pytest.CaptureFixture[str]) -> CliRunner:
         return CliResult(code, out, err)
 
     return run
+
+
+@pytest.fixture
+def observer(monkeypatch: pytest.MonkeyPatch) -> Observer:
+    """Records what every visited screen shows, clipboard writes, opened URLs, notifications."""
+    return watch(monkeypatch)

@@ -68,8 +68,9 @@ class Observer:
                 assert_no_canary(item, where=f"a {what}")
 
 
-@pytest.fixture
-def observer(monkeypatch: pytest.MonkeyPatch) -> Observer:
+def watch(monkeypatch: pytest.MonkeyPatch) -> Observer:
+    """An Observer hooked into every App: clipboard writes and opened URLs are recorded
+    (never performed), notifications recorded and shown."""
     seen = Observer()
     original_notify = App.notify
 

@@ -22,13 +22,12 @@ from leak_canaries import (
     assert_no_canary,
 )
 from leak_support import PYTHON, REPO, RecordingService, Sandbox, child_env, run_in_terminal
-from leak_tui import SIZE, Observer, make_app, observer, settle
+from leak_tui import SIZE, Observer, make_app, settle
 
 from screens.workspace_table import WorkspaceTableScreen
 from tui.app import CRASH_LINE
 from tui.emulator import Emulator
 
-__all__ = ["observer"]
 CRASH_START = CRASH_LINE.split("(")[0].strip()
 LEAKS_DIR = Path(__file__).resolve().parent
 

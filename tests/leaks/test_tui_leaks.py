@@ -24,7 +24,7 @@ from leak_canaries import (
     assert_no_canary,
 )
 from leak_support import HostileServer, RecordingService, Reply, Sandbox, service_for
-from leak_tui import SIZE, Observer, fill, make_app, observer, settle
+from leak_tui import SIZE, Observer, fill, make_app, settle
 from textual.pilot import Pilot
 
 from screens.detail import DetailScreen
@@ -37,8 +37,6 @@ from screens.workspace_table import WorkspaceTableScreen
 from tui.core.config import Options
 from tui.core.factory import build_service, emulator_service
 from tui.emulator import Emulator
-
-__all__ = ["observer"]  # the fixture, re-exported for pytest
 
 
 async def choose_region(pilot: Pilot[Any], region: str) -> None:
