@@ -134,3 +134,19 @@ def closed_port() -> int:
     port = int(probe.getsockname()[1])
     probe.close()
     return port
+
+
+class Recording:
+    """A DataService that remembers which listings were asked for (region, query), at the
+    moment they were asked: the emulator logs a request only once it has answered it."""
+
+    def __init__(self, service: DataService) -> None:
+        self._service = service
+        self.listings: list[tuple[str, Any]] = []
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._service, name)
+
+    def iter_workspaces(self, region: str, query: Any, **kwargs: Any) -> Iterator[Any]:
+        self.listings.append((region, query))
+        return self._service.iter_workspaces(region, query, **kwargs)
