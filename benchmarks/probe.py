@@ -42,7 +42,7 @@ from textual.widgets import Input
 
 SIZE = (160, 50)
 HEAVY_PREFIXES = ("aliyunsdkcore", "alibabacloud_credentials", "requests", "urllib3",
-                  "tui.emulator", "tui.core.client", "aiohttp")
+                  "tui.emulator", "aiohttp")
 # Keys pressed while the table streams in: (key, character, what must be visible afterwards).
 KEY_SCRIPT: tuple[tuple[str, str | None, str], ...] = (
     ("down", None, "cursor_moved"),

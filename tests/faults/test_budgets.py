@@ -1,0 +1,121 @@
+"""Performance budgets that are counts, not times (so they can be exact tests):
+
+* typing a 10-character name filter at human speed sends at most 2 ListWorkspaces requests;
+* ``paiws list --all`` for 10,000 workspaces makes ceil(10000/100) ListWorkspaces calls and one
+  ListProducts;
+* reaching the region picker loads neither the SDK, the credentials library nor the emulator
+  (they are what made start-up slow; see docs/performance.md).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import subprocess
+import sys
+import textwrap
+from contextlib import redirect_stderr, redirect_stdout
+
+import pytest
+from faults_support import (
+    SIZE,
+    list_calls,
+    make_app,
+    table,
+    type_slowly,
+    wait_until,
+)
+from textual.widgets import Input
+
+from tui.cli import main
+from tui.core.service import WorkspaceService
+from tui.emulator import Emulator
+
+FILTER = "gen_100002"  # 10 characters
+KEY_GAP = 0.08  # seconds between keys: a quick typist
+MAX_FILTER_REQUESTS = 2
+ALL_ROWS = 10_000
+
+
+async def test_typing_a_ten_character_filter_sends_at_most_two_requests(
+    emu: Emulator, service: WorkspaceService
+) -> None:
+    app = make_app(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: table(app).mode == "browser" and not table(app).busy,
+                         what="the first load")
+        before = len(list_calls(emu))
+        await pilot.press("slash")
+        await type_slowly(pilot, FILTER, KEY_GAP)
+        name_filter = table(app).query_one("#name-filter", Input)
+        assert name_filter.value == FILTER
+        await wait_until(pilot, lambda: table(app).query_state.name == FILTER
+                         and not table(app).busy, what="the filtered load")
+        sent = list_calls(emu)[before:]
+        assert 1 <= len(sent) <= MAX_FILTER_REQUESTS, [q.get("WorkspaceName") for q in sent]
+        assert sent[-1]["WorkspaceName"] == FILTER
+        names = [table(app).grid.get_row_at(i)[0].plain
+                 for i in range(table(app).grid.row_count)]
+        assert names and all(FILTER in name for name in names)
+
+
+def test_cli_list_all_makes_one_call_per_hundred_rows(
+    emu: Emulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", "paiws-demo")
+    monkeypatch.setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "paiws-demo-secret")
+    region = "cn-wulanchabu"
+    emu.generate(region, ALL_ROWS)
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main(["list", "--all", "--format", "json", "--region", region,
+                     "--endpoint", emu.base_url])
+    assert code == 0, err.getvalue()
+    data = json.loads(out.getvalue())
+    assert data["Total"] == ALL_ROWS
+    assert len({w["Workspace ID"] for w in data["Workspaces"]}) == ALL_ROWS
+    operations = emu.operations()
+    assert operations.count("ListProducts") == 1
+    assert operations.count("ListWorkspaces") == math.ceil(ALL_ROWS / 100)
+    assert {q["PageSize"] for q in list_calls(emu)} == {"100"}
+
+
+PICKER_PROBE = textwrap.dedent("""
+    import asyncio, sys
+    from tui.cli import main
+    from textual.app import App
+
+    HEAVY = ("aliyunsdkcore", "alibabacloud_credentials", "requests", "aiohttp",
+             "tui.emulator")
+    original_run = App.run
+
+    def run(app, *args, **kwargs):
+        async def pilot(pilot):
+            while type(app.screen).__name__ != "RegionPickerScreen":
+                await asyncio.sleep(0.01)
+            await pilot.pause()
+            loaded = sorted({h for h in HEAVY for m in sys.modules
+                             if m == h or m.startswith(h + ".")})
+            sys.stderr.write("HEAVY=" + ",".join(loaded) + "\\n")
+            app.exit()
+        return original_run(app, headless=True, size=(100, 30), auto_pilot=pilot)
+
+    App.run = run
+    raise SystemExit(main(sys.argv[1:]))
+""")
+
+
+def test_the_region_picker_needs_no_sdk_credentials_library_or_emulator(
+    emu: Emulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", "paiws-demo")
+    monkeypatch.setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "paiws-demo-secret")
+    completed = subprocess.run(
+        [sys.executable, "-c", PICKER_PROBE, "--endpoint", emu.base_url],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    lines = [line for line in completed.stderr.splitlines() if line.startswith("HEAVY=")]
+    assert lines, completed.stderr[-2000:]
+    assert lines[-1] == "HEAVY=", f"loaded before the picker: {lines[-1][6:]}"
+    assert emu.request_log == [], "the picker sent a request before a region was chosen"
