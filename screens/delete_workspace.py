@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Static
 
 from screens.widgets.error_text import copy_text_for, error_text
+from screens.widgets.inputs import Field
 from tui.core.interface import DataService
 from tui.core.views import WorkspaceRow
 
@@ -83,7 +84,7 @@ class DeleteWorkspace(ModalScreen[str | None]):
                     Text.assemble("Type the workspace name ", (row.name, "bold"), " to confirm."),
                     classes="field-title",
                 )
-                yield Input(placeholder=row.name, id="delete-confirm")
+                yield Field(placeholder=row.name, id="delete-confirm")
                 yield Static(id="delete-feedback", classes="feedback")
             with Horizontal(classes="button-bar"):
                 yield Button("Cancel", id="delete-cancel", variant="primary")

@@ -19,6 +19,7 @@ from textual.widgets import Button, Footer, Input, Static
 
 from screens.widgets.confirm_modal import ConfirmModal
 from screens.widgets.error_text import copy_text_for, error_text
+from screens.widgets.inputs import Field
 from screens.wizard_steps import DISPLAY_NAME_MAX
 from tui.core.interface import DataService
 from tui.core.validation import DESCRIPTION_MAX, description_problem
@@ -86,13 +87,13 @@ class EditWorkspace(ModalScreen[WorkspaceDetail | None]):
                     f"The friendly name shown in the console, up to {DISPLAY_NAME_MAX} characters.",
                     classes="field-help",
                 )
-                yield Input(row.display_name, max_length=DISPLAY_NAME_MAX, id="edit-display")
+                yield Field(row.display_name, max_length=DISPLAY_NAME_MAX, id="edit-display")
                 yield Static("Description", classes="field-title")
                 yield Static(
                     f"What this workspace is for. Required, at most {DESCRIPTION_MAX} characters.",
                     classes="field-help",
                 )
-                yield Input(row.description, max_length=DESCRIPTION_MAX, id="edit-description")
+                yield Field(row.description, max_length=DESCRIPTION_MAX, id="edit-description")
                 yield Static(id="description-counter")
                 yield Static(id="edit-feedback", classes="feedback")
             with Horizontal(classes="button-bar"):

@@ -22,6 +22,7 @@ from textual.timer import Timer
 from textual.widgets import Input, RadioButton, RadioSet, Static
 from textual.worker import get_current_worker
 
+from screens.widgets.inputs import Field
 from tui.core.errors import PaiwsError
 from tui.core.interface import DataService
 from tui.core.validation import (
@@ -72,7 +73,7 @@ class NameStep(Vertical):
             "It is unique in the region and cannot be changed later.",
             classes="field-help",
         )
-        yield Input(placeholder="e.g. my_workspace", id="name-input")
+        yield Field(placeholder="e.g. my_workspace", id="name-input")
         yield Static(id="name-feedback", classes="feedback")
 
     @property
@@ -201,7 +202,7 @@ class DescriptionStep(Vertical):
             f"Required, at most {DESCRIPTION_MAX} characters.",
             classes="field-help",
         )
-        yield Input(
+        yield Field(
             placeholder="e.g. Recommendation models for the shop team",
             max_length=DESCRIPTION_MAX,
             id="description-input",
@@ -314,14 +315,14 @@ class OptionsStep(Vertical):
             f"{DISPLAY_NAME_MAX} characters. Leave empty to use the workspace name.",
             classes="field-help",
         )
-        yield Input(max_length=DISPLAY_NAME_MAX, id="display-input")
+        yield Field(max_length=DISPLAY_NAME_MAX, id="display-input")
         yield Static("Resource group ID (optional)", classes="field-title")
         yield Static(
             "Groups the workspace for billing and access control, e.g. rg-acfmxyz123. "
             "Leave empty for the account's default resource group.",
             classes="field-help",
         )
-        yield Input(placeholder="default resource group", id="rg-input")
+        yield Field(placeholder="default resource group", id="rg-input")
         yield Static("⚠ The resource group cannot be changed later.", id="rg-note")
         yield Static(id="options-feedback", classes="feedback")
 
