@@ -184,6 +184,10 @@ class CreateWizard(ModalScreen[str | None]):
     def _show_step(self, step: int) -> None:
         self._phase = "ask"
         self._step = step
+        if step == 0:
+            self._name_step.enter()
+        else:
+            self._name_step.leave()
         self._switch(_QUESTION_IDS[step], step)
         self.query_one("#wizard-back", Button).disabled = step == 0
         self.query_one("#wizard-next", Button).label = (

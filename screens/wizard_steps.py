@@ -63,6 +63,7 @@ class NameStep(Vertical):
         self._service = service
         self._region = region
         self._timer: Timer | None = None
+        self._in_flight: str | None = None  # the name a running check is about
         self._checks: dict[str, NameCheck] = {}  # one answer per name per wizard run
         self._notes: dict[str, Text] = {}  # extra context, e.g. after a name_taken outcome
 
@@ -102,6 +103,20 @@ class NameStep(Vertical):
         if problem:
             _feedback(self._feedback_widget, f"✗ {problem}", "bad")
 
+    def leave(self) -> None:
+        """The user moved on before the pause ended: that check would answer no one (the
+        create checks the name again anyway), so it is not sent."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+    def enter(self) -> None:
+        """Back on the name: check it now if a check was skipped by `leave`."""
+        name = self.value
+        idle = self._timer is None and self._in_flight != name
+        if idle and name_problem(name) is None and name not in self._checks:
+            self._timer = self.set_timer(NAME_CHECK_DELAY, lambda: self._start_check(name))
+
     def mark_taken(self, name: str, workspace_id: str | None, note: Text) -> None:
         """Remember a name the service found taken, with why it cannot be used."""
         self._checks[name] = NameCheck(name=name, available=False, existing_id=workspace_id)
@@ -120,6 +135,7 @@ class NameStep(Vertical):
             self._timer = None
         # A newer keystroke makes any running check stale; its answer is dropped on arrival.
         self.workers.cancel_group(self, "name-check")
+        self._in_flight = None
         self._render_state(event.value)
         if name_problem(event.value) is None and event.value not in self._checks:
             name = event.value
@@ -128,6 +144,7 @@ class NameStep(Vertical):
     def _start_check(self, name: str) -> None:
         self._timer = None
         if name == self.value:
+            self._in_flight = name
             self._check_name(name)
 
     @work(thread=True, exclusive=True, group="name-check", exit_on_error=False)
@@ -145,6 +162,8 @@ class NameStep(Vertical):
     @on(Checked)
     def _checked(self, message: Checked) -> None:
         message.stop()
+        if self._in_flight == message.checked_name:
+            self._in_flight = None
         if message.check is not None:
             self._checks[message.checked_name] = message.check
         if message.checked_name != self.value:

@@ -10,6 +10,7 @@ from tui_support import SIZE, make_app, screen_text, settle, text_of
 from wizard_support import (
     CHECK,
     REGION,
+    answer,
     create_from_review,
     creates,
     fill_to_review,
@@ -302,3 +303,21 @@ async def test_the_command_palette_offers_the_wizard(
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, CreateWizard)
+
+
+async def test_moving_on_before_the_pause_skips_the_check_until_the_name_is_shown_again(
+    emulator: Emulator, service: WorkspaceService
+) -> None:
+    app = make_app(service, region=REGION)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_wizard(pilot)
+        emulator.clear_log()
+        await answer(pilot, "#name-input", "quick_ws")
+        await pilot.press("enter")  # well within the debounce
+        await pause_typing(pilot)
+        assert app.focused is not None and app.focused.id == "description-input"
+        assert emulator.operations() == []  # the create checks the name anyway
+        await pilot.press("ctrl+b")
+        await pause_typing(pilot)
+        assert emulator.operations() == [CHECK]
+        assert "Available in cn-hangzhou" in text_of(app, "#name-feedback")
