@@ -21,6 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, ContentSwitcher, Footer, Input, Static
 from textual.worker import get_current_worker
 
+from screens.create_gate import create_blocked_reason, region_label
 from screens.create_progress import CreateProgressPanel, OutcomePanel
 from screens.widgets.confirm_modal import ConfirmModal
 from screens.widgets.stepper import Stepper
@@ -48,31 +49,6 @@ class WatchStopped(Exception):
     """Raised from the progress callback once the wizard is gone, to end the polling."""
 
 
-def create_blocked_reason(service: DataService, region: str) -> str | None:
-    """Why creating is impossible right now, in words for the user; None when it is allowed."""
-    if service.read_only:
-        return "Read-only mode (--read-only): creating workspaces is turned off."
-    state = service.cached_activation(region)
-    if state is None or state.activated:
-        # Not checked yet: the service checks activation itself before any workspace call (R3).
-        return None
-    if state.status == "purchasable":
-        return (
-            f"PAI is not activated in {region}. Activate it from the banner (b opens the "
-            "purchase page), re-check, then create."
-        )
-    return (
-        f"PAI is not activated in {region}, and this account cannot activate it: ask the "
-        "primary account administrator (needs the primary account or pai:CreateOrder)."
-    )
-
-
-def region_label(service: DataService, region: str) -> str:
-    for known in service.regions():
-        if known.id == region:
-            return f"{region} · {known.name}"
-    return region
-
 
 class CreateWizard(ModalScreen[str | None]):
     """Create a workspace in one region, step by step."""
@@ -89,6 +65,8 @@ class CreateWizard(ModalScreen[str | None]):
                 id="wizard.next"),
         Binding("y", "copy", "Copy", tooltip="Copy the workspace ID or the RAM policy",
                 id="wizard.copy"),
+        # Shadows the app's `g` while a create is in flight: leaving then would hide its result.
+        Binding("g", "change_region", "Region", show=False, id="wizard.region"),
     ]
 
     class Progress(Message):
@@ -287,6 +265,13 @@ class CreateWizard(ModalScreen[str | None]):
         else:
             self.dismiss(None)
 
+    async def action_change_region(self) -> None:
+        if self._phase == "creating":
+            self.notify("Wait for the create to finish, then change the region.",
+                        title="Creating", severity="warning")
+        else:
+            await self.app.run_action("app.change_region")
+
     def _discard_answered(self, discard: bool | None) -> None:
         if discard:
             self.dismiss(None)
@@ -408,3 +393,7 @@ class CreateWizard(ModalScreen[str | None]):
         self._phase = "outcome"
         self._switch("step-outcome", len(STEP_LABELS) if done else len(STEP_LABELS) - 1)
         self._outcome.focus_default()
+
+
+# `create_blocked_reason` is re-exported: the table's `n` key imports it from here.
+__all__ = ["CreateWizard", "WatchStopped", "create_blocked_reason", "region_label"]

@@ -198,6 +198,9 @@ async def test_leaving_while_it_polls_asks_then_shows_the_new_row_and_stops_poll
         new_id = panel.workspace_id
         assert new_id is not None
         assert "INITIALIZING" in text_of(app, "#progress-lines")
+        await pilot.press("g")  # no region change while a create is being watched
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, CreateWizard)
         # No settle() here: it would wait for the create worker, which is still polling.
         await pilot.press("escape")
         await pilot.pause(0.1)

@@ -179,7 +179,7 @@ def test_wizard_escape_asks_first(snap_compare: Snap) -> None:
     assert shoot(snap_compare, FakeService(), open_wizard, name, keys("escape"))
 
 
-# -- in flight ------------------------------------------------------------------------------------
+# -- in flight ----------------------------------------------------------------------------------
 
 
 def test_wizard_progress_initializing(snap_compare: Snap) -> None:
@@ -192,7 +192,7 @@ def test_wizard_progress_rechecking(snap_compare: Snap) -> None:
     assert shoot(snap_compare, FakeService(progress=progress, hold=True), create_held)
 
 
-# -- outcomes -------------------------------------------------------------------------------------
+# -- outcomes -----------------------------------------------------------------------------------
 
 
 def test_wizard_created(snap_compare: Snap) -> None:
@@ -252,7 +252,7 @@ def test_wizard_ambiguous_failure(snap_compare: Snap) -> None:
     assert shoot(snap_compare, FakeService(progress=PROGRESS[:3], error=error), create)
 
 
-# -- blocked ----------------------------------------------------------------------------------------
+# -- blocked ------------------------------------------------------------------------------------
 
 
 def push(factory: Callable[[PaiwsApp], Any]) -> Step:
@@ -276,7 +276,7 @@ def test_wizard_blocked_when_pai_is_not_activated(snap_compare: Snap) -> None:
     assert shoot(snap_compare, service, push(lambda app: CreateWizard(service, REGION)))
 
 
-# -- edit and delete --------------------------------------------------------------------------------
+# -- edit and delete ----------------------------------------------------------------------------
 
 async def open_detail(pilot: Pilot[Any]) -> None:
     await settle(pilot)

@@ -1,0 +1,35 @@
+"""Whether the create wizard may open in a region, and how the region is named to the user.
+
+Shared by the wizard (which shows the reason instead of its steps) and the table's `n` key
+(which says why instead of opening it).
+"""
+
+from __future__ import annotations
+
+from tui.core.interface import DataService
+
+
+def create_blocked_reason(service: DataService, region: str) -> str | None:
+    """Why creating is impossible right now, in words for the user; None when it is allowed."""
+    if service.read_only:
+        return "Read-only mode (--read-only): creating workspaces is turned off."
+    state = service.cached_activation(region)
+    if state is None or state.activated:
+        # Not checked yet: the service checks activation itself before any workspace call (R3).
+        return None
+    if state.status == "purchasable":
+        return (
+            f"PAI is not activated in {region}. Activate it from the banner (b opens the "
+            "purchase page), re-check, then create."
+        )
+    return (
+        f"PAI is not activated in {region}, and this account cannot activate it: ask the "
+        "primary account administrator (needs the primary account or pai:CreateOrder)."
+    )
+
+
+def region_label(service: DataService, region: str) -> str:
+    for known in service.regions():
+        if known.id == region:
+            return f"{region} · {known.name}"
+    return region
