@@ -7,7 +7,6 @@ normally (activated region, a well-formed but canary-filled workspace).
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
 from typing import Any
 
@@ -231,6 +230,3 @@ def _cases() -> list[Case]:
 
 CASES: list[Case] = _cases()
 
-
-def fresh(case: Case) -> Case:
-    return copy.deepcopy(case)

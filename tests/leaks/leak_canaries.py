@@ -174,10 +174,6 @@ def canary_data() -> dict[str, Any]:
     }}
 
 
-def workspace_names() -> list[str]:
-    return [w["WorkspaceName"] for w in canary_data()["regions"][REGION]["workspaces"]]
-
-
 # -- the check -------------------------------------------------------------------------------
 
 

@@ -557,7 +557,3 @@ def widget_text(app: Any) -> str:
         parts.append(f"{notification.title} {notification.message}")
     return "\n".join(parts)
 
-
-def screen_text(app: Any) -> str:
-    """What the terminal shows now (screenshot text), plus everything widgets hold."""
-    return svg_text(app.export_screenshot()) + "\n" + widget_text(app)
