@@ -253,3 +253,21 @@ def test_the_service_implements_the_data_service_protocol(service: WorkspaceServ
     assert not implementation.verbose
     assert [r.id for r in implementation.regions()][:2] == ["cn-hangzhou", "cn-shanghai"]
     assert REGION in implementation.console_url(REGION)
+
+
+def test_streaming_stops_at_the_first_short_page_whatever_total_count_claims(
+    service: WorkspaceService, emu: Emulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dataclasses
+
+    emu.generate(OTHER_REGION, 250)
+    fetch = service._page
+
+    def lying_total(*args: Any) -> WorkspacePage:
+        return dataclasses.replace(fetch(*args), total=10**9)
+
+    monkeypatch.setattr(service, "_page", lying_total)
+    rows = [len(p.rows) for p in service.iter_workspaces(OTHER_REGION, ListQuery(), concurrency=2)]
+    assert rows == [100, 100, 50]
+    # Page 3 is short; at most `concurrency` pages were already in flight beyond it.
+    assert emu.operations().count("ListWorkspaces") <= 3 + 2

@@ -182,7 +182,9 @@ class WorkspaceService:
         first = self._page(region, query, 1, STREAM_PAGE_SIZE)
         yield first
         pages = math.ceil(first.total / STREAM_PAGE_SIZE)
-        if pages <= 1 or stop():
+        # A short page is the end whatever TotalCount claims: a lying or shrinking total must
+        # not make us fetch pages without end.
+        if pages <= 1 or len(first.rows) < STREAM_PAGE_SIZE or stop():
             return
         pool = ThreadPoolExecutor(max_workers=max(1, concurrency),
                                   thread_name_prefix="paiws-pages")
@@ -198,6 +200,8 @@ class WorkspaceService:
                 if stop():
                     return
                 yield page
+                if len(page.rows) < STREAM_PAGE_SIZE:
+                    return
                 number = next(upcoming, 0)
                 if number:
                     pending.append(pool.submit(self._page, region, query, number,
