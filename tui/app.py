@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import work
@@ -25,7 +25,6 @@ from screens.credentials_rejected import CredentialsRejectedScreen
 from screens.delete_workspace import DeleteWorkspace
 from screens.detail import DetailScreen
 from screens.edit_workspace import EditWorkspace
-from screens.help import HelpScreen, Section
 from screens.id_lookup import IdLookupScreen
 from screens.limits import LimitsScreen
 from screens.no_credentials import NoCredentialsScreen
@@ -39,6 +38,9 @@ from tui.core.interface import DataService
 from tui.core.views import CredentialStatus
 from tui.palette import ScreenActionsProvider
 from tui.paths import asset_path
+
+if TYPE_CHECKING:
+    from screens.help import Section
 
 CRASH_LINE = (
     "paiws stopped after an unexpected internal error ({kind}). "
@@ -54,11 +56,26 @@ def crash_line(error: BaseException) -> str:
     return CRASH_LINE.format(kind=kind)
 
 
+# The create wizard, edit and delete dialogs bring their styles with them (a Screen's CSS_PATH
+# is read when the screen is first shown): parsing wizard.tcss and matching its rules against
+# every widget took about 0.1 s of the time to the region picker (docs/performance.md).
+_DIALOGS: tuple[type[Screen[Any]], ...] = (CreateWizard, EditWorkspace, DeleteWorkspace)
+for _dialog in _DIALOGS:
+    _dialog.CSS_PATH = asset_path("wizard.tcss")
+
+
+def _is_help(screen: object) -> bool:
+    """Whether ``screen`` is the help screen, without importing it: until screens.help is
+    imported (at the first `?`) no help screen can exist."""
+    module = sys.modules.get("screens.help")
+    return module is not None and isinstance(screen, module.HelpScreen)
+
+
 class PaiwsApp(App[int]):
     """paiws: browse Alibaba Cloud PAI workspaces."""
 
     TITLE = APP_NAME
-    CSS_PATH = [asset_path("paiws.tcss"), asset_path("wizard.tcss")]
+    CSS_PATH = [asset_path("paiws.tcss")]  # wizard.tcss: see _DIALOGS
     COMMANDS = App.COMMANDS | {ScreenActionsProvider}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
@@ -130,7 +147,7 @@ class PaiwsApp(App[int]):
         if action == "change_region":
             return self._main is not None and not isinstance(self.screen, RegionPickerScreen)
         if action == "help":
-            return not isinstance(self.screen, HelpScreen)
+            return not _is_help(self.screen)
         return True
 
     def action_change_region(self) -> None:
@@ -139,6 +156,8 @@ class PaiwsApp(App[int]):
 
     def help_sections(self) -> list[Section]:
         """Every screen's keys, for the help screen (built from their BINDINGS)."""
+        from screens.help import HelpScreen
+
         return [
             ("Everywhere", (type(self), PaiwsScreen)),
             ("Region picker", (RegionPickerScreen,)),
@@ -157,6 +176,8 @@ class PaiwsApp(App[int]):
         ]
 
     def action_help(self) -> None:
+        from screens.help import HelpScreen  # here: it loads Markdown, 0.1 s of start-up
+
         origin = self.screen
         if not isinstance(origin, HelpScreen):
             self.push_screen(HelpScreen(type(origin), self.help_sections()))
