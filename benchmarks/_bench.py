@@ -12,6 +12,7 @@ import datetime as _dt
 import json
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -107,17 +108,25 @@ def run_probe(mode: str, target: str, env: dict[str, str], *, paiws_args: Sequen
                    "--rows", str(rows)]
         if paiws_args:
             command += ["--", *paiws_args]
+        cpu_before = _children_cpu()
         launched = time.monotonic()
         completed = subprocess.run(
             command, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE, timeout=timeout, check=False, cwd=str(ROOT),
         )
+        cpu = _children_cpu() - cpu_before
         if not out.exists():
             tail = completed.stderr.decode(errors="replace")[-800:]
             raise RuntimeError(f"probe {mode} {target} wrote nothing "
                                f"(exit {completed.returncode}): {tail}")
         data: dict[str, Any] = json.loads(out.read_text())
+    data["cpu"] = cpu  # user + system CPU seconds of the whole child process
     return launched, data
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def machine() -> dict[str, str]:

@@ -89,6 +89,7 @@ class Probe:
         original_run = App.run
 
         def run(app: App[Any], *args: Any, **kwargs: Any) -> Any:
+            probe.data["run_called"] = time.monotonic()  # imports and set-up are done
             kwargs["headless"] = True
             kwargs["size"] = SIZE
             if probe.mode == "load":
