@@ -64,6 +64,9 @@ for _dialog in _DIALOGS:
     _dialog.CSS_PATH = asset_path("wizard.tcss")
 
 
+BROWSE_MODE = "browse"
+
+
 def _is_help(screen: object) -> bool:
     """Whether ``screen`` is the help screen, without importing it: until screens.help is
     imported (at the first `?`) no help screen can exist."""
@@ -114,21 +117,27 @@ class PaiwsApp(App[int]):
     def get_default_screen(self) -> Screen[Any]:
         if not self.credentials.available:
             return NoCredentialsScreen()
+        if not self.initial_region:
+            # The picker alone: the table screen is built when a region is chosen (building
+            # it first, under the picker, took 0.1 s of the time to the picker).
+            return RegionPickerScreen()
         self._main = WorkspaceTableScreen()
         return self._main
 
     def on_mount(self) -> None:
         self.theme = "textual-dark"
-        if self._main is None:
-            return
-        if self.initial_region:
+        if self._main is not None and self.initial_region:
             # --region skips the picker (R2: the user chose it on the command line).
             self.region = self.initial_region
-        else:
-            self.push_screen(RegionPickerScreen())
 
     def choose_region(self, region: str) -> None:
         """Called by the region picker after the user pressed Enter on a region."""
+        if self._main is None:
+            # The first choice: the table screen becomes the bottom of a screen stack of its
+            # own (a mode), so it is the top screen `q` quits from; the first picker rests.
+            main = self._main = WorkspaceTableScreen()
+            self.add_mode(BROWSE_MODE, lambda: main)
+            self.switch_mode(BROWSE_MODE)
         while len(self.screen_stack) > 1 and self.screen is not self._main:
             self.pop_screen()
         if self.region == region and self._main is not None:

@@ -179,10 +179,10 @@ async def test_tui_connect_timeout_explains_and_offers_retry(
         service = make_service(base_url=f"http://127.0.0.1:{port}", connect_timeout=0.3)
         app = make_app(service)
         async with app.run_test(size=SIZE) as pilot:
-            await wait_until(pilot, lambda: table(app).mode == "failed", timeout=15,
-                             what="the failed activation check")
+            await wait_until(pilot, lambda: "Could not check PAI activation" in screen_text(app),
+                             timeout=15, what="the failed activation check")
             shown = screen_text(app)
-            assert "Could not check PAI activation" in shown
+            assert table(app).mode == "failed"
             assert "connect timeout" in shown.lower()
             assert "Press r to retry" in shown
             assert tries == ["ListProducts"] * ATTEMPTS
