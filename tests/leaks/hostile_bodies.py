@@ -16,6 +16,7 @@ from leak_canaries import (
     ADMIN_MAIL,
     ADMIN_PLAIN,
     BODY,
+    CREATOR_NUMBER,
     CREATOR_ONE,
     KEY_ID,
     OWNER_ONE,
@@ -145,7 +146,7 @@ def _cases() -> list[Case]:
         Case("Creator as an object", "ListWorkspaces",
              Reply(200, listing(item(Creator={"UserId": CREATOR_ONE.value}))), "list"),
         Case("Creator as a number", "ListWorkspaces",
-             Reply(200, listing(item(Creator=917384625019770007))), "list"),
+             Reply(200, listing(item(Creator=int(CREATOR_NUMBER.value)))), "list"),
         Case("Creator as a huge number", "GetWorkspace",
              Reply(200, '{"WorkspaceId":"300001","WorkspaceName":"n","Status":"ENABLED",'
                         '"GmtCreateTime":"2024-05-01T00:00:00Z","EnvTypes":["prod"],'

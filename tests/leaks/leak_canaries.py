@@ -86,7 +86,8 @@ OWNER_TWO = {
 }
 CREATOR_ONE = _id("Creator #1", "creCNRYh3Pn6Df0005")
 CREATOR_TWO = _id("Creator #2", "creCNRYv5Mz2Qa0006")
-CREATOR_NUMBER = _id("Creator #3 (a number)", "917384625019770007")
+# Every 5-digit window is above 65535, so an ephemeral port number on screen cannot match it.
+CREATOR_NUMBER = _id("Creator #3 (a number)", "987698769876980007")
 ADMIN_MAIL = _mail("AdminNames e-mail", "aCNRYml6Rb1Qx@example.com")
 ADMIN_PLAIN = _name("AdminNames plain", "pCNRYpln7Gc3Vz")
 ADMIN_AT_ACCOUNT = _name("AdminNames user@account (not an e-mail)", "xCNRYtrk4Lm@CNRYacct9Kd")
