@@ -35,6 +35,7 @@ from screens.wizard_steps import (
 )
 from tui.core.interface import DataService
 from tui.core.views import CreateOutcome, CreateProgress, CreateRequest
+from tui.paths import asset_path
 
 STEP_LABELS = ("Name", "Description", "Mode", "Options", "Review", "Create")
 _QUESTION_IDS = ("step-name", "step-description", "step-mode", "step-options", "step-review")
@@ -52,6 +53,7 @@ class WatchStopped(Exception):
 
 class CreateWizard(ModalScreen[str | None]):
     """Create a workspace in one region, step by step."""
+    CSS_PATH = [asset_path("wizard.tcss")]  # read when the first dialog is shown
 
     # How long to wait for ENABLED before saying "still initialising" (R4: bounded wait).
     POLL_TIMEOUT: ClassVar[float] = 120.0

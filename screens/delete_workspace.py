@@ -22,6 +22,7 @@ from screens.widgets.error_text import copy_text_for, error_text
 from screens.widgets.inputs import Field
 from tui.core.interface import DataService
 from tui.core.views import WorkspaceRow
+from tui.paths import asset_path
 
 
 def delete_blocked_reason(service: DataService) -> str | None:
@@ -32,6 +33,7 @@ def delete_blocked_reason(service: DataService) -> str | None:
 
 class DeleteWorkspace(ModalScreen[str | None]):
     """Type the name, then Delete: one DeleteWorkspace call, no second chances needed."""
+    CSS_PATH = [asset_path("wizard.tcss")]  # read when the first dialog is shown
 
 
     BINDINGS: ClassVar[list[BindingType]] = [

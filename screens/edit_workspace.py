@@ -24,6 +24,7 @@ from screens.wizard_steps import DISPLAY_NAME_MAX
 from tui.core.interface import DataService
 from tui.core.validation import DESCRIPTION_MAX, description_problem
 from tui.core.views import WorkspaceDetail, WorkspaceRow
+from tui.paths import asset_path
 
 
 def edit_blocked_reason(service: DataService) -> str | None:
@@ -42,6 +43,7 @@ def display_name_problem(value: str) -> str | None:
 
 class EditWorkspace(ModalScreen[WorkspaceDetail | None]):
     """A small form: two fields, live validation, Save sends UpdateWorkspace once."""
+    CSS_PATH = [asset_path("wizard.tcss")]  # read when the first dialog is shown
 
 
     BINDINGS: ClassVar[list[BindingType]] = [

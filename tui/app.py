@@ -18,20 +18,9 @@ from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from screens.activation import ActivationPanel
 from screens.base import PaiwsScreen
-from screens.create_wizard import CreateWizard
-from screens.credentials_rejected import CredentialsRejectedScreen
-from screens.delete_workspace import DeleteWorkspace
-from screens.detail import DetailScreen
-from screens.edit_workspace import EditWorkspace
-from screens.id_lookup import IdLookupScreen
-from screens.limits import LimitsScreen
 from screens.no_credentials import NoCredentialsScreen
-from screens.permission_error import PermissionErrorScreen
 from screens.region_picker import RegionPickerScreen
-from screens.widgets.workspace_grid import WorkspaceGrid
-from screens.workspace_table import WorkspaceTableScreen
 from tui import APP_NAME
 from tui.core.config import remember_region
 from tui.core.interface import DataService
@@ -41,6 +30,11 @@ from tui.paths import asset_path
 
 if TYPE_CHECKING:
     from screens.help import Section
+    from screens.workspace_table import WorkspaceTableScreen
+
+# Start-up imports only what the region picker needs: the table screen (and the screens it
+# opens) is imported at the first region choice, the help screen at the first `?`
+# (docs/performance.md: start-up at most 1.5x a minimal Textual app).
 
 CRASH_LINE = (
     "paiws stopped after an unexpected internal error ({kind}). "
@@ -54,14 +48,6 @@ def crash_line(error: BaseException) -> str:
     inner = getattr(error, "error", None)  # WorkerFailed wraps the worker's exception
     kind = type(inner if isinstance(inner, BaseException) else error).__name__
     return CRASH_LINE.format(kind=kind)
-
-
-# The create wizard, edit and delete dialogs bring their styles with them (a Screen's CSS_PATH
-# is read when the screen is first shown): parsing wizard.tcss and matching its rules against
-# every widget took about 0.1 s of the time to the region picker (docs/performance.md).
-_DIALOGS: tuple[type[Screen[Any]], ...] = (CreateWizard, EditWorkspace, DeleteWorkspace)
-for _dialog in _DIALOGS:
-    _dialog.CSS_PATH = asset_path("wizard.tcss")
 
 
 BROWSE_MODE = "browse"
@@ -78,7 +64,7 @@ class PaiwsApp(App[int]):
     """paiws: browse Alibaba Cloud PAI workspaces."""
 
     TITLE = APP_NAME
-    CSS_PATH = [asset_path("paiws.tcss")]  # wizard.tcss: see _DIALOGS
+    CSS_PATH = [asset_path("paiws.tcss")]  # the dialogs bring wizard.tcss (Screen.CSS_PATH)
     COMMANDS = App.COMMANDS | {ScreenActionsProvider}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
@@ -121,6 +107,8 @@ class PaiwsApp(App[int]):
             # The picker alone: the table screen is built when a region is chosen (building
             # it first, under the picker, took 0.1 s of the time to the picker).
             return RegionPickerScreen()
+        from screens.workspace_table import WorkspaceTableScreen
+
         self._main = WorkspaceTableScreen()
         return self._main
 
@@ -133,6 +121,8 @@ class PaiwsApp(App[int]):
     def choose_region(self, region: str) -> None:
         """Called by the region picker after the user pressed Enter on a region."""
         if self._main is None:
+            from screens.workspace_table import WorkspaceTableScreen
+
             # The first choice: the table screen becomes the bottom of a screen stack of its
             # own (a mode), so it is the top screen `q` quits from; the first picker rests.
             main = self._main = WorkspaceTableScreen()
@@ -165,7 +155,18 @@ class PaiwsApp(App[int]):
 
     def help_sections(self) -> list[Section]:
         """Every screen's keys, for the help screen (built from their BINDINGS)."""
+        from screens.activation import ActivationPanel
+        from screens.create_wizard import CreateWizard
+        from screens.credentials_rejected import CredentialsRejectedScreen
+        from screens.delete_workspace import DeleteWorkspace
+        from screens.detail import DetailScreen
+        from screens.edit_workspace import EditWorkspace
         from screens.help import HelpScreen
+        from screens.id_lookup import IdLookupScreen
+        from screens.limits import LimitsScreen
+        from screens.permission_error import PermissionErrorScreen
+        from screens.widgets.workspace_grid import WorkspaceGrid
+        from screens.workspace_table import WorkspaceTableScreen
 
         return [
             ("Everywhere", (type(self), PaiwsScreen)),
