@@ -47,15 +47,23 @@ class Session:
         # R2: required, never inferred from a profile, the environment or an SDK default.
         return check_region(self.args.region)
 
-    def service(self) -> DataService:
+    def service(self, *, lazy_demo: bool = False) -> DataService:
+        """``lazy_demo``: with --demo, start the emulator at the first API call (the TUI's
+        region picker needs none; see tui.demo.LazyDemoService)."""
         if self._service is None:
             if self.args.demo:
-                from tui.demo import start_demo
+                from tui.demo import LazyDemoService, start_demo
 
-                self._demo = start_demo(read_only=self.args.read_only,
-                                        connect_timeout=self.args.connect_timeout,
-                                        read_timeout=self.args.read_timeout)
-                self._service = self._demo.service
+                def start() -> DemoSession:
+                    return start_demo(read_only=self.args.read_only,
+                                      connect_timeout=self.args.connect_timeout,
+                                      read_timeout=self.args.read_timeout)
+
+                if lazy_demo:
+                    self._service = LazyDemoService(start, read_only=self.args.read_only)
+                else:
+                    self._demo = start()
+                    self._service = self._demo.service
             else:
                 from tui.core.config import Options
                 from tui.core.factory import build_service
@@ -383,7 +391,7 @@ def cmd_emulator(args: argparse.Namespace, session: Session) -> int:
 def run_tui(args: argparse.Namespace, session: Session) -> int:
     """`paiws` without a subcommand: the Textual app (on the demo emulator with --demo)."""
     region = check_region(args.region) if args.region else None
-    service = session.service()
+    service = session.service(lazy_demo=True)
     from tui.app import run  # lazy: Textual is the heaviest import
 
     return run(service, region=region)
