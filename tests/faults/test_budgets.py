@@ -98,6 +98,14 @@ PICKER_PROBE = textwrap.dedent("""
             loaded = sorted({h for h in HEAVY for m in sys.modules
                              if m == h or m.startswith(h + ".")})
             sys.stderr.write("HEAVY=" + ",".join(loaded) + "\\n")
+            if "--demo" in sys.argv:  # then choose the first region: the demo must start
+                await pilot.press("enter")
+                for _ in range(500):
+                    main = app.main_screen
+                    if main is not None and main.grid.loaded:
+                        break
+                    await asyncio.sleep(0.02)
+                sys.stderr.write(f"ROWS={main.grid.loaded if main else 0}\\n")
             app.exit()
         return original_run(app, headless=True, size=(100, 30), auto_pilot=pilot)
 
@@ -119,3 +127,19 @@ def test_the_region_picker_needs_no_sdk_credentials_library_or_emulator(
     assert lines, completed.stderr[-2000:]
     assert lines[-1] == "HEAVY=", f"loaded before the picker: {lines[-1][6:]}"
     assert emu.request_log == [], "the picker sent a request before a region was chosen"
+
+
+def test_demo_starts_its_emulator_at_the_first_region_choice(
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET"):
+        monkeypatch.delenv(name, raising=False)
+    completed = subprocess.run(
+        [sys.executable, "-c", PICKER_PROBE, "--demo"],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    heavy = [line for line in completed.stderr.splitlines() if line.startswith("HEAVY=")]
+    rows = [line for line in completed.stderr.splitlines() if line.startswith("ROWS=")]
+    assert heavy and rows, completed.stderr[-2000:]
+    assert heavy[-1] == "HEAVY=", f"loaded before the picker: {heavy[-1][6:]}"
+    assert int(rows[-1][5:]) > 0, "choosing a region did not start the demo"
