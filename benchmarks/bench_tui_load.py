@@ -38,8 +38,23 @@ def load_once(rows: int, env: dict[str, str], base_url: str) -> dict[str, Any]:
         "first": float(data["first_rows"]) - start,
         "full": float(data["all_rows"]) - start,
         "keys": keys,
+        "named": [(k["key"], k["latency"]) for k in data["keys"]],
         "rss_mb": float(data["maxrss_kb"]) / 1024,
     }
+
+
+def by_key(runs: list[list[tuple[str, float | None]]]) -> str:
+    """'down 45 ms, first ? 600 ms, ...': which keys are slow, over all runs."""
+    groups: dict[str, list[float]] = {}
+    for named in runs:
+        seen: set[str] = set()
+        for key, latency in named:
+            label = {"question_mark": "?"}.get(key, key)
+            label = label if label in seen or label != "?" else "first ?"
+            seen.add({"first ?": "?"}.get(label, label))
+            groups.setdefault(label, []).append(float("inf") if latency is None else latency)
+    return ", ".join(f"{label} {median(values) * 1000:.0f} ms"
+                     for label, values in groups.items())
 
 
 def measure(repeats: int) -> list[Result]:
@@ -81,6 +96,8 @@ def measure(repeats: int) -> list[Result]:
             "key latency while loading (worst per run)", median(worst) * 1000, "ms",
             detail=f"per run: {', '.join(f'{w * 1000:.0f}' for w in worst)} ms",
             samples=[w * 1000 for w in worst]))
+        results.append(Result("  by key (median over runs)", None, "",
+                              detail=by_key([r["named"] for r in runs])))
         rss = [r["rss_mb"] for r in runs]
         results.append(Result(
             f"peak RSS of the TUI process, {rows:,} workspaces", max(rss), "MB",
