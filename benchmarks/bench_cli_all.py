@@ -4,11 +4,11 @@ the raw cost of the same requests.
 The emulator runs in this process with ``generate(region, 10000)``. Measured, interleaved, per
 round:
 
-* **CLI**: ``python -m tui list --all --format json --region R --endpoint URL`` in a fresh
+* **CLI**: ``python -m paiws list --all --format json --region R --endpoint URL`` in a fresh
   process (demo key pair in the environment), stdout parsed to check all 10,000 rows arrived;
   the emulator's request log gives the ListWorkspaces count (target: ceil(10000/100) = 100,
   plus the one ListProducts activation check).
-* **CLI in-process**: the same command through ``tui.cli.main`` in a warm child process, i.e.
+* **CLI in-process**: the same command through ``paiws.cli.main`` in a warm child process, i.e.
   without interpreter start-up and imports.
 * **plain HTTP** baseline: the same 100 ListWorkspaces requests (PageSize 100, pages 1..100,
   same query) sent with ``http.client`` over keep-alive connections, signed beforehand with the
@@ -58,7 +58,7 @@ PAGES = math.ceil(ROWS / PAGE_SIZE)
 IN_PROCESS = """
 import io, sys, time
 from contextlib import redirect_stdout
-from tui.cli import main
+from paiws.cli import main
 argv = sys.argv[1:]
 with redirect_stdout(io.StringIO()):
     main(argv)  # warm: imports done, connections and caches as after one run
@@ -126,7 +126,7 @@ def plain_http(base_url: str, requests: list[tuple[str, dict[str, str]]],
 
 def service_client(base_url: str) -> float:
     """The same 100 calls through the service's API client, one after another."""
-    from tui.core.factory import emulator_service
+    from paiws.core.factory import emulator_service
 
     service = emulator_service(base_url)
     client = service.client
@@ -142,7 +142,7 @@ def service_client(base_url: str) -> float:
 
 def cli_process(env: dict[str, str], base_url: str) -> tuple[float, int]:
     """Wall time of the CLI in a fresh process; returns (seconds, rows printed)."""
-    command = [sys.executable, "-m", "tui", "list", "--all", "--format", "json",
+    command = [sys.executable, "-m", "paiws", "list", "--all", "--format", "json",
                "--region", REGION, "--endpoint", base_url]
     start = time.perf_counter()
     completed = subprocess.run(command, env=env, capture_output=True, check=False,
@@ -166,7 +166,7 @@ def cli_in_process(env: dict[str, str], base_url: str) -> float:
 
 
 def measure(repeats: int) -> list[Result]:
-    from tui.emulator import Emulator
+    from paiws.emulator import Emulator
 
     times: dict[str, list[float]] = {"cli": [], "inproc": [], "http1": [], "http4": [],
                                      "client": []}

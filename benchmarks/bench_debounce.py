@@ -27,10 +27,9 @@ MAX_REQUESTS = 2
 
 
 async def one_run(base_url: str, emu: Any) -> tuple[int, float]:
+    from paiws.app import PaiwsApp
+    from paiws.core.factory import emulator_service
     from textual import events
-
-    from tui.app import PaiwsApp
-    from tui.core.factory import emulator_service
 
     service = emulator_service(base_url)
     app = PaiwsApp(service, region=REGION, cursor_blink=False)
@@ -72,7 +71,7 @@ async def one_run(base_url: str, emu: Any) -> tuple[int, float]:
 
 
 def measure(repeats: int) -> list[Result]:
-    from tui.emulator import Emulator
+    from paiws.emulator import Emulator
 
     counts: list[int] = []
     delays: list[float] = []

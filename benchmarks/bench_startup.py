@@ -3,7 +3,7 @@
 Both are measured the same way in the same run (see probe.py): a fresh ``python`` process runs
 the app headless at 160x50 and reports the first painted frame in which a text input has focus.
 For paiws that is the region picker's filter, reached through the real entry point
-(``python -m tui``) in two configurations:
+(``python -m paiws``) in two configurations:
 
 * ``--endpoint``: credentials from the environment (the demo key pair) and an emulator
   started by this script in its own process, i.e. what a user with configured credentials runs;
@@ -24,7 +24,7 @@ TARGET_RATIO = 1.5
 
 
 def measure(repeats: int) -> list[Result]:
-    from tui.emulator import Emulator
+    from paiws.emulator import Emulator
 
     names = ("minimal", "endpoint", "demo")
     wall: dict[str, list[float]] = {name: [] for name in names}

@@ -1,6 +1,6 @@
 """The workspace table under load: first rows, full load, key latency while loading, peak RSS.
 
-The TUI runs as users run it (``python -m tui --endpoint URL --region R`` with the demo key pair
+The TUI runs as users run it (``python -m paiws --endpoint URL --region R`` with the demo key pair
 in the environment), headless at 160x50 in its own process through probe.py; the emulator runs
 in this process with ``generate(region, n)`` workspaces, so the TUI process holds only what the
 TUI itself needs (as with a real, remote API) and the server does not compete for its GIL.
@@ -58,7 +58,7 @@ def by_key(runs: list[list[tuple[str, float | None]]]) -> str:
 
 
 def measure(repeats: int) -> list[Result]:
-    from tui.emulator import Emulator
+    from paiws.emulator import Emulator
 
     results: list[Result] = []
     for rows in (45, 10_000):

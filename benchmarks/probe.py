@@ -9,7 +9,7 @@ Run by the benchmarks, never by hand (but it works by hand too)::
 How it works, without touching the product: before anything else runs, ``App.run`` is wrapped so
 that every app started in this process runs headless at a fixed size, and ``App._display`` (the
 call that hands a finished frame to the terminal driver) is wrapped to look at the app each time
-a frame is painted. The paiws target is then started exactly like ``python -m tui`` (through
+a frame is painted. The paiws target is then started exactly like ``python -m paiws`` (through
 ``runpy``), so argument parsing, lazy imports, credential lookup and app construction all count.
 
 Every timestamp is ``time.monotonic()``, which is the same clock in the parent and the child on
@@ -42,7 +42,7 @@ from textual.widgets import Input
 
 SIZE = (160, 50)
 HEAVY_PREFIXES = ("aliyunsdkcore", "alibabacloud_credentials", "requests", "urllib3",
-                  "tui.emulator", "aiohttp")
+                  "paiws.emulator", "aiohttp")
 # Keys pressed while the table streams in: (key, character, what must be visible afterwards).
 KEY_SCRIPT: tuple[tuple[str, str | None, str], ...] = (
     ("down", None, "cursor_moved"),
@@ -106,7 +106,7 @@ class Probe:
 
         App.run = run  # type: ignore[method-assign,assignment]
         if self.mode == "load":
-            from tui.core.service import WorkspaceService
+            from paiws.core.service import WorkspaceService
 
             original_activation = WorkspaceService.activation
 
@@ -146,7 +146,7 @@ class Probe:
             self.data["all_rows"] = now
 
     def grid(self, app: App[Any]) -> Any:
-        from screens.widgets.workspace_grid import WorkspaceGrid
+        from paiws.screens.widgets.workspace_grid import WorkspaceGrid
 
         main = getattr(app, "main_screen", None)
         if main is None or not main.is_mounted:
@@ -216,7 +216,7 @@ def main() -> int:
         return 0
     sys.argv = ["paiws", *paiws_argv]
     try:
-        runpy.run_module("tui", run_name="__main__", alter_sys=True)
+        runpy.run_module("paiws", run_name="__main__", alter_sys=True)
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else 1
     return 0

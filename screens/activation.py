@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from paiws.core.views import ActivationState
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Static
-
-from tui.core.views import ActivationState
 
 
 class ActivationPanel(Static, can_focus=True):

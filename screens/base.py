@@ -9,17 +9,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
+from paiws.core.interface import DataService
+from paiws.screens.widgets.status_bar import StatusBar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from screens.widgets.status_bar import StatusBar
-from tui.core.interface import DataService
-
 if TYPE_CHECKING:
-    from tui.app import PaiwsApp
+    from paiws.app import PaiwsApp
 
 ResultT = TypeVar("ResultT")
 

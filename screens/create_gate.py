@@ -6,7 +6,7 @@ Shared by the wizard (which shows the reason instead of its steps) and the table
 
 from __future__ import annotations
 
-from tui.core.interface import DataService
+from paiws.core.interface import DataService
 
 
 def create_blocked_reason(service: DataService, region: str) -> str | None:

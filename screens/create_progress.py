@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from paiws.core.views import CreateOutcome, CreatePhase, CreateProgress, CreateRequest
+from paiws.screens.widgets.error_text import copy_text_for, error_text, error_title, is_ambiguous
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Static
-
-from screens.widgets.error_text import copy_text_for, error_text, error_title, is_ambiguous
-from tui.core.views import CreateOutcome, CreatePhase, CreateProgress, CreateRequest
 
 # What the user sees for each phase the service reports; "validating" happens before any
 # request, so it folds into the name check, and "rechecking" gets its own warning line.

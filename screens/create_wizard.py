@@ -11,6 +11,21 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
+from paiws.core.interface import DataService
+from paiws.core.views import CreateOutcome, CreateProgress, CreateRequest
+from paiws.paths import asset_path
+from paiws.screens.create_gate import create_blocked_reason, region_label
+from paiws.screens.create_progress import CreateProgressPanel, OutcomePanel
+from paiws.screens.widgets.confirm_modal import ConfirmModal
+from paiws.screens.widgets.stepper import Stepper
+from paiws.screens.wizard_steps import (
+    DescriptionStep,
+    ModeChoice,
+    ModeStep,
+    NameStep,
+    OptionsStep,
+    ReviewStep,
+)
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -20,22 +35,6 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, ContentSwitcher, Footer, Input, Static
 from textual.worker import get_current_worker
-
-from screens.create_gate import create_blocked_reason, region_label
-from screens.create_progress import CreateProgressPanel, OutcomePanel
-from screens.widgets.confirm_modal import ConfirmModal
-from screens.widgets.stepper import Stepper
-from screens.wizard_steps import (
-    DescriptionStep,
-    ModeChoice,
-    ModeStep,
-    NameStep,
-    OptionsStep,
-    ReviewStep,
-)
-from tui.core.interface import DataService
-from tui.core.views import CreateOutcome, CreateProgress, CreateRequest
-from tui.paths import asset_path
 
 STEP_LABELS = ("Name", "Description", "Mode", "Options", "Review", "Create")
 _QUESTION_IDS = ("step-name", "step-description", "step-mode", "step-options", "step-review")

@@ -9,6 +9,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from paiws.core.interface import DataService
+from paiws.core.views import WorkspaceRow
+from paiws.paths import asset_path
+from paiws.screens.widgets.error_text import copy_text_for, error_text
+from paiws.screens.widgets.inputs import Field
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -17,12 +22,6 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Static
-
-from screens.widgets.error_text import copy_text_for, error_text
-from screens.widgets.inputs import Field
-from tui.core.interface import DataService
-from tui.core.views import WorkspaceRow
-from tui.paths import asset_path
 
 
 def delete_blocked_reason(service: DataService) -> str | None:

@@ -9,6 +9,16 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from paiws.core.errors import InvalidInput, NotFound
+from paiws.core.masking import NOT_AVAILABLE
+from paiws.core.present import STATUS_STYLES, mode_label, workspace_record
+from paiws.core.views import WorkspaceDetail, WorkspaceRow
+from paiws.screens.base import PaiwsScreen
+from paiws.screens.delete_workspace import DeleteWorkspace
+from paiws.screens.edit_workspace import EditWorkspace
+from paiws.screens.errors import error_text, report_error
+from paiws.screens.messages import CallFailed, DetailLoaded
+from paiws.screens.widgets.inputs import Field
 from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -17,17 +27,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import ContentSwitcher, Input, Static
-
-from screens.base import PaiwsScreen
-from screens.delete_workspace import DeleteWorkspace
-from screens.edit_workspace import EditWorkspace
-from screens.errors import error_text, report_error
-from screens.messages import CallFailed, DetailLoaded
-from screens.widgets.inputs import Field
-from tui.core.errors import InvalidInput, NotFound
-from tui.core.masking import NOT_AVAILABLE
-from tui.core.present import STATUS_STYLES, mode_label, workspace_record
-from tui.core.views import WorkspaceDetail, WorkspaceRow
 
 
 def _value(value: object) -> str:

@@ -8,6 +8,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from paiws.core.interface import DataService
+from paiws.core.validation import DESCRIPTION_MAX, description_problem
+from paiws.core.views import WorkspaceDetail, WorkspaceRow
+from paiws.paths import asset_path
+from paiws.screens.widgets.confirm_modal import ConfirmModal
+from paiws.screens.widgets.error_text import copy_text_for, error_text
+from paiws.screens.widgets.inputs import Field
+from paiws.screens.wizard_steps import DISPLAY_NAME_MAX
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -16,15 +24,6 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Static
-
-from screens.widgets.confirm_modal import ConfirmModal
-from screens.widgets.error_text import copy_text_for, error_text
-from screens.widgets.inputs import Field
-from screens.wizard_steps import DISPLAY_NAME_MAX
-from tui.core.interface import DataService
-from tui.core.validation import DESCRIPTION_MAX, description_problem
-from tui.core.views import WorkspaceDetail, WorkspaceRow
-from tui.paths import asset_path
 
 
 def edit_blocked_reason(service: DataService) -> str | None:

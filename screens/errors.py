@@ -7,12 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.notifications import SeverityLevel
-from textual.screen import Screen
-
-from screens.credentials_rejected import CredentialsRejectedScreen
-from screens.permission_error import PermissionErrorScreen
-from tui.core.errors import (
+from paiws.core.errors import (
     AuthFailed,
     CredentialsMissing,
     NetworkError,
@@ -20,6 +15,10 @@ from tui.core.errors import (
     PermissionDenied,
     Throttled,
 )
+from paiws.screens.credentials_rejected import CredentialsRejectedScreen
+from paiws.screens.permission_error import PermissionErrorScreen
+from textual.notifications import SeverityLevel
+from textual.screen import Screen
 
 
 def describe(error: BaseException) -> tuple[str, str, str]:

@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from paiws.paths import read_asset
+from paiws.screens.base import PaiwsScreen
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -14,9 +16,6 @@ from textual.binding import Binding, BindingsMap, BindingType
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.widgets import Markdown, Static
-
-from screens.base import PaiwsScreen
-from tui.paths import read_asset
 
 Section = tuple[str, Sequence[type[DOMNode]]]
 
@@ -26,7 +25,7 @@ def own_bindings(cls: type[DOMNode]) -> list[Binding]:
     left out), with a subclass replacing its bases' bindings for the same key, as Textual does."""
     by_key: dict[str, list[Binding]] = {}
     for base in reversed(cls.__mro__):
-        if not base.__module__.startswith(("screens", "tui")) or "BINDINGS" not in base.__dict__:
+        if not base.__module__.startswith("paiws") or "BINDINGS" not in base.__dict__:
             continue
         for key, key_bindings in BindingsMap(base.__dict__["BINDINGS"]).key_to_bindings.items():
             by_key[key] = key_bindings

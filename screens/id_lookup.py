@@ -6,20 +6,19 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
+from paiws.core.views import LookupResult
+from paiws.screens.base import PaiwsScreen
+from paiws.screens.detail import DetailScreen
+from paiws.screens.errors import error_text, report_error
+from paiws.screens.messages import CallFailed, LookupDone
+from paiws.screens.widgets.inputs import Field
+from paiws.screens.widgets.workspace_grid import WorkspaceGrid
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
-
-from screens.base import PaiwsScreen
-from screens.detail import DetailScreen
-from screens.errors import error_text, report_error
-from screens.messages import CallFailed, LookupDone
-from screens.widgets.inputs import Field
-from screens.widgets.workspace_grid import WorkspaceGrid
-from tui.core.views import LookupResult
 
 _SEPARATORS = re.compile(r"[\s,;]+")
 

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from paiws.screens.base import PaiwsScreen
+from paiws.screens.errors import error_text, report_error
+from paiws.screens.messages import CallFailed, LimitsLoaded
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
-
-from screens.base import PaiwsScreen
-from screens.errors import error_text, report_error
-from screens.messages import CallFailed, LimitsLoaded
 
 
 class LimitsScreen(PaiwsScreen[None]):

@@ -8,15 +8,14 @@ Payloads are masked view models only (R8/R9).
 
 from __future__ import annotations
 
-from textual.message import Message
-
-from tui.core.views import (
+from paiws.core.views import (
     ActivationState,
     LookupResult,
     ResourceLimits,
     WorkspaceDetail,
     WorkspacePage,
 )
+from textual.message import Message
 
 
 class WorkerMessage(Message):

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from paiws.screens.base import PaiwsScreen
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
-
-from screens.base import PaiwsScreen
 
 HOW_TO = (
     "paiws uses the same credentials as the aliyun CLI. Configure them outside the app:\n\n"

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from paiws.core.errors import PermissionDenied
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
-
-from tui.core.errors import PermissionDenied
 
 
 class PermissionErrorScreen(ModalScreen[None]):

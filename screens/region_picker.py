@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from paiws.core.views import Region
+from paiws.screens.base import PaiwsScreen
+from paiws.screens.widgets.inputs import Field
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -16,10 +19,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
-
-from screens.base import PaiwsScreen
-from screens.widgets.inputs import Field
-from tui.core.views import Region
 
 ID_WIDTH = 16
 
@@ -175,7 +174,7 @@ class RegionPickerScreen(PaiwsScreen[None]):
 
 
 def _recent_regions() -> list[str]:
-    from tui.core.config import recent_regions
+    from paiws.core.config import recent_regions
 
     try:
         return [r for r in recent_regions() if isinstance(r, str)]

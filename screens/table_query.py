@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from paiws.core.validation import STATUSES
+from paiws.core.views import ListQuery
 from rich.text import Text
-
-from tui.core.validation import STATUSES
-from tui.core.views import ListQuery
 
 STATUS_CYCLE: tuple[str | None, ...] = (None, *STATUSES)  # `s`: all → each status → all
 SORT_LABELS = {"GmtCreateTime": "created", "GmtModifiedTime": "modified"}

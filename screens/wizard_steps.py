@@ -1,7 +1,7 @@
 """The question steps of the create wizard: name, description, mode, options, review.
 
 Each step composes what the user sees for one question, one line of help per field, and
-validates with `tui.core.validation` (the same rules the CLI and the service use, R4), so
+validates with `paiws.core.validation` (the same rules the CLI and the service use, R4), so
 invalid input never reaches the network. The name step also owns the debounced
 availability check.
 """
@@ -11,6 +11,17 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
+from paiws.core.errors import PaiwsError
+from paiws.core.interface import DataService
+from paiws.core.validation import (
+    DESCRIPTION_MAX,
+    SIMPLE_ENVS,
+    STANDARD_ENVS,
+    description_problem,
+    name_problem,
+)
+from paiws.core.views import CreateRequest, NameCheck
+from paiws.screens.widgets.inputs import Field
 from rich.table import Table
 from rich.text import Text
 from textual import on, work
@@ -21,18 +32,6 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, RadioButton, RadioSet, Static
 from textual.worker import get_current_worker
-
-from screens.widgets.inputs import Field
-from tui.core.errors import PaiwsError
-from tui.core.interface import DataService
-from tui.core.validation import (
-    DESCRIPTION_MAX,
-    SIMPLE_ENVS,
-    STANDARD_ENVS,
-    description_problem,
-    name_problem,
-)
-from tui.core.views import CreateRequest, NameCheck
 
 NAME_CHECK_DELAY = 0.4  # seconds of quiet typing before one CheckWorkspaceExists call
 DISPLAY_NAME_MAX = 80  # the service's limit for DisplayName (tui.core.service)

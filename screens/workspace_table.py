@@ -12,6 +12,25 @@ from collections import deque
 from dataclasses import replace
 from typing import ClassVar, Literal
 
+from paiws.core.views import ActivationState, ListQuery
+from paiws.screens.activation import ActivationPanel
+from paiws.screens.base import PaiwsScreen
+from paiws.screens.create_wizard import CreateWizard, create_blocked_reason
+from paiws.screens.detail import DetailScreen
+from paiws.screens.errors import error_text, report_error
+from paiws.screens.id_lookup import IdLookupScreen
+from paiws.screens.limits import LimitsScreen
+from paiws.screens.messages import ActivationChecked, CallFailed, PageLoaded, PagesDone
+from paiws.screens.table_query import (
+    empty_text,
+    next_status,
+    summary,
+    toggled_order,
+    toggled_sort,
+    without_filters,
+)
+from paiws.screens.widgets.inputs import Field
+from paiws.screens.widgets.workspace_grid import WorkspaceGrid
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -20,26 +39,6 @@ from textual.containers import Vertical
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Input, LoadingIndicator, Static
 from textual.worker import get_current_worker
-
-from screens.activation import ActivationPanel
-from screens.base import PaiwsScreen
-from screens.create_wizard import CreateWizard, create_blocked_reason
-from screens.detail import DetailScreen
-from screens.errors import error_text, report_error
-from screens.id_lookup import IdLookupScreen
-from screens.limits import LimitsScreen
-from screens.messages import ActivationChecked, CallFailed, PageLoaded, PagesDone
-from screens.table_query import (
-    empty_text,
-    next_status,
-    summary,
-    toggled_order,
-    toggled_sort,
-    without_filters,
-)
-from screens.widgets.inputs import Field
-from screens.widgets.workspace_grid import WorkspaceGrid
-from tui.core.views import ActivationState, ListQuery
 
 Mode = Literal["idle", "checking", "gate", "failed", "browser"]
 PAGE_SIZE = 100

@@ -14,8 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-
-from tui.emulator import Emulator
+from paiws.emulator import Emulator
 
 
 @pytest.fixture

@@ -11,6 +11,15 @@ import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from paiws import APP_NAME
+from paiws.core.config import remember_region
+from paiws.core.interface import DataService
+from paiws.core.views import CredentialStatus
+from paiws.palette import ScreenActionsProvider
+from paiws.paths import asset_path
+from paiws.screens.base import PaiwsScreen
+from paiws.screens.no_credentials import NoCredentialsScreen
+from paiws.screens.region_picker import RegionPickerScreen
 from rich.text import Text
 from textual import work
 from textual.app import App, SystemCommand
@@ -18,19 +27,9 @@ from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from screens.base import PaiwsScreen
-from screens.no_credentials import NoCredentialsScreen
-from screens.region_picker import RegionPickerScreen
-from tui import APP_NAME
-from tui.core.config import remember_region
-from tui.core.interface import DataService
-from tui.core.views import CredentialStatus
-from tui.palette import ScreenActionsProvider
-from tui.paths import asset_path
-
 if TYPE_CHECKING:
-    from screens.help import Section
-    from screens.workspace_table import WorkspaceTableScreen
+    from paiws.screens.help import Section
+    from paiws.screens.workspace_table import WorkspaceTableScreen
 
 # Start-up imports only what the region picker needs: the table screen (and the screens it
 # opens) is imported at the first region choice, the help screen at the first `?`
@@ -56,7 +55,7 @@ BROWSE_MODE = "browse"
 def _is_help(screen: object) -> bool:
     """Whether ``screen`` is the help screen, without importing it: until screens.help is
     imported (at the first `?`) no help screen can exist."""
-    module = sys.modules.get("screens.help")
+    module = sys.modules.get("paiws.screens.help")
     return module is not None and isinstance(screen, module.HelpScreen)
 
 
@@ -107,7 +106,7 @@ class PaiwsApp(App[int]):
             # The picker alone: the table screen is built when a region is chosen (building
             # it first, under the picker, took 0.1 s of the time to the picker).
             return RegionPickerScreen()
-        from screens.workspace_table import WorkspaceTableScreen
+        from paiws.screens.workspace_table import WorkspaceTableScreen
 
         self._main = WorkspaceTableScreen()
         return self._main
@@ -121,7 +120,7 @@ class PaiwsApp(App[int]):
     def choose_region(self, region: str) -> None:
         """Called by the region picker after the user pressed Enter on a region."""
         if self._main is None:
-            from screens.workspace_table import WorkspaceTableScreen
+            from paiws.screens.workspace_table import WorkspaceTableScreen
 
             # The first choice: the table screen becomes the bottom of a screen stack of its
             # own (a mode), so it is the top screen `q` quits from; the first picker rests.
@@ -155,18 +154,18 @@ class PaiwsApp(App[int]):
 
     def help_sections(self) -> list[Section]:
         """Every screen's keys, for the help screen (built from their BINDINGS)."""
-        from screens.activation import ActivationPanel
-        from screens.create_wizard import CreateWizard
-        from screens.credentials_rejected import CredentialsRejectedScreen
-        from screens.delete_workspace import DeleteWorkspace
-        from screens.detail import DetailScreen
-        from screens.edit_workspace import EditWorkspace
-        from screens.help import HelpScreen
-        from screens.id_lookup import IdLookupScreen
-        from screens.limits import LimitsScreen
-        from screens.permission_error import PermissionErrorScreen
-        from screens.widgets.workspace_grid import WorkspaceGrid
-        from screens.workspace_table import WorkspaceTableScreen
+        from paiws.screens.activation import ActivationPanel
+        from paiws.screens.create_wizard import CreateWizard
+        from paiws.screens.credentials_rejected import CredentialsRejectedScreen
+        from paiws.screens.delete_workspace import DeleteWorkspace
+        from paiws.screens.detail import DetailScreen
+        from paiws.screens.edit_workspace import EditWorkspace
+        from paiws.screens.help import HelpScreen
+        from paiws.screens.id_lookup import IdLookupScreen
+        from paiws.screens.limits import LimitsScreen
+        from paiws.screens.permission_error import PermissionErrorScreen
+        from paiws.screens.widgets.workspace_grid import WorkspaceGrid
+        from paiws.screens.workspace_table import WorkspaceTableScreen
 
         return [
             ("Everywhere", (type(self), PaiwsScreen)),
@@ -186,7 +185,7 @@ class PaiwsApp(App[int]):
         ]
 
     def action_help(self) -> None:
-        from screens.help import HelpScreen  # here: it loads Markdown, 0.1 s of start-up
+        from paiws.screens.help import HelpScreen  # here: it loads Markdown, 0.1 s of start-up
 
         origin = self.screen
         if not isinstance(origin, HelpScreen):

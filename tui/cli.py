@@ -1,4 +1,4 @@
-"""The `paiws` entry point: argument parsing and dispatch only (the work is in tui.commands).
+"""The `paiws` entry point: argument parsing and dispatch only (the work is in paiws.commands).
 
 Startup stays fast: this module imports nothing heavier than argparse. The SDK, Textual, Rich
 and the service are imported inside the functions that need them, so `paiws --help` and
@@ -14,7 +14,7 @@ import threading
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from tui import APP_NAME, __version__
+from paiws import APP_NAME, __version__
 
 FORMATS_TABLE = ("table", "json", "csv")
 EXIT_OK = 0
@@ -178,7 +178,7 @@ def _internal_error(exc: BaseException) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from tui import commands  # lazy: keeps --help/--version fast
+    from paiws import commands  # lazy: keeps --help/--version fast
 
     handler: commands.Handler = (
         commands.run_tui if args.command is None else getattr(commands, f"cmd_{args.handler}")

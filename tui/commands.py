@@ -1,5 +1,5 @@
 """One function per `paiws` subcommand. Each validates its input (nothing is sent when it is
-invalid), calls the DataService, and hands the masked view models to tui.output.
+invalid), calls the DataService, and hands the masked view models to paiws.output.
 
 Commands return an exit code; a PaiwsError raised anywhere becomes its `exit_code` plus one
 clear sentence on stderr (see `guarded`).
@@ -14,14 +14,14 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from tui import output
-from tui.core import validation
-from tui.core.errors import InvalidInput, NotFound, PaiwsError, ReadOnlyMode
-from tui.core.views import CreateOutcome, CreateRequest, ListQuery, WorkspaceRow
+from paiws import output
+from paiws.core import validation
+from paiws.core.errors import InvalidInput, NotFound, PaiwsError, ReadOnlyMode
+from paiws.core.views import CreateOutcome, CreateRequest, ListQuery, WorkspaceRow
 
 if TYPE_CHECKING:
-    from tui.core.interface import DataService
-    from tui.demo import DemoSession
+    from paiws.core.interface import DataService
+    from paiws.demo import DemoSession
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -49,10 +49,10 @@ class Session:
 
     def service(self, *, lazy_demo: bool = False) -> DataService:
         """``lazy_demo``: with --demo, start the emulator at the first API call (the TUI's
-        region picker needs none; see tui.demo.LazyDemoService)."""
+        region picker needs none; see paiws.demo.LazyDemoService)."""
         if self._service is None:
             if self.args.demo:
-                from tui.demo import LazyDemoService, start_demo
+                from paiws.demo import LazyDemoService, start_demo
 
                 def start() -> DemoSession:
                     return start_demo(read_only=self.args.read_only,
@@ -65,8 +65,8 @@ class Session:
                     self._demo = start()
                     self._service = self._demo.service
             else:
-                from tui.core.config import Options
-                from tui.core.factory import build_service
+                from paiws.core.config import Options
+                from paiws.core.factory import build_service
 
                 self._service = build_service(
                     Options(
@@ -119,13 +119,13 @@ def guarded(handler: Handler, args: argparse.Namespace) -> int:
 
 
 def check_region(region: str | None) -> str:
-    from tui.core.config import check_region as config_check_region  # the one region rule
+    from paiws.core.config import check_region as config_check_region  # the one region rule
 
     return config_check_region(region)
 
 
 def check_workspace_id(value: str) -> str:
-    from tui.core.client import check_workspace_id as client_check  # the one ID rule
+    from paiws.core.client import check_workspace_id as client_check  # the one ID rule
 
     workspace_id = client_check(value)
     if set(workspace_id) == {"."}:  # "." and ".." would walk the URL path
@@ -221,7 +221,7 @@ def _create_request(args: argparse.Namespace) -> CreateRequest:
 
 
 def cmd_regions(args: argparse.Namespace, session: Session) -> int:
-    from tui.core.regions import all_regions  # no credentials or network needed
+    from paiws.core.regions import all_regions  # no credentials or network needed
 
     output.print_regions(all_regions(), args.format, sys.stdout)
     return EXIT_OK
@@ -372,7 +372,7 @@ def cmd_delete(args: argparse.Namespace, session: Session) -> int:
 
 
 def cmd_emulator(args: argparse.Namespace, session: Session) -> int:
-    from tui.emulator import serve_forever_cli
+    from paiws.emulator import serve_forever_cli
 
     # The emulator itself refuses non-loopback hosts (exit 2): one place for that rule.
     if not 0 <= args.port <= 65535:
@@ -392,6 +392,6 @@ def run_tui(args: argparse.Namespace, session: Session) -> int:
     """`paiws` without a subcommand: the Textual app (on the demo emulator with --demo)."""
     region = check_region(args.region) if args.region else None
     service = session.service(lazy_demo=True)
-    from tui.app import run  # lazy: Textual is the heaviest import
+    from paiws.app import run  # lazy: Textual is the heaviest import
 
     return run(service, region=region)

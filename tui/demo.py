@@ -13,8 +13,8 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tui.core.interface import DataService
-    from tui.core.views import (
+    from paiws.core.interface import DataService
+    from paiws.core.views import (
         ActivationState,
         CreateOutcome,
         CreateProgress,
@@ -28,10 +28,10 @@ if TYPE_CHECKING:
         WorkspaceDetail,
         WorkspacePage,
     )
-    from tui.emulator import Emulator
+    from paiws.emulator import Emulator
 
 # A new workspace stays INITIALIZING this long (seconds), so the create wizard's progress is
-# visible in a demo without making anyone wait. Same value as tui.emulator.DEMO_CREATE_DELAY,
+# visible in a demo without making anyone wait. Same value as paiws.emulator.DEMO_CREATE_DELAY,
 # repeated here so importing this module stays cheap.
 DEMO_CREATE_DELAY = 2.0
 
@@ -71,8 +71,8 @@ def start_demo(
 ) -> DemoSession:
     """Start the emulator in-process on a free loopback port and return a bound service."""
     # Imported here: `paiws --help` must not pay for the emulator or the SDK.
-    from tui.core.factory import emulator_service
-    from tui.emulator import DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, Emulator
+    from paiws.core.factory import emulator_service
+    from paiws.emulator import DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, Emulator
 
     emulator = Emulator(data="demo", create_delay=create_delay)
     base_url = emulator.start(host="127.0.0.1", port=0)
@@ -106,7 +106,7 @@ class LazyDemoService:
     is_demo = True
 
     def __init__(self, start: Callable[[], DemoSession], *, read_only: bool) -> None:
-        from tui.core.credentials import static_credentials
+        from paiws.core.credentials import static_credentials
 
         self._start = start
         self._session: DemoSession | None = None
@@ -157,17 +157,17 @@ class LazyDemoService:
         return self._status
 
     def regions(self) -> tuple[Region, ...]:
-        from tui.core.regions import all_regions
+        from paiws.core.regions import all_regions
 
         return all_regions()
 
     def console_url(self, region: str) -> str:
-        from tui.core.regions import console_url
+        from paiws.core.regions import console_url
 
         return console_url(region)
 
     def ram_policy(self) -> str:
-        from tui.paths import read_asset
+        from paiws.paths import read_asset
 
         return read_asset("ram-policy.json")
 

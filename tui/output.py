@@ -1,6 +1,6 @@
 """Printers for the `paiws` subcommands: Rich tables, JSON, CSV and plain text.
 
-Everything printed comes from masked view models through `tui.core.present`. Values are
+Everything printed comes from masked view models through `paiws.core.present`. Values are
 already terminal-safe when they leave the mapping step; they are cleaned once more here anyway
 (`clean`), because a printer is the last point before the terminal and must not trust that
 every caller got it right. Rich renders `Text` cells only, so API strings are never parsed as
@@ -14,8 +14,8 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from tui.core import present
-from tui.core.errors import (
+from paiws.core import present
+from paiws.core.errors import (
     AuthFailed,
     CredentialsMissing,
     NetworkError,
@@ -25,8 +25,8 @@ from tui.core.errors import (
     RequestTimeout,
     Throttled,
 )
-from tui.core.masking import NOT_AVAILABLE, strip_terminal_controls
-from tui.core.views import (
+from paiws.core.masking import NOT_AVAILABLE, strip_terminal_controls
+from paiws.core.views import (
     ActivationState,
     CreateOutcome,
     CreateProgress,
@@ -181,7 +181,7 @@ def print_regions(regions: Sequence[Region], fmt: str, stream: TextIO) -> None:
 
 
 def print_activation(state: ActivationState, fmt: str, stream: TextIO) -> None:
-    from tui.core.regions import region_name
+    from paiws.core.regions import region_name
 
     name = region_name(state.region)
     if fmt == "json":
@@ -316,7 +316,7 @@ def print_updated(detail: WorkspaceDetail, fmt: str, stream: TextIO) -> None:
 
 def print_create_summary(region: str, request: CreateRequest, stream: TextIO) -> None:
     """R4: every parameter, as it will be sent, before the user confirms."""
-    from tui.core.regions import region_name
+    from paiws.core.regions import region_name
 
     name = region_name(region)
     stream.write("About to create this workspace:\n")

@@ -1,4 +1,4 @@
-"""One helper for asset paths: works from a checkout and from an installed wheel."""
+"""One helper for asset paths: `assets/` is installed as the package `paiws.assets`."""
 
 from __future__ import annotations
 
@@ -7,12 +7,8 @@ from pathlib import Path
 
 
 def asset_path(name: str) -> Path:
-    """Return the filesystem path of a file shipped in ``assets/``."""
-    checkout = Path(__file__).resolve().parent.parent / "assets" / name
-    if checkout.exists():
-        return checkout
-    packaged = resources.files("tui.assets").joinpath(name)
-    return Path(str(packaged))
+    """Return the filesystem path of a file shipped in ``assets/`` (checkout or wheel)."""
+    return Path(str(resources.files("paiws.assets").joinpath(name)))
 
 
 def read_asset(name: str) -> str:

@@ -10,9 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from paiws.core.errors import NetworkError, PaiwsError, PermissionDenied, ServerError
 from rich.text import Text
-
-from tui.core.errors import NetworkError, PaiwsError, PermissionDenied, ServerError
 
 
 def error_title(err: BaseException) -> str:

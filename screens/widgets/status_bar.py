@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from paiws import APP_NAME
 from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
 
-from tui import APP_NAME
-
 if TYPE_CHECKING:
-    from tui.app import PaiwsApp
+    from paiws.app import PaiwsApp
 
 BADGES: dict[str, tuple[str, str]] = {
     "checking": ("PAI: checking…", "status-bar--checking"),

@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
+from paiws.core.present import STATUS_STYLES, TABLE_COLUMNS, row_cells
+from paiws.core.views import WorkspaceRow
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
@@ -27,9 +29,6 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-
-from tui.core.present import STATUS_STYLES, TABLE_COLUMNS, row_cells
-from tui.core.views import WorkspaceRow
 
 STATUS_COLUMN = TABLE_COLUMNS.index("Status")
 CELL_PADDING = 1  # blank cells left and right of every cell, as in a DataTable

@@ -1,6 +1,6 @@
 """Fixtures for the `paiws` subcommand tests: an in-process emulator with canary data, an
 isolated environment (no real credentials, no proxies, a temporary HOME), and `paiws(...)`,
-which runs `tui.cli.main` in-process and returns its exit code, stdout and stderr."""
+which runs `paiws.cli.main` in-process and returns its exit code, stdout and stderr."""
 
 from __future__ import annotations
 
@@ -14,9 +14,8 @@ from pathlib import Path
 
 import pytest
 from cli_support import KEY_ID, SECRET, Result, Runner, canary_data
-
-from tui.cli import main
-from tui.emulator import Emulator
+from paiws.cli import main
+from paiws.emulator import Emulator
 
 
 @pytest.fixture

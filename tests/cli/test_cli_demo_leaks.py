@@ -9,8 +9,7 @@ from typing import Any
 
 import pytest
 from cli_support import REGION, Runner
-
-from tui.emulator import Emulator
+from paiws.emulator import Emulator
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
 
@@ -35,7 +34,7 @@ def demo_emu() -> Iterator[Emulator]:
 
 
 def _demo_regions(emu: Emulator) -> list[str]:
-    from tui.core.regions import all_regions
+    from paiws.core.regions import all_regions
 
     return [r.id for r in all_regions() if emu.workspaces(r.id)]
 

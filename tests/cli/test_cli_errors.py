@@ -7,8 +7,7 @@ import socket
 
 import pytest
 from cli_support import ID_ALPHA, KEY_ID, REGION, Runner, assert_no_canary
-
-from tui.emulator import Emulator
+from paiws.emulator import Emulator
 
 
 def _closed_port() -> int:
@@ -118,7 +117,7 @@ def test_unexpected_exceptions_print_only_the_type(
     def boom(*args: object, **kwargs: object) -> None:
         raise ValueError("canary-uid-aa1234 should never be printed")
 
-    monkeypatch.setattr("tui.output.print_rows", boom)
+    monkeypatch.setattr("paiws.output.print_rows", boom)
     result = paiws("list", "--region", REGION)
     assert result.code == 1
     assert result.err == "paiws: internal error (ValueError)\n"
@@ -137,7 +136,7 @@ def test_background_thread_errors_print_only_the_type(
         worker.start()
         worker.join()
 
-    monkeypatch.setattr("tui.output.print_rows", print_rows)
+    monkeypatch.setattr("paiws.output.print_rows", print_rows)
     result = paiws("list", "--region", REGION)
     assert result.code == 0
     assert result.err == "paiws: internal error in a background task (RuntimeError)\n"

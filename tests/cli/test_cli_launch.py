@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 from cli_support import Runner
-
-from tui.core.interface import DataService
+from paiws.core.interface import DataService
 
 
 @pytest.fixture
@@ -18,7 +17,7 @@ def fake_tui(monkeypatch: pytest.MonkeyPatch) -> list[tuple[DataService, str | N
         calls.append((service, region))
         return 0
 
-    monkeypatch.setattr("tui.app.run", run)
+    monkeypatch.setattr("paiws.app.run", run)
     return calls
 
 

@@ -8,10 +8,9 @@ import json
 import re
 
 import pytest
-
-from tui import output
-from tui.core.errors import NotActivated, PermissionDenied, RequestTimeout
-from tui.core.views import (
+from paiws import output
+from paiws.core.errors import NotActivated, PermissionDenied, RequestTimeout
+from paiws.core.views import (
     CreateOutcome,
     CreateRequest,
     OwnerInfo,

@@ -1,4 +1,4 @@
-"""Real processes: the installed `paiws` script and `python -m tui`, including
+"""Real processes: the installed `paiws` script and `python -m paiws`, including
 `paiws emulator --port 0` serving another `paiws` process, and `--demo` with a subcommand."""
 
 from __future__ import annotations
@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 from cli_support import KEY_ID, REGION, SECRET
-
-from tui import __version__
+from paiws import __version__
 
 TIMEOUT = 60
 
@@ -24,7 +23,7 @@ def _paiws() -> list[str]:
     if script.exists():
         return [str(script)]
     found = shutil.which("paiws")
-    return [found] if found else [sys.executable, "-m", "tui"]
+    return [found] if found else [sys.executable, "-m", "paiws"]
 
 
 @pytest.fixture
@@ -68,7 +67,7 @@ def served(proc_env: dict[str, str]) -> Iterator[str]:
 
 
 def test_installed_script_and_module_report_the_version(proc_env: dict[str, str]) -> None:
-    for argv in (_paiws(), [sys.executable, "-m", "tui"]):
+    for argv in (_paiws(), [sys.executable, "-m", "paiws"]):
         done = _run([*argv, "--version"], proc_env)
         assert (done.returncode, done.stdout.strip()) == (0, f"paiws {__version__}")
 
@@ -85,7 +84,7 @@ def test_list_against_a_served_emulator(served: str, proc_env: dict[str, str]) -
 
 
 def test_endpoint_from_the_environment(served: str, proc_env: dict[str, str]) -> None:
-    done = _run([sys.executable, "-m", "tui", "limits", "--region", REGION],
+    done = _run([sys.executable, "-m", "paiws", "limits", "--region", REGION],
                 {**proc_env, "PAIWS_ENDPOINT": served})
     assert done.returncode == 0, done.stderr
     assert "PAI_share" in done.stdout

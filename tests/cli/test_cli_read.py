@@ -17,8 +17,7 @@ from cli_support import (
     Runner,
     assert_no_canary,
 )
-
-from tui.emulator import Emulator
+from paiws.emulator import Emulator
 
 RECORD_KEYS = ["Workspace ID", "Name", "Display Name", "Description", "Status", "Environments",
                "Created", "Modified", "Creator ID", "Administrators", "Resource Group", "Default"]

@@ -7,10 +7,9 @@ import sys
 
 import pytest
 from cli_support import REGION, Result, Runner
-
-from tui import __version__
-from tui.cli import build_parser
-from tui.emulator import Emulator
+from paiws import __version__
+from paiws.cli import build_parser
+from paiws.emulator import Emulator
 
 
 def test_version_and_help_exit_zero(run_cli: Runner) -> None:
@@ -32,7 +31,7 @@ def test_version_and_help_after_a_subcommand(run_cli: Runner) -> None:
 def test_help_and_version_do_not_import_textual_or_the_sdk() -> None:
     code = (
         "import sys\n"
-        "from tui.cli import main\n"
+        "from paiws.cli import main\n"
         "for argv in (['--help'], ['--version'], ['list', '--help']):\n"
         "    main(argv)\n"
         "heavy = [m for m in ('textual', 'aliyunsdkcore', 'alibabacloud_credentials', 'rich')\n"

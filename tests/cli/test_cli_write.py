@@ -7,8 +7,7 @@ import json
 
 import pytest
 from cli_support import ID_ALPHA, ID_BETA, REGION, Runner, assert_no_canary
-
-from tui.emulator import Emulator
+from paiws.emulator import Emulator
 
 CREATE = ("create", "--region", REGION)
 

@@ -17,10 +17,9 @@ from typing import Any
 
 import pytest
 from core_support import CREDENTIAL_ENV, REGION, Scripted
-
-from tui.core.factory import emulator_service
-from tui.core.service import WorkspaceService
-from tui.emulator import Emulator
+from paiws.core.factory import emulator_service
+from paiws.core.service import WorkspaceService
+from paiws.emulator import Emulator
 
 
 @pytest.fixture

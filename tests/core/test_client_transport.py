@@ -10,12 +10,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from core_support import REGION, Scripted
-
-from tui import __version__
-from tui.core.client import WorkspaceClient
-from tui.core.config import Options, parse_endpoint
-from tui.core.credentials import static_credentials
-from tui.core.errors import (
+from paiws import __version__
+from paiws.core.client import WorkspaceClient
+from paiws.core.config import Options, parse_endpoint
+from paiws.core.credentials import static_credentials
+from paiws.core.errors import (
     AuthFailed,
     InvalidInput,
     InvalidParameter,
@@ -28,11 +27,11 @@ from tui.core.errors import (
     ServerError,
     Throttled,
 )
-from tui.core.factory import build_service, emulator_service
-from tui.core.retry import FAST_RETRY
-from tui.core.service import WorkspaceService
-from tui.core.views import ListQuery
-from tui.emulator import Emulator
+from paiws.core.factory import build_service, emulator_service
+from paiws.core.retry import FAST_RETRY
+from paiws.core.service import WorkspaceService
+from paiws.core.views import ListQuery
+from paiws.emulator import Emulator
 
 CANARY = "canary-raw-body-5f3a"
 

@@ -7,8 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-from tui.core.config import (
+from paiws.core.config import (
     DEFAULT_CONNECT_TIMEOUT,
     DEFAULT_READ_TIMEOUT,
     Options,
@@ -21,7 +20,7 @@ from tui.core.config import (
     resolve_timeouts,
     state_dir,
 )
-from tui.core.errors import (
+from paiws.core.errors import (
     AuthFailed,
     InvalidInput,
     NetworkError,
@@ -30,8 +29,8 @@ from tui.core.errors import (
     ServerError,
     Throttled,
 )
-from tui.core.retry import RetryPolicy, is_retryable
-from tui.core.sdk_safety import _bypass_proxy, _network_error
+from paiws.core.retry import RetryPolicy, is_retryable
+from paiws.core.sdk_safety import _bypass_proxy, _network_error
 
 
 @pytest.mark.parametrize(("text", "url", "loopback"), [

@@ -11,13 +11,12 @@ from pathlib import Path
 
 import pytest
 from core_support import REGION
-
-from tui.core.config import Options
-from tui.core.credentials import ChainCredentials, ResolvedCredentials, static_credentials
-from tui.core.errors import AuthFailed, CredentialsMissing
-from tui.core.factory import build_service, emulator_service
-from tui.core.views import CredentialStatus, ListQuery
-from tui.emulator import Emulator
+from paiws.core.config import Options
+from paiws.core.credentials import ChainCredentials, ResolvedCredentials, static_credentials
+from paiws.core.errors import AuthFailed, CredentialsMissing
+from paiws.core.factory import build_service, emulator_service
+from paiws.core.views import CredentialStatus, ListQuery
+from paiws.emulator import Emulator
 
 KEY_ID = "LTAIcanarykeyid0001"
 SECRET = "canary-secret-value-0001"
@@ -237,7 +236,7 @@ def test_status_reads_files_only_and_leaves_the_library_for_the_first_request(
     write_cli_config(clean_env, [ak_profile()])
     code = (
         "import sys\n"
-        "from tui.core.credentials import ChainCredentials\n"
+        "from paiws.core.credentials import ChainCredentials\n"
         "chain = ChainCredentials()\n"
         "status = chain.status()\n"
         "print(status.available, status.source, 'alibabacloud_credentials' in sys.modules)\n"

@@ -14,12 +14,11 @@ from typing import Any
 
 import pytest
 from core_support import REGION
-
-from tui.core.errors import NetworkError, ServerError
-from tui.core.factory import emulator_service
-from tui.core.sdk_safety import neutralise_sdk
-from tui.core.views import ListQuery
-from tui.emulator import Emulator
+from paiws.core.errors import NetworkError, ServerError
+from paiws.core.factory import emulator_service
+from paiws.core.sdk_safety import neutralise_sdk
+from paiws.core.views import ListQuery
+from paiws.emulator import Emulator
 
 TOKEN = "canary-sts-token-8d1c"
 SECRET = "canary-secret-2b7e"

@@ -7,12 +7,11 @@ from typing import Any
 
 import pytest
 from core_support import OTHER_REGION, REGION
-
-from tui.core.errors import InvalidInput, NotActivated, NotFound
-from tui.core.interface import DataService
-from tui.core.service import WorkspaceService
-from tui.core.views import ListQuery, WorkspacePage
-from tui.emulator import Emulator
+from paiws.core.errors import InvalidInput, NotActivated, NotFound
+from paiws.core.interface import DataService
+from paiws.core.service import WorkspaceService
+from paiws.core.views import ListQuery, WorkspacePage
+from paiws.emulator import Emulator
 
 
 def test_every_request_carries_the_chosen_region_in_header_and_query(

@@ -8,18 +8,17 @@ from collections.abc import Iterator
 
 import pytest
 from core_support import REGION
-
-from tui.core.errors import (
+from paiws.core.errors import (
     InvalidInput,
     NetworkError,
     PermissionDenied,
     ReadOnlyMode,
     ServerError,
 )
-from tui.core.factory import emulator_service
-from tui.core.service import WorkspaceService
-from tui.core.views import CreateProgress, CreateRequest, ListQuery
-from tui.emulator import Emulator
+from paiws.core.factory import emulator_service
+from paiws.core.service import WorkspaceService
+from paiws.core.views import CreateProgress, CreateRequest, ListQuery
+from paiws.emulator import Emulator
 
 CHECK = "ListWorkspaces:CheckWorkspaceExists"
 PROD = ("prod",)

@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 from alibabacloud_aiworkspace20210204.client import Client as TeaClient
 from emu_clients import REGION, Roa, RoaFactory, TeaFactory, tea_client
-
-from tui.emulator import DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, Emulator
+from paiws.emulator import DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, Emulator
 
 
 @pytest.fixture(autouse=True)

@@ -13,11 +13,10 @@ from typing import Any
 import pytest
 from aliyunsdkcore.acs_exception.exceptions import ServerException
 from emu_clients import Roa, RoaFactory
-
-from tui.core.validation import STATUSES, description_problem, name_problem
-from tui.emulator import Emulator
-from tui.emulator.demodata import build
-from tui.paths import read_asset
+from paiws.core.validation import STATUSES, description_problem, name_problem
+from paiws.emulator import Emulator
+from paiws.emulator.demodata import build
+from paiws.paths import read_asset
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 

@@ -10,8 +10,7 @@ import time
 import pytest
 from aliyunsdkcore.acs_exception.exceptions import ClientException, ServerException
 from emu_clients import Roa
-
-from tui.emulator import Emulator
+from paiws.emulator import Emulator
 
 NEW = {"WorkspaceName": "fault_ws", "Description": "d", "EnvTypes": ["prod"]}
 

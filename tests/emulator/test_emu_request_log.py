@@ -6,8 +6,7 @@ import pytest
 from alibabacloud_aiworkspace20210204 import models
 from aliyunsdkcore.acs_exception.exceptions import ServerException
 from emu_clients import Roa, tea_client
-
-from tui.emulator import Emulator, LoggedRequest
+from paiws.emulator import Emulator, LoggedRequest
 
 
 def test_a_create_workflow_is_logged_in_order(roa: Roa, emulator: Emulator) -> None:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from aliyunsdkcore.acs_exception.exceptions import ServerException
 from emu_clients import Roa
-
-from tui.emulator import Emulator
+from paiws.emulator import Emulator
 
 
 def test_list_products_reports_activation_per_region(roa: Roa) -> None:

@@ -11,8 +11,7 @@ from pathlib import Path
 from urllib.error import URLError
 
 import pytest
-
-from tui.emulator import Emulator, serve_forever_cli
+from paiws.emulator import Emulator, serve_forever_cli
 
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "10.1.2.3", "::", "192.168.1.10", "example.com",
@@ -83,7 +82,7 @@ def test_cli_helper_refuses_an_unreadable_data_file(
 
 
 _SERVE = (
-    "from tui.emulator import serve_forever_cli; import sys; "
+    "from paiws.emulator import serve_forever_cli; import sys; "
     "sys.exit(serve_forever_cli('127.0.0.1', 0, 'demo', None, 'cn-hangzhou'))"
 )
 

@@ -14,10 +14,9 @@ from pathlib import Path
 
 import pytest
 from faults_support import CREDENTIAL_ENV, REGION, ROWS
-
-from tui.core.factory import emulator_service
-from tui.core.service import WorkspaceService
-from tui.emulator import Emulator
+from paiws.core.factory import emulator_service
+from paiws.core.service import WorkspaceService
+from paiws.emulator import Emulator
 
 ServiceFactory = Callable[..., WorkspaceService]
 

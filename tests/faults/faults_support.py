@@ -9,19 +9,18 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from typing import Any
 
+from paiws.app import PaiwsApp
+from paiws.core.interface import DataService
+from paiws.emulator import Emulator
+from paiws.screens.workspace_table import WorkspaceTableScreen
 from textual import events
 from textual.pilot import Pilot
-
-from screens.workspace_table import WorkspaceTableScreen
-from tui.app import PaiwsApp
-from tui.core.interface import DataService
-from tui.emulator import Emulator
 
 REGION = "cn-shanghai"
 OTHER_REGION = "cn-beijing"
 ROWS = 45
 SIZE = (120, 36)
-# The policy of tui.core.retry: three tries for a transient failure of a GET.
+# The policy of paiws.core.retry: three tries for a transient failure of a GET.
 ATTEMPTS = 3
 CREDENTIAL_ENV = (
     "ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET",

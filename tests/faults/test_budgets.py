@@ -26,11 +26,10 @@ from faults_support import (
     type_slowly,
     wait_until,
 )
+from paiws.cli import main
+from paiws.core.service import WorkspaceService
+from paiws.emulator import Emulator
 from textual.widgets import Input
-
-from tui.cli import main
-from tui.core.service import WorkspaceService
-from tui.emulator import Emulator
 
 FILTER = "gen_100002"  # 10 characters
 KEY_GAP = 0.08  # seconds between keys: a quick typist
@@ -83,11 +82,11 @@ def test_cli_list_all_makes_one_call_per_hundred_rows(
 
 PICKER_PROBE = textwrap.dedent("""
     import asyncio, sys
-    from tui.cli import main
+    from paiws.cli import main
     from textual.app import App
 
     HEAVY = ("aliyunsdkcore", "alibabacloud_credentials", "requests", "aiohttp",
-             "tui.emulator")
+             "paiws.emulator")
     original_run = App.run
 
     def run(app, *args, **kwargs):

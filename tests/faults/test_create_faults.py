@@ -11,10 +11,9 @@ from contextlib import redirect_stderr, redirect_stdout
 import pytest
 from conftest import ServiceFactory
 from faults_support import REGION, count
-
-from tui.cli import main
-from tui.core.views import CreateOutcome, CreateRequest
-from tui.emulator import Emulator
+from paiws.cli import main
+from paiws.core.views import CreateOutcome, CreateRequest
+from paiws.emulator import Emulator
 
 REQUEST = CreateRequest(name="fault_ws", description="Created under faults",
                         environments=("prod",))

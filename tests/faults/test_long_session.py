@@ -17,9 +17,8 @@ import gc
 import sys
 
 from faults_support import SIZE, make_app, table, wait_until
-
-from tui.core.service import WorkspaceService
-from tui.emulator import Emulator
+from paiws.core.service import WorkspaceService
+from paiws.emulator import Emulator
 
 WARM_UP = 20
 REFRESHES = 200

@@ -32,12 +32,11 @@ from faults_support import (
     wait_for_log,
     wait_until,
 )
-
-from tui.cli import main
-from tui.core import factory
-from tui.core.client import WorkspaceClient
-from tui.core.retry import FAST_RETRY
-from tui.emulator import Emulator
+from paiws.cli import main
+from paiws.core import factory
+from paiws.core.client import WorkspaceClient
+from paiws.core.retry import FAST_RETRY
+from paiws.emulator import Emulator
 
 READ_TIMEOUT = 0.3
 SLOW = 0.8  # an answer this late is past the read timeout

@@ -15,11 +15,10 @@ from faults_support import (
     wait_for_log,
     wait_until,
 )
+from paiws.core.service import WorkspaceService
+from paiws.emulator import Emulator
+from paiws.screens.workspace_table import WorkspaceTableScreen
 from textual.widgets import Input
-
-from screens.workspace_table import WorkspaceTableScreen
-from tui.core.service import WorkspaceService
-from tui.emulator import Emulator
 
 SLOW = 1.5
 

@@ -11,13 +11,12 @@ import asyncio
 import time
 
 from faults_support import REGION, SIZE, count, make_app, screen_text, send_key, table, wait_until
+from paiws.core.service import WorkspaceService
+from paiws.emulator import Emulator
+from paiws.screens.help import HelpScreen
+from paiws.screens.region_picker import RegionPickerScreen
+from paiws.screens.workspace_table import WorkspaceTableScreen
 from textual.widgets import LoadingIndicator
-
-from screens.help import HelpScreen
-from screens.region_picker import RegionPickerScreen
-from screens.workspace_table import WorkspaceTableScreen
-from tui.core.service import WorkspaceService
-from tui.emulator import Emulator
 
 LATENCY = 3.0  # the tests end long before: stopping the emulator ends slow answers
 

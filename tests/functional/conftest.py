@@ -7,11 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from paiws.core.factory import emulator_service
+from paiws.core.service import WorkspaceService
+from paiws.emulator import Emulator
 from tui_support import CREDENTIAL_ENV
-
-from tui.core.factory import emulator_service
-from tui.core.service import WorkspaceService
-from tui.emulator import Emulator
 
 
 @pytest.fixture(autouse=True)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from paiws.core.service import WorkspaceService
+from paiws.emulator import Emulator
+from paiws.screens.detail import DetailScreen
+from paiws.screens.id_lookup import IdLookupScreen, parse_ids
+from paiws.screens.limits import LimitsScreen
 from tui_support import SIZE, make_app, screen_text, settle
-
-from screens.detail import DetailScreen
-from screens.id_lookup import IdLookupScreen, parse_ids
-from screens.limits import LimitsScreen
-from tui.core.service import WorkspaceService
-from tui.emulator import Emulator
 
 
 def gets(emu: Emulator) -> list[dict[str, str]]:

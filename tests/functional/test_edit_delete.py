@@ -6,19 +6,18 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from paiws.core.factory import emulator_service
+from paiws.core.service import WorkspaceService
+from paiws.emulator import Emulator
+from paiws.screens.delete_workspace import DeleteWorkspace
+from paiws.screens.detail import DetailScreen
+from paiws.screens.edit_workspace import EditWorkspace
+from paiws.screens.widgets.confirm_modal import ConfirmModal
+from paiws.screens.workspace_table import WorkspaceTableScreen
 from textual.pilot import Pilot
 from textual.widgets import Button, Input
 from tui_support import SIZE, make_app, screen_text, settle, text_of
 from wizard_support import REGION, answer
-
-from screens.delete_workspace import DeleteWorkspace
-from screens.detail import DetailScreen
-from screens.edit_workspace import EditWorkspace
-from screens.widgets.confirm_modal import ConfirmModal
-from screens.workspace_table import WorkspaceTableScreen
-from tui.core.factory import emulator_service
-from tui.core.service import WorkspaceService
-from tui.emulator import Emulator
 
 TARGET_ID, TARGET_NAME = "100002", "nlp_train_01"
 

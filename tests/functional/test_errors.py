@@ -6,17 +6,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from paiws.app import crash_line
+from paiws.core.config import Options
+from paiws.core.factory import build_service, emulator_service
+from paiws.core.service import WorkspaceService
+from paiws.emulator import Emulator
+from paiws.screens.credentials_rejected import CredentialsRejectedScreen
+from paiws.screens.no_credentials import NoCredentialsScreen
+from paiws.screens.permission_error import PermissionErrorScreen
+from paiws.screens.workspace_table import WorkspaceTableScreen
 from tui_support import SIZE, make_app, screen_text, settle
-
-from screens.credentials_rejected import CredentialsRejectedScreen
-from screens.no_credentials import NoCredentialsScreen
-from screens.permission_error import PermissionErrorScreen
-from screens.workspace_table import WorkspaceTableScreen
-from tui.app import crash_line
-from tui.core.config import Options
-from tui.core.factory import build_service, emulator_service
-from tui.core.service import WorkspaceService
-from tui.emulator import Emulator
 
 
 @pytest.fixture

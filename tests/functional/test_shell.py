@@ -7,18 +7,17 @@ import json
 from pathlib import Path
 
 import pytest
+from paiws.core import config
+from paiws.core.config import Options
+from paiws.core.factory import build_service, emulator_service
+from paiws.core.service import WorkspaceService
+from paiws.emulator import Emulator
+from paiws.screens.detail import DetailScreen
+from paiws.screens.help import HelpScreen
+from paiws.screens.region_picker import RegionPickerScreen
+from paiws.screens.workspace_table import WorkspaceTableScreen
 from textual.widgets import OptionList, Static
 from tui_support import SIZE, make_app, plain, screen_text, settle
-
-from screens.detail import DetailScreen
-from screens.help import HelpScreen
-from screens.region_picker import RegionPickerScreen
-from screens.workspace_table import WorkspaceTableScreen
-from tui.core import config
-from tui.core.config import Options
-from tui.core.factory import build_service, emulator_service
-from tui.core.service import WorkspaceService
-from tui.emulator import Emulator
 
 
 async def test_nothing_is_sent_before_a_region_is_chosen(

@@ -4,11 +4,10 @@ refresh keeping state, empty state, stale answers dropped, copy and console keys
 from __future__ import annotations
 
 import pytest
+from paiws.core.service import WorkspaceService
+from paiws.emulator import Emulator
+from paiws.screens.workspace_table import WorkspaceTableScreen
 from tui_support import SIZE, make_app, screen_text, settle, wait_debounce, workspace_queries
-
-from screens.workspace_table import WorkspaceTableScreen
-from tui.core.service import WorkspaceService
-from tui.emulator import Emulator
 
 
 def table(app: object) -> WorkspaceTableScreen:

@@ -5,6 +5,11 @@ Every test asserts the request log: what was sent, in which order, and how often
 
 from __future__ import annotations
 
+from paiws.core.service import WorkspaceService
+from paiws.emulator import Emulator
+from paiws.screens.create_wizard import CreateWizard
+from paiws.screens.widgets.confirm_modal import ConfirmModal
+from paiws.screens.workspace_table import WorkspaceTableScreen
 from textual.widgets import Input
 from tui_support import SIZE, make_app, screen_text, settle, text_of
 from wizard_support import (
@@ -19,12 +24,6 @@ from wizard_support import (
     type_into,
     value_of,
 )
-
-from screens.create_wizard import CreateWizard
-from screens.widgets.confirm_modal import ConfirmModal
-from screens.workspace_table import WorkspaceTableScreen
-from tui.core.service import WorkspaceService
-from tui.emulator import Emulator
 
 INVALID_NAMES = {
     "123workspace": "must start with a letter",
@@ -259,7 +258,7 @@ async def test_escape_asks_before_discarding_answers(
 
 
 async def test_read_only_mode_has_no_create(emulator: Emulator) -> None:
-    from tui.core.factory import emulator_service
+    from paiws.core.factory import emulator_service
 
     service = emulator_service(emulator.base_url, read_only=True)
     app = make_app(service, region=REGION)

@@ -8,6 +8,13 @@ import time
 from collections.abc import Iterator
 
 import pytest
+from paiws.core.factory import emulator_service
+from paiws.core.service import WorkspaceService
+from paiws.emulator import Emulator
+from paiws.screens.create_progress import CreateProgressPanel
+from paiws.screens.create_wizard import CreateWizard
+from paiws.screens.widgets.confirm_modal import ConfirmModal
+from paiws.screens.workspace_table import WorkspaceTableScreen
 from tui_support import SIZE, make_app, screen_text, settle, text_of
 from wizard_support import (
     CHECK,
@@ -17,14 +24,6 @@ from wizard_support import (
     fill_to_review,
     open_wizard,
 )
-
-from screens.create_progress import CreateProgressPanel
-from screens.create_wizard import CreateWizard
-from screens.widgets.confirm_modal import ConfirmModal
-from screens.workspace_table import WorkspaceTableScreen
-from tui.core.factory import emulator_service
-from tui.core.service import WorkspaceService
-from tui.emulator import Emulator
 
 
 def named(emulator: Emulator, name: str) -> list[str]:

@@ -5,14 +5,13 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from paiws.app import PaiwsApp
+from paiws.core.interface import DataService
+from paiws.emulator import Emulator
 from rich.console import Console
 from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import Static
-
-from tui.app import PaiwsApp
-from tui.core.interface import DataService
-from tui.emulator import Emulator
 
 CREDENTIAL_ENV = (
     "ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET",

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from paiws.app import PaiwsApp
+from paiws.screens.create_wizard import CreateWizard
+from paiws.screens.wizard_steps import NAME_CHECK_DELAY
 from textual.pilot import Pilot
 from textual.widgets import Input
 from tui_support import screen_text, settle
-
-from screens.create_wizard import CreateWizard
-from screens.wizard_steps import NAME_CHECK_DELAY
-from tui.app import PaiwsApp
 
 REGION = "cn-hangzhou"
 CHECK = "ListWorkspaces:CheckWorkspaceExists"

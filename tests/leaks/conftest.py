@@ -32,8 +32,7 @@ from leak_canaries import (
 )
 from leak_support import CliResult, CliRunner, LogTap, RecordingService, Sandbox, service_for
 from leak_tui import Observer, watch
-
-from tui.emulator import Emulator
+from paiws.emulator import Emulator
 
 _MACHINE_ENV_PREFIXES = ("ALIBABA_CLOUD_", "ALICLOUD_", "ALIYUN_", "PAIWS_")
 _MACHINE_ENV_NAMES = {"http_proxy", "https_proxy", "all_proxy", "no_proxy", "debug"}
@@ -88,9 +87,9 @@ def log_tap(monkeypatch: pytest.MonkeyPatch) -> Iterator[LogTap]:
 @pytest.fixture(autouse=True)
 def fast_retries(monkeypatch: pytest.MonkeyPatch) -> None:
     """The CLI's real retry policy waits seconds between attempts; the leak suite does not."""
-    from tui.core.retry import FAST_RETRY
+    from paiws.core.retry import FAST_RETRY
 
-    monkeypatch.setattr("tui.core.factory.RetryPolicy", lambda: FAST_RETRY)
+    monkeypatch.setattr("paiws.core.factory.RetryPolicy", lambda: FAST_RETRY)
 
 
 def add_canary_keys(emu: Emulator) -> None:
@@ -136,9 +135,9 @@ def service(emu: Emulator) -> Iterator[RecordingService]:
 
 @pytest.fixture
 def cli(capfd: pytest.CaptureFixture[str]) -> CliRunner:
-    """`paiws ARGV...` in-process (tui.cli.main); output captured at the file-descriptor
+    """`paiws ARGV...` in-process (paiws.cli.main); output captured at the file-descriptor
     level, so writes from threads and libraries are seen too."""
-    from tui.cli import main
+    from paiws.cli import main
 
     def run(*argv: str) -> CliResult:
         capfd.readouterr()

@@ -160,8 +160,7 @@ def service_for(base_url: str, *, read_only: bool = False,
                 denied: bool = False) -> RecordingService:
     """The real WorkspaceService with the canary STS credentials (or the denied key), recorded."""
     from leak_canaries import DENIED_KEY_ID, DENIED_SECRET, KEY_ID, SECRET, TOKEN
-
-    from tui.core.factory import emulator_service
+    from paiws.core.factory import emulator_service
 
     key, secret = (DENIED_KEY_ID, DENIED_SECRET) if denied else (KEY_ID, SECRET)
     inner = emulator_service(base_url, access_key_id=key.value, access_key_secret=secret.value,
@@ -391,15 +390,15 @@ class Completed:
 
 def run_paiws(args: list[str], env: Mapping[str, str], *, cwd: Path,
               timeout: float = 30) -> Completed:
-    """`python -m tui ARGS` with exactly ``env``; stdout/stderr are pipes (not a terminal)."""
-    proc = subprocess.run([PYTHON, "-m", "tui", *args], env=dict(env), cwd=cwd,
+    """`python -m paiws ARGS` with exactly ``env``; stdout/stderr are pipes (not a terminal)."""
+    proc = subprocess.run([PYTHON, "-m", "paiws", *args], env=dict(env), cwd=cwd,
                           capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL)
     return Completed(proc.returncode, proc.stdout, proc.stderr)
 
 
 _MANY = """
 import json, sys
-from tui.cli import main
+from paiws.cli import main
 codes = []
 for argv in json.loads(sys.argv[1]):
     for stream in (sys.stdout, sys.stderr):
@@ -415,7 +414,7 @@ _SEPARATOR = b"\n=== paiws ===\n"
 
 def run_paiws_many(commands: list[list[str]], env: Mapping[str, str], *, cwd: Path,
                    timeout: float = 60) -> list[Completed]:
-    """Several `paiws` commands in one fresh process (tui.cli.main each, stdout/stderr pipes):
+    """Several `paiws` commands in one fresh process (paiws.cli.main each, stdout/stderr pipes):
     the start-up cost is paid once. One Completed per command."""
     proc = subprocess.run([PYTHON, "-c", _MANY, json.dumps(commands)], env=dict(env), cwd=cwd,
                           capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL)

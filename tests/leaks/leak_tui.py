@@ -9,10 +9,9 @@ from typing import Any
 import pytest
 from leak_canaries import assert_no_canary
 from leak_support import svg_text, widget_text
+from paiws.app import PaiwsApp
 from textual.app import App
 from textual.pilot import Pilot
-
-from tui.app import PaiwsApp
 
 SIZE = (100, 28)
 

@@ -21,8 +21,7 @@ from leak_canaries import (
     leaks,
 )
 from leak_support import LogTap, Sandbox
-
-from tui.core.masking import mask_admin, mask_id, mask_name
+from paiws.core.masking import mask_admin, mask_id, mask_name
 
 
 def test_canaries_are_unique_and_share_no_piece_with_ordinary_text() -> None:

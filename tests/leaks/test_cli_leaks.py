@@ -19,8 +19,7 @@ from leak_canaries import (
     assert_no_canary,
 )
 from leak_support import CliResult, CliRunner
-
-from tui.emulator import Emulator
+from paiws.emulator import Emulator
 
 pytestmark = pytest.mark.usefixtures("canary_creds")
 

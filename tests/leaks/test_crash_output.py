@@ -23,10 +23,9 @@ from leak_canaries import (
 )
 from leak_support import PYTHON, REPO, RecordingService, Sandbox, child_env, run_in_terminal
 from leak_tui import SIZE, Observer, make_app, settle
-
-from screens.workspace_table import WorkspaceTableScreen
-from tui.app import CRASH_LINE
-from tui.emulator import Emulator
+from paiws.app import CRASH_LINE
+from paiws.emulator import Emulator
+from paiws.screens.workspace_table import WorkspaceTableScreen
 
 CRASH_START = CRASH_LINE.split("(")[0].strip()
 LEAKS_DIR = Path(__file__).resolve().parent
@@ -100,9 +99,9 @@ from leak_canaries import REGION, canary_data
 from conftest import add_canary_keys
 from leak_support import service_for
 from test_crash_output import explode
-from screens.workspace_table import WorkspaceTableScreen
-from tui.app import PaiwsApp
-from tui.emulator import Emulator
+from paiws.screens.workspace_table import WorkspaceTableScreen
+from paiws.app import PaiwsApp
+from paiws.emulator import Emulator
 
 WorkspaceTableScreen.action_limits = explode
 emulator = Emulator(data=canary_data())

@@ -19,10 +19,9 @@ from leak_canaries import (
     assert_no_canary,
 )
 from leak_support import CliRunner, Sandbox, exception_text
-
-from tui.core.credentials import ChainCredentials, ResolvedCredentials, StaticCredentials
-from tui.core.errors import PaiwsError
-from tui.emulator import Emulator
+from paiws.core.credentials import ChainCredentials, ResolvedCredentials, StaticCredentials
+from paiws.core.errors import PaiwsError
+from paiws.emulator import Emulator
 
 
 def write_cli_config(sandbox: Sandbox, profiles: list[dict[str, object]] | str,

@@ -16,9 +16,8 @@ import pytest
 from hostile_bodies import CASES, HOSTILE_ID, Case, detail, item, listing
 from leak_canaries import KEY_ID, REGION, SECRET, TOKEN, assert_no_canary
 from leak_support import CliResult, CliRunner, HostileServer, RecordingService, Reply, service_for
-
-from tui.core.errors import PaiwsError
-from tui.core.views import CreateRequest, ListQuery
+from paiws.core.errors import PaiwsError
+from paiws.core.views import CreateRequest, ListQuery
 
 CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 

@@ -1,4 +1,4 @@
-"""Real processes: `python -m tui ...` with the canary credentials in its environment,
+"""Real processes: `python -m paiws ...` with the canary credentials in its environment,
 `DEBUG=sdk` (which aliyunsdkcore reads to dump request headers, Authorization and
 x-acs-security-token included), root logging at DEBUG, and dead proxies. stdout/stderr are
 pipes, so our own output carries no escape sequence at all: any ESC byte would be the API's."""
@@ -32,8 +32,7 @@ from leak_support import (
     run_paiws,
     run_paiws_many,
 )
-
-from tui.emulator import Emulator
+from paiws.emulator import Emulator
 
 SDK_DEBUG = {
     "DEBUG": "sdk",
@@ -107,7 +106,7 @@ EMBEDDED = textwrap.dedent("""
     logging.basicConfig(level=logging.DEBUG, stream=sys.stderr)
     for name in ("aliyunsdkcore", "credentials", "urllib3"):
         logging.getLogger(name).setLevel(logging.DEBUG)
-    from tui.cli import main
+    from paiws.cli import main
     endpoint, region = sys.argv[1], sys.argv[2]
     common = ["--endpoint", endpoint, "--region", region]
     codes = [

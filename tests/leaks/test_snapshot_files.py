@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 from leak_canaries import assert_no_canary
 from leak_support import REPO
-
-from tui.core.regions import all_regions
-from tui.emulator import Emulator
-from tui.emulator.data import DEMO_USERS, TENANT_ID
+from paiws.core.regions import all_regions
+from paiws.emulator import Emulator
+from paiws.emulator.data import DEMO_USERS, TENANT_ID
 
 SNAPSHOTS = sorted(p for p in (REPO / "tests").glob("**/__snapshots__/**/*") if p.is_file())
 

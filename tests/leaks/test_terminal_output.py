@@ -1,4 +1,4 @@
-"""End to end in a real pseudo-terminal: `python -m tui --region R --endpoint URL` with the
+"""End to end in a real pseudo-terminal: `python -m paiws --region R --endpoint URL` with the
 canary STS credentials in its environment, against an endpoint serving hostile names and
 descriptions (Rich markup, ANSI colours, an OSC 52 clipboard write, cursor movement, a window
 title). Every byte the program writes to the terminal is checked: Textual's own escape
@@ -35,7 +35,7 @@ def test_the_tui_in_a_terminal_passes_no_escape_sequence_or_canary_from_the_api(
                         ALIBABA_CLOUD_ACCESS_KEY_SECRET=SECRET.value,
                         ALIBABA_CLOUD_SECURITY_TOKEN=TOKEN.value, DEBUG="sdk")
         terminal = run_in_terminal(
-            [PYTHON, "-m", "tui", "--region", REGION, "--endpoint", server.base_url], env,
+            [PYTHON, "-m", "paiws", "--region", REGION, "--endpoint", server.base_url], env,
             cwd=sandbox.cwd,
             keys=[(b"Loaded", b"\r"), (b"Extra info", b"w"), (b"Owner ID", b"y"),
                   (b"Copied", b"\x11")],  # enter, owner, copy the ID, ctrl+q

@@ -22,8 +22,7 @@ from leak_support import (
     self_signed_certificate,
     server_tls,
 )
-
-from tui.emulator import Emulator
+from paiws.emulator import Emulator
 
 pytestmark = pytest.mark.usefixtures("canary_creds")
 
@@ -150,7 +149,7 @@ def test_the_tui_with_a_plain_http_public_endpoint_exits_2_before_starting(
     def must_not_start(*args: object, **kwargs: object) -> int:
         raise AssertionError("the TUI started with a refused endpoint")
 
-    monkeypatch.setattr("tui.app.run", must_not_start)
+    monkeypatch.setattr("paiws.app.run", must_not_start)
     result = cli("--region", REGION, "--endpoint", "http://10.255.255.1")
     assert result.code == 2 and "https" in result.err
     assert connections == []

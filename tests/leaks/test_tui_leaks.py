@@ -25,18 +25,17 @@ from leak_canaries import (
 )
 from leak_support import HostileServer, RecordingService, Reply, Sandbox, service_for
 from leak_tui import SIZE, Observer, fill, make_app, settle
+from paiws.core.config import Options
+from paiws.core.factory import build_service, emulator_service
+from paiws.emulator import Emulator
+from paiws.screens.detail import DetailScreen
+from paiws.screens.help import HelpScreen
+from paiws.screens.id_lookup import IdLookupScreen
+from paiws.screens.limits import LimitsScreen
+from paiws.screens.region_picker import RegionPickerScreen
+from paiws.screens.widgets.confirm_modal import ConfirmModal
+from paiws.screens.workspace_table import WorkspaceTableScreen
 from textual.pilot import Pilot
-
-from screens.detail import DetailScreen
-from screens.help import HelpScreen
-from screens.id_lookup import IdLookupScreen
-from screens.limits import LimitsScreen
-from screens.region_picker import RegionPickerScreen
-from screens.widgets.confirm_modal import ConfirmModal
-from screens.workspace_table import WorkspaceTableScreen
-from tui.core.config import Options
-from tui.core.factory import build_service, emulator_service
-from tui.emulator import Emulator
 
 
 async def choose_region(pilot: Pilot[Any], region: str) -> None:
@@ -150,8 +149,8 @@ async def test_browsing_every_read_screen_shows_only_masked_values(
 async def run_wizard(pilot: Pilot[Any], observer: Observer, label: str, *, name: str,
                      description: str, standard: bool) -> str:
     """`n`, every step with a look, Create; returns the outcome screen's text."""
-    from screens.create_wizard import CreateWizard
-    from screens.wizard_steps import NAME_CHECK_DELAY
+    from paiws.screens.create_wizard import CreateWizard
+    from paiws.screens.wizard_steps import NAME_CHECK_DELAY
 
     await pilot.press("n")
     await settle(pilot)
@@ -235,9 +234,9 @@ async def test_create_edit_and_delete_show_only_masked_values(
 async def test_permission_and_credential_errors_show_no_data_or_secrets(
     emu: Emulator, observer: Observer, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from screens.credentials_rejected import CredentialsRejectedScreen
-    from screens.no_credentials import NoCredentialsScreen
-    from screens.permission_error import PermissionErrorScreen
+    from paiws.screens.credentials_rejected import CredentialsRejectedScreen
+    from paiws.screens.no_credentials import NoCredentialsScreen
+    from paiws.screens.permission_error import PermissionErrorScreen
 
     denied = service_for(emu.base_url, denied=True)
     app = make_app(denied, region=REGION)

@@ -7,14 +7,13 @@ from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
 
 import pytest
+from paiws.app import PaiwsApp
+from paiws.core.config import Options
+from paiws.core.factory import build_service, emulator_service
+from paiws.core.interface import DataService
+from paiws.core.service import WorkspaceService
+from paiws.emulator import Emulator
 from textual.pilot import Pilot
-
-from tui.app import PaiwsApp
-from tui.core.config import Options
-from tui.core.factory import build_service, emulator_service
-from tui.core.interface import DataService
-from tui.core.service import WorkspaceService
-from tui.emulator import Emulator
 
 SIZE = (120, 36)
 Snap = Callable[..., bool]

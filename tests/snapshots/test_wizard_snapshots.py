@@ -10,17 +10,16 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from paiws.app import PaiwsApp
+from paiws.core.errors import NetworkError, PermissionDenied
+from paiws.core.views import ActivationState, CreateOutcome, CreateProgress
+from paiws.paths import read_asset
+from paiws.screens.create_wizard import CreateWizard
+from paiws.screens.delete_workspace import DeleteWorkspace
+from paiws.screens.edit_workspace import EditWorkspace
 from textual.pilot import Pilot
 from textual.widgets import Input
 from wizard_fake import REGION, FakeService
-
-from screens.create_wizard import CreateWizard
-from screens.delete_workspace import DeleteWorkspace
-from screens.edit_workspace import EditWorkspace
-from tui.app import PaiwsApp
-from tui.core.errors import NetworkError, PermissionDenied
-from tui.core.views import ActivationState, CreateOutcome, CreateProgress
-from tui.paths import read_asset
 
 SIZE = (120, 36)
 Snap = Callable[..., bool]

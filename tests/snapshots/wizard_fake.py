@@ -11,9 +11,9 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from tui.core.errors import PaiwsError
-from tui.core.regions import all_regions
-from tui.core.views import (
+from paiws.core.errors import PaiwsError
+from paiws.core.regions import all_regions
+from paiws.core.views import (
     ActivationState,
     CreateOutcome,
     CreateProgress,

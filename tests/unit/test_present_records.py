@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import json
 
-from tui.core.present import (
+from paiws.core.present import (
     STATUS_STYLES,
     TABLE_COLUMNS,
     mode_label,
     row_cells,
     workspace_record,
 )
-from tui.core.validation import STATUSES
-from tui.core.views import OwnerInfo, WorkspaceRow
+from paiws.core.validation import STATUSES
+from paiws.core.views import OwnerInfo, WorkspaceRow
 
 ROW = WorkspaceRow(
     workspace_id="123456",

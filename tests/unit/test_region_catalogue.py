@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.core.regions import all_regions, console_url, is_known_region, region_name
+from paiws.core.regions import all_regions, console_url, is_known_region, region_name
 
 COMMON = ["cn-hangzhou", "cn-shanghai", "cn-beijing", "cn-shenzhen", "ap-southeast-1"]
 SPEC_REGIONS = {

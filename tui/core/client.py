@@ -15,11 +15,11 @@ aliyun-python-sdk-core ``AcsClient`` + ROA ``CommonRequest``, with the SDK's def
   takes a signer), which also keeps the SDK's ``ALIYUN_ACCESS_KEY_ID`` environment lookup out;
 * errors: ``_get_server_exception`` is disabled: it logs non-JSON bodies, copies them into
   ``ServerException`` messages and crashes (IndexError) on a ``SignatureDoesNotMatch`` message
-  without ``:``. We decode status and body ourselves and raise ``tui.core.errors`` types built
+  without ``:``. We decode status and body ourselves and raise ``paiws.core.errors`` types built
   from code + trimmed message only, always ``from None`` and with the SDK frames cut off;
 * proxies: the SDK reads ``HTTP(S)_PROXY`` and ignores ``NO_PROXY``; our session drops proxies
   for loopback hosts and for hosts ``NO_PROXY`` lists;
-* retries: the SDK's are off (``auto_retry=False``); GETs are retried by ``tui.core.retry``.
+* retries: the SDK's are off (``auto_retry=False``); GETs are retried by ``paiws.core.retry``.
 """
 
 from __future__ import annotations
@@ -30,10 +30,10 @@ import threading
 from collections.abc import Mapping
 from typing import Any
 
-from tui import APP_NAME, __version__
-from tui.core.config import Endpoint, Timeouts, check_region, regional_endpoint
-from tui.core.credentials import CredentialSource, ResolvedCredentials
-from tui.core.errors import (
+from paiws import APP_NAME, __version__
+from paiws.core.config import Endpoint, Timeouts, check_region, regional_endpoint
+from paiws.core.credentials import CredentialSource, ResolvedCredentials
+from paiws.core.errors import (
     AuthFailed,
     InvalidInput,
     InvalidParameter,
@@ -47,10 +47,10 @@ from tui.core.errors import (
     Throttled,
     trim,
 )
-from tui.core.raw import Raw
-from tui.core.retry import RetryPolicy
-from tui.core.sdk_safety import make_acs_client
-from tui.paths import read_asset
+from paiws.core.raw import Raw
+from paiws.core.retry import RetryPolicy
+from paiws.core.sdk_safety import make_acs_client
+from paiws.paths import read_asset
 
 API_VERSION = "2021-02-04"
 MAX_BATCH_IDS = 100

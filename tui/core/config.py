@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from tui.core.errors import InvalidInput
+from paiws.core.errors import InvalidInput
 
 # Why 10 s / 30 s rather than the SDK's 5 s / 10 s: users reach far regions (Frankfurt ->
 # Hangzhou) over slow links, and a 100-row ListWorkspaces page or a CreateWorkspace can take

@@ -19,10 +19,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from tui.core import mapping
-from tui.core.errors import InvalidInput, NameAlreadyExists, NetworkError, PaiwsError, ServerError
-from tui.core.validation import description_problem, env_problem, name_problem
-from tui.core.views import (
+from paiws.core import mapping
+from paiws.core.errors import InvalidInput, NameAlreadyExists, NetworkError, PaiwsError, ServerError
+from paiws.core.validation import description_problem, env_problem, name_problem
+from paiws.core.views import (
     CreateOutcome,
     CreatePhase,
     CreateProgress,
@@ -31,7 +31,7 @@ from tui.core.views import (
 )
 
 if TYPE_CHECKING:
-    from tui.core.service import WorkspaceService
+    from paiws.core.service import WorkspaceService
 
 DISPLAY_NAME_MAX = 80
 ProgressCallback = Callable[[CreateProgress], None]

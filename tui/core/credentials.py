@@ -28,9 +28,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from tui.core import config
-from tui.core.errors import CredentialsMissing
-from tui.core.views import CredentialStatus
+from paiws.core import config
+from paiws.core.errors import CredentialsMissing
+from paiws.core.views import CredentialStatus
 
 SETUP_HINT = (
     "Configure credentials outside paiws: run `aliyun configure`, or set "
@@ -407,7 +407,7 @@ def _metadata_reachable(timeout: float = 0.3) -> bool:
 
 def _build(found: _Found) -> Any:
     """Create the library provider, then switch off the loggers its import created."""
-    from tui.core.sdk_safety import silence_loggers
+    from paiws.core.sdk_safety import silence_loggers
 
     try:
         return found.make()

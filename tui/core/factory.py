@@ -2,23 +2,23 @@
 
 Nothing here touches the network or imports the SDK: credentials are resolved on first use, so
 a missing credential never raises here; ``credential_status().available`` says so and API calls
-raise ``CredentialsMissing``. ``--demo`` is started by ``tui.demo.start_demo`` (it owns the
+raise ``CredentialsMissing``. ``--demo`` is started by ``paiws.demo.start_demo`` (it owns the
 emulator's lifetime) and ends up in :func:`emulator_service`.
 """
 
 from __future__ import annotations
 
-from tui.core.client import WorkspaceClient
-from tui.core.config import (
+from paiws.core.client import WorkspaceClient
+from paiws.core.config import (
     Options,
     cli_profile,
     endpoint_override,
     parse_endpoint,
     resolve_timeouts,
 )
-from tui.core.credentials import ChainCredentials, static_credentials
-from tui.core.retry import FAST_RETRY, RetryPolicy
-from tui.core.service import WorkspaceService
+from paiws.core.credentials import ChainCredentials, static_credentials
+from paiws.core.retry import FAST_RETRY, RetryPolicy
+from paiws.core.service import WorkspaceService
 
 FAST_POLL_INTERVAL = 0.02
 

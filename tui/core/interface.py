@@ -1,6 +1,6 @@
 """The one interface screens and commands talk to. It hands out masked view models only.
 
-`tui.core.service.WorkspaceService` implements it; tests build it against the emulator.
+`paiws.core.service.WorkspaceService` implements it; tests build it against the emulator.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol
 
-from tui.core.views import (
+from paiws.core.views import (
     ActivationState,
     CreateOutcome,
     CreateProgress,

@@ -21,8 +21,8 @@ from datetime import UTC, datetime
 from typing import TypeVar
 from urllib.parse import urlsplit
 
-from tui.core.errors import MalformedResponse
-from tui.core.masking import (
+from paiws.core.errors import MalformedResponse
+from paiws.core.masking import (
     NOT_AVAILABLE,
     mask_admins,
     mask_extra_infos,
@@ -30,8 +30,8 @@ from tui.core.masking import (
     mask_name,
     safe_text,
 )
-from tui.core.raw import Raw
-from tui.core.views import (
+from paiws.core.raw import Raw
+from paiws.core.views import (
     ActivationState,
     LookupResult,
     NameCheck,

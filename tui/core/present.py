@@ -1,7 +1,7 @@
 """Textual-free presentation of view models, shared by the CLI printers and the TUI.
 
 Keys and column titles are the natural-language names of SPEC §4 / R8, never the API's names
-for sensitive fields. Values are already masked and terminal-safe (see ``tui.core.mapping``);
+for sensitive fields. Values are already masked and terminal-safe (see ``paiws.core.mapping``);
 callers still hand them to widgets as ``rich.text.Text`` so Rich markup is never interpreted.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tui.core.masking import NOT_AVAILABLE
-from tui.core.views import OwnerInfo, WorkspaceRow
+from paiws.core.masking import NOT_AVAILABLE
+from paiws.core.views import OwnerInfo, WorkspaceRow
 
 TABLE_COLUMNS: tuple[str, ...] = (
     "Name",

@@ -7,8 +7,8 @@ import json
 from functools import lru_cache
 from urllib.parse import quote
 
-from tui.core.views import Region
-from tui.paths import read_asset
+from paiws.core.views import Region
+from paiws.paths import read_asset
 
 CONSOLE_URL = "https://pai.console.aliyun.com/?regionId={region}#/workspace/overview"
 

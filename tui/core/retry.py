@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from tui.core.errors import NetworkError, PaiwsError, ServerError, Throttled
+from paiws.core.errors import NetworkError, PaiwsError, ServerError, Throttled
 
 T = TypeVar("T")
 IDEMPOTENT_METHODS = frozenset({"GET"})

@@ -31,8 +31,8 @@ import threading
 from typing import Any
 from urllib.parse import urlsplit
 
-from tui.core.config import is_loopback_host
-from tui.core.errors import NetworkError, PaiwsError, RequestTimeout
+from paiws.core.config import is_loopback_host
+from paiws.core.errors import NetworkError, PaiwsError, RequestTimeout
 
 SDK_LOGGER_PREFIXES: tuple[str, ...] = ("aliyunsdkcore", "credentials")
 _OFF = logging.CRITICAL + 10

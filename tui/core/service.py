@@ -14,23 +14,23 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from tui.core import mapping, regions
-from tui.core.client import MAX_BATCH_IDS, WorkspaceClient, check_workspace_id
-from tui.core.create_flow import CreateFlow, ProgressCallback, check_display_name, invalid
-from tui.core.credentials import CredentialSource
-from tui.core.errors import (
+from paiws.core import mapping, regions
+from paiws.core.client import MAX_BATCH_IDS, WorkspaceClient, check_workspace_id
+from paiws.core.create_flow import CreateFlow, ProgressCallback, check_display_name, invalid
+from paiws.core.credentials import CredentialSource
+from paiws.core.errors import (
     NotActivated,
     NotFound,
     ReadOnlyMode,
 )
-from tui.core.validation import (
+from paiws.core.validation import (
     ORDERS,
     SORT_FIELDS,
     STATUSES,
     description_problem,
     name_problem,
 )
-from tui.core.views import (
+from paiws.core.views import (
     ActivationState,
     CreateOutcome,
     CreateRequest,
@@ -43,7 +43,7 @@ from tui.core.views import (
     WorkspaceDetail,
     WorkspacePage,
 )
-from tui.paths import read_asset
+from paiws.paths import read_asset
 
 STREAM_PAGE_SIZE = 100
 MAX_PAGE_SIZE = 100
@@ -68,7 +68,7 @@ def unique_ids(ids: Sequence[str]) -> tuple[str, ...]:
 
 
 class WorkspaceService:
-    """Implements :class:`tui.core.interface.DataService`."""
+    """Implements :class:`paiws.core.interface.DataService`."""
 
     def __init__(
         self,

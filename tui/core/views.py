@@ -1,7 +1,7 @@
 """Frozen, already-masked view models: the only data widgets and printers ever see (R8).
 
 Nothing in here holds a raw sensitive value. They are built in one mapping step
-(`tui.core.mapping`) from API responses; UserKp never gets this far.
+(`paiws.core.mapping`) from API responses; UserKp never gets this far.
 """
 
 from __future__ import annotations

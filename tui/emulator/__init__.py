@@ -10,10 +10,10 @@ The demo key pair ``paiws-demo`` / ``paiws-demo-secret`` is public on purpose: i
 secret and opens nothing but this emulator.
 """
 
-from tui.emulator.auth import DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET
-from tui.emulator.emulator import DEMO_CREATE_DELAY, Emulator
-from tui.emulator.requestlog import LoggedRequest
-from tui.emulator.run import serve_forever_cli
+from paiws.emulator.auth import DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET
+from paiws.emulator.emulator import DEMO_CREATE_DELAY, Emulator
+from paiws.emulator.requestlog import LoggedRequest
+from paiws.emulator.run import serve_forever_cli
 
 __all__ = [
     "DEMO_ACCESS_KEY_ID",

@@ -23,8 +23,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote, unquote
 
-from tui.emulator import errors
-from tui.emulator.data import user_for_key
+from paiws.emulator import errors
+from paiws.emulator.data import user_for_key
 
 DEMO_ACCESS_KEY_ID = "paiws-demo"
 DEMO_ACCESS_KEY_SECRET = "paiws-demo-secret"  # public on purpose: the demo needs no account

@@ -21,8 +21,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from tui.core.validation import STATUSES
-from tui.paths import read_asset
+from paiws.core.validation import STATUSES
+from paiws.paths import read_asset
 
 DEMO_DATA_ASSET = "demo-data.json"
 TENANT_ID = "demo-tenant-30001"

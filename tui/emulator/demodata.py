@@ -2,7 +2,7 @@
 
 Regenerate after changing this file::
 
-    python -m tui.emulator.demodata > assets/demo-data.json
+    python -m paiws.emulator.demodata > assets/demo-data.json
 
 A test checks that the asset and ``build()`` agree.
 """
@@ -14,7 +14,7 @@ import sys
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from tui.emulator.data import DEMO_USERS, TENANT_ID, iso_ms, purchase_url
+from paiws.emulator.data import DEMO_USERS, TENANT_ID, iso_ms, purchase_url
 
 _THEMES = (
     ("recsys", "推荐系统", "Recommendation"),

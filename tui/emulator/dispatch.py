@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, unquote
 
-from tui.emulator import errors
-from tui.emulator.auth import KeyRing, SignedRequest, authenticate, authorize
-from tui.emulator.faults import GATEWAY_ERROR_HTML, PORTAL_HTML, Fault, FaultBook, malformed
-from tui.emulator.operations import Call, Operations
-from tui.emulator.requestlog import NO_RESPONSE, LoggedRequest, RequestLog
+from paiws.emulator import errors
+from paiws.emulator.auth import KeyRing, SignedRequest, authenticate, authorize
+from paiws.emulator.faults import GATEWAY_ERROR_HTML, PORTAL_HTML, Fault, FaultBook, malformed
+from paiws.emulator.operations import Call, Operations
+from paiws.emulator.requestlog import NO_RESPONSE, LoggedRequest, RequestLog
 
 JSON_TYPE = "application/json;charset=utf-8"
 HTML_TYPE = "text/html;charset=utf-8"

@@ -9,15 +9,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from tui.core.validation import STATUSES
-from tui.emulator import data as data_module
-from tui.emulator.auth import KeyRing, make_key
-from tui.emulator.dispatch import Dispatcher
-from tui.emulator.faults import FaultBook
-from tui.emulator.operations import Operations
-from tui.emulator.requestlog import LoggedRequest, RequestLog
-from tui.emulator.server import EmulatorHTTPServer, loopback_address
-from tui.emulator.store import Store
+from paiws.core.validation import STATUSES
+from paiws.emulator import data as data_module
+from paiws.emulator.auth import KeyRing, make_key
+from paiws.emulator.dispatch import Dispatcher
+from paiws.emulator.faults import FaultBook
+from paiws.emulator.operations import Operations
+from paiws.emulator.requestlog import LoggedRequest, RequestLog
+from paiws.emulator.server import EmulatorHTTPServer, loopback_address
+from paiws.emulator.store import Store
 
 DEMO_CREATE_DELAY = 2.0  # seconds a new workspace stays INITIALIZING in the demo
 
@@ -26,7 +26,7 @@ class Emulator:
     """A faithful local AIWorkSpace 2021-02-04 server.
 
     ``data`` is ``"demo"`` (assets/demo-data.json), ``"empty"``, a JSON file path or a dict in
-    the same format (see ``tui.emulator.data``). Regions not in the data are activated and
+    the same format (see ``paiws.emulator.data``). Regions not in the data are activated and
     empty. ``create_delay`` is how long a new workspace stays INITIALIZING;
     ``fallback_region`` serves clients that put the region only in the host name.
     """

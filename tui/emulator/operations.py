@@ -18,10 +18,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from tui.core import validation
-from tui.emulator import data, errors, params
-from tui.emulator.auth import AccessKey
-from tui.emulator.store import Store, Workspace
+from paiws.core import validation
+from paiws.emulator import data, errors, params
+from paiws.emulator.auth import AccessKey
+from paiws.emulator.store import Store, Workspace
 
 OPTIONS = ("GetWorkspaces", "GetResourceLimits", "CheckWorkspaceExists")
 LIST_FIELDS = (

@@ -10,7 +10,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from tui.emulator.errors import invalid_parameter
+from paiws.emulator.errors import invalid_parameter
 
 _TRUE = ("true", "True")
 _FALSE = ("false", "False")

@@ -7,8 +7,8 @@ import sys
 import threading
 from types import FrameType
 
-from tui.emulator.auth import DEMO_ACCESS_KEY_ID
-from tui.emulator.emulator import DEMO_CREATE_DELAY, Emulator
+from paiws.emulator.auth import DEMO_ACCESS_KEY_ID
+from paiws.emulator.emulator import DEMO_CREATE_DELAY, Emulator
 
 EXIT_OK = 0
 EXIT_ERROR = 1

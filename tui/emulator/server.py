@@ -10,8 +10,8 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from tui.emulator.dispatch import Dispatcher, Incoming
-from tui.emulator.requestlog import NO_RESPONSE
+from paiws.emulator.dispatch import Dispatcher, Incoming
+from paiws.emulator.requestlog import NO_RESPONSE
 
 MAX_BODY = 1 << 20  # CreateWorkspace bodies are tiny; refuse anything absurd
 

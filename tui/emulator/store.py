@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from tui.emulator import data
+from paiws.emulator import data
 
 FIRST_WORKSPACE_ID = 100001
 
