@@ -75,7 +75,8 @@ def bench_env(home: Path, **extra: str) -> dict[str, str]:
     """The environment for a child paiws process: demo key pair, temporary HOME/XDG dirs, no
     proxies, no user profile, no ECS metadata lookup (tests and benchmarks stay offline)."""
     env = {
-        name: value for name, value in os.environ.items()
+        name: value
+        for name, value in os.environ.items()
         if not name.startswith(("ALIBABA_CLOUD_", "ALICLOUD_", "PAIWS_", "TEXTUAL"))
         and name.lower() not in {"http_proxy", "https_proxy", "all_proxy", "no_proxy"}
         and name != "DEBUG"
@@ -99,26 +100,39 @@ def temp_home() -> tempfile.TemporaryDirectory[str]:
     return tempfile.TemporaryDirectory(prefix="paiws-bench-")
 
 
-def run_probe(mode: str, target: str, env: dict[str, str], *, paiws_args: Sequence[str] = (),
-              rows: int = 0, timeout: float = 300.0) -> tuple[float, dict[str, Any]]:
+def run_probe(
+    mode: str,
+    target: str,
+    env: dict[str, str],
+    *,
+    paiws_args: Sequence[str] = (),
+    rows: int = 0,
+    timeout: float = 300.0,
+) -> tuple[float, dict[str, Any]]:
     """Run benchmarks/probe.py in a fresh process; returns (monotonic launch time, its JSON)."""
     with tempfile.TemporaryDirectory(prefix="paiws-probe-") as tmp:
         out = Path(tmp) / "probe.json"
-        command = [sys.executable, str(PROBE), mode, target, "--out", str(out),
-                   "--rows", str(rows)]
+        command = [sys.executable, str(PROBE), mode, target, "--out", str(out), "--rows", str(rows)]
         if paiws_args:
             command += ["--", *paiws_args]
         cpu_before = _children_cpu()
         launched = time.monotonic()
         completed = subprocess.run(
-            command, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE, timeout=timeout, check=False, cwd=str(ROOT),
+            command,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            timeout=timeout,
+            check=False,
+            cwd=str(ROOT),
         )
         cpu = _children_cpu() - cpu_before
         if not out.exists():
             tail = completed.stderr.decode(errors="replace")[-800:]
-            raise RuntimeError(f"probe {mode} {target} wrote nothing "
-                               f"(exit {completed.returncode}): {tail}")
+            raise RuntimeError(
+                f"probe {mode} {target} wrote nothing (exit {completed.returncode}): {tail}"
+            )
         data: dict[str, Any] = json.loads(out.read_text())
     data["cpu"] = cpu  # user + system CPU seconds of the whole child process
     return launched, data

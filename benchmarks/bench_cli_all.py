@@ -74,8 +74,13 @@ def signed_requests(base_url: str) -> list[tuple[str, dict[str, str]]]:
     """(path?query, headers) for pages 1..100, signed like aliyunsdkcore's ROA signer."""
     requests = []
     for page in range(1, PAGES + 1):
-        query = {"PageNumber": str(page), "PageSize": str(PAGE_SIZE), "SortBy": "GmtCreateTime",
-                 "Order": "ASC", "RegionId": REGION}
+        query = {
+            "PageNumber": str(page),
+            "PageSize": str(PAGE_SIZE),
+            "SortBy": "GmtCreateTime",
+            "Order": "ASC",
+            "RegionId": REGION,
+        }
         headers = {
             "Date": formatdate(usegmt=True),
             "Accept": "application/json",
@@ -86,8 +91,9 @@ def signed_requests(base_url: str) -> list[tuple[str, dict[str, str]]]:
             "Host": urlsplit(base_url).netloc,
         }
         path = "/api/v1/workspaces"
-        acs = "".join(f"{k}:{headers[k]}\n" for k in sorted(h for h in headers
-                                                             if h.startswith("x-acs-")))
+        acs = "".join(
+            f"{k}:{headers[k]}\n" for k in sorted(h for h in headers if h.startswith("x-acs-"))
+        )
         raw_query = "&".join(f"{k}={query[k]}" for k in sorted(query))
         to_sign = f"GET\n{headers['Accept']}\n\n\n{headers['Date']}\n{acs}{path}?{raw_query}"
         digest = hmac.new(KEY_SECRET.encode(), to_sign.encode(), hashlib.sha1).digest()
@@ -96,8 +102,9 @@ def signed_requests(base_url: str) -> list[tuple[str, dict[str, str]]]:
     return requests
 
 
-def plain_http(base_url: str, requests: list[tuple[str, dict[str, str]]],
-               connections: int) -> float:
+def plain_http(
+    base_url: str, requests: list[tuple[str, dict[str, str]]], connections: int
+) -> float:
     """Send the signed requests over ``connections`` keep-alive connections; seconds taken."""
     netloc = urlsplit(base_url).netloc
     host, port = netloc.rsplit(":", 1)
@@ -133,8 +140,9 @@ def service_client(base_url: str) -> float:
     client.list_workspaces(REGION, page_number=1, page_size=PAGE_SIZE)  # warm the SDK
     start = time.perf_counter()
     for page in range(1, PAGES + 1):
-        client.list_workspaces(REGION, page_number=page, page_size=PAGE_SIZE,
-                               sort_by="GmtCreateTime", order="ASC")
+        client.list_workspaces(
+            REGION, page_number=page, page_size=PAGE_SIZE, sort_by="GmtCreateTime", order="ASC"
+        )
     elapsed = time.perf_counter() - start
     service.close()
     return elapsed
@@ -142,11 +150,23 @@ def service_client(base_url: str) -> float:
 
 def cli_process(env: dict[str, str], base_url: str) -> tuple[float, int]:
     """Wall time of the CLI in a fresh process; returns (seconds, rows printed)."""
-    command = [sys.executable, "-m", "paiws", "list", "--all", "--format", "json",
-               "--region", REGION, "--endpoint", base_url]
+    command = [
+        sys.executable,
+        "-m",
+        "paiws",
+        "list",
+        "--all",
+        "--format",
+        "json",
+        "--region",
+        REGION,
+        "--endpoint",
+        base_url,
+    ]
     start = time.perf_counter()
-    completed = subprocess.run(command, env=env, capture_output=True, check=False,
-                               cwd=str(ROOT), timeout=600)
+    completed = subprocess.run(
+        command, env=env, capture_output=True, check=False, cwd=str(ROOT), timeout=600
+    )
     elapsed = time.perf_counter() - start
     if completed.returncode != 0:
         raise RuntimeError(f"paiws list failed: {completed.stderr.decode()[-500:]}")
@@ -155,10 +175,22 @@ def cli_process(env: dict[str, str], base_url: str) -> tuple[float, int]:
 
 
 def cli_in_process(env: dict[str, str], base_url: str) -> float:
-    command = [sys.executable, "-c", IN_PROCESS, "list", "--all", "--format", "json",
-               "--region", REGION, "--endpoint", base_url]
-    completed = subprocess.run(command, env=env, capture_output=True, check=True,
-                               cwd=str(ROOT), timeout=600, text=True)
+    command = [
+        sys.executable,
+        "-c",
+        IN_PROCESS,
+        "list",
+        "--all",
+        "--format",
+        "json",
+        "--region",
+        REGION,
+        "--endpoint",
+        base_url,
+    ]
+    completed = subprocess.run(
+        command, env=env, capture_output=True, check=True, cwd=str(ROOT), timeout=600, text=True
+    )
     seconds, code, _ = completed.stdout.split()
     if code != "0":
         raise RuntimeError("paiws list failed in-process")
@@ -168,8 +200,13 @@ def cli_in_process(env: dict[str, str], base_url: str) -> float:
 def measure(repeats: int) -> list[Result]:
     from paiws.emulator import Emulator
 
-    times: dict[str, list[float]] = {"cli": [], "inproc": [], "http1": [], "http4": [],
-                                     "client": []}
+    times: dict[str, list[float]] = {
+        "cli": [],
+        "inproc": [],
+        "http1": [],
+        "http4": [],
+        "client": [],
+    }
     counts: list[tuple[int, int, int]] = []
     with temp_home() as tmp, Emulator(data="empty") as emu:
         emu.generate(REGION, ROWS)
@@ -189,31 +226,62 @@ def measure(repeats: int) -> list[Result]:
             times["client"].append(service_client(emu.base_url))
     baseline = min(median(times["http1"]), median(times["http4"]))
     list_calls = {c[0] for c in counts}
-    ok = list_calls == {PAGES} and {c[1] for c in counts} == {1} and {c[2] for c in counts} == {
-        ROWS}
+    ok = (
+        list_calls == {PAGES} and {c[1] for c in counts} == {1} and {c[2] for c in counts} == {ROWS}
+    )
     cli_time = median(times["cli"])
     return [
-        Result("CLI list --all: ListWorkspaces calls for 10,000", float(counts[-1][0]), "calls",
-               target=f"== {PAGES}", passed=ok,
-               detail=f"per run (ListWorkspaces, ListProducts, rows printed): {counts}"),
-        Result("CLI list --all --format json, 10,000 (fresh process)", cli_time, "s",
-               detail=spread(times["cli"]), samples=times["cli"]),
-        Result("  same, in a warm process (no start-up/imports)", median(times["inproc"]), "s",
-               detail=spread(times["inproc"]), samples=times["inproc"]),
-        Result("  baseline: 100 signed GETs, plain http.client, 1 connection",
-               median(times["http1"]), "s", detail=spread(times["http1"]),
-               samples=times["http1"]),
-        Result("  baseline: 100 signed GETs, plain http.client, 4 connections",
-               median(times["http4"]), "s", detail=spread(times["http4"]),
-               samples=times["http4"]),
-        Result("  baseline: 100 calls through WorkspaceClient (SDK), sequential",
-               median(times["client"]), "s", detail=spread(times["client"]),
-               samples=times["client"]),
-        Result("CLI (fresh process) / fastest plain HTTP", cli_time / baseline, "x",
-               detail="no target; the difference is start-up, SDK signing, JSON decoding, "
-                      "masking and printing"),
-        Result("CLI (warm process) / fastest plain HTTP", median(times["inproc"]) / baseline,
-               "x"),
+        Result(
+            "CLI list --all: ListWorkspaces calls for 10,000",
+            float(counts[-1][0]),
+            "calls",
+            target=f"== {PAGES}",
+            passed=ok,
+            detail=f"per run (ListWorkspaces, ListProducts, rows printed): {counts}",
+        ),
+        Result(
+            "CLI list --all --format json, 10,000 (fresh process)",
+            cli_time,
+            "s",
+            detail=spread(times["cli"]),
+            samples=times["cli"],
+        ),
+        Result(
+            "  same, in a warm process (no start-up/imports)",
+            median(times["inproc"]),
+            "s",
+            detail=spread(times["inproc"]),
+            samples=times["inproc"],
+        ),
+        Result(
+            "  baseline: 100 signed GETs, plain http.client, 1 connection",
+            median(times["http1"]),
+            "s",
+            detail=spread(times["http1"]),
+            samples=times["http1"],
+        ),
+        Result(
+            "  baseline: 100 signed GETs, plain http.client, 4 connections",
+            median(times["http4"]),
+            "s",
+            detail=spread(times["http4"]),
+            samples=times["http4"],
+        ),
+        Result(
+            "  baseline: 100 calls through WorkspaceClient (SDK), sequential",
+            median(times["client"]),
+            "s",
+            detail=spread(times["client"]),
+            samples=times["client"],
+        ),
+        Result(
+            "CLI (fresh process) / fastest plain HTTP",
+            cli_time / baseline,
+            "x",
+            detail="no target; the difference is start-up, SDK signing, JSON decoding, "
+            "masking and printing",
+        ),
+        Result("CLI (warm process) / fastest plain HTTP", median(times["inproc"]) / baseline, "x"),
     ]
 
 

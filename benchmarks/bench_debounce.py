@@ -45,8 +45,12 @@ async def one_run(base_url: str, emu: Any) -> tuple[int, float]:
         def display(screen: Any, update: Any) -> None:
             original_display(screen, update)
             grid = main.grid
-            if main.query_state.name == FILTER and not main.busy and grid.row_count and all(
-                    FILTER in grid.get_row_at(i)[0].plain for i in range(grid.row_count)):
+            if (
+                main.query_state.name == FILTER
+                and not main.busy
+                and grid.row_count
+                and all(FILTER in grid.get_row_at(i)[0].plain for i in range(grid.row_count))
+            ):
                 shown.append(time.monotonic())
 
         app._display = display  # type: ignore[method-assign,assignment]
@@ -84,11 +88,20 @@ def measure(repeats: int) -> list[Result]:
             delays.append(delay)
     worst = max(counts)
     return [
-        Result("debounce: ListWorkspaces per 10-char filter typed at 80 ms/key", float(worst),
-               "requests", target=f"<= {MAX_REQUESTS}", passed=worst <= MAX_REQUESTS,
-               detail=f"worst of {repeats} runs; per run {counts}"),
-        Result("  last key -> filtered rows on screen", median(delays) * 1000, "ms",
-               detail=f"includes the 300 ms debounce; {spread(delays)} (s)"),
+        Result(
+            "debounce: ListWorkspaces per 10-char filter typed at 80 ms/key",
+            float(worst),
+            "requests",
+            target=f"<= {MAX_REQUESTS}",
+            passed=worst <= MAX_REQUESTS,
+            detail=f"worst of {repeats} runs; per run {counts}",
+        ),
+        Result(
+            "  last key -> filtered rows on screen",
+            median(delays) * 1000,
+            "ms",
+            detail=f"includes the 300 ms debounce; {spread(delays)} (s)",
+        ),
     ]
 
 

@@ -50,9 +50,13 @@ def measure(repeats: int) -> list[Result]:
         assert not emu.request_log, "the region picker must not send any request"
     base = median(wall["minimal"])
     results = [
-        Result("startup: minimal Textual app (1 Input)", base, "s",
-               detail=f"{spread(wall['minimal'])}; before App.run "
-                      f"{median(setup['minimal']):.3f} s", samples=wall["minimal"]),
+        Result(
+            "startup: minimal Textual app (1 Input)",
+            base,
+            "s",
+            detail=f"{spread(wall['minimal'])}; before App.run {median(setup['minimal']):.3f} s",
+            samples=wall["minimal"],
+        ),
     ]
     for name in ("endpoint", "demo"):
         value = median(wall[name])
@@ -60,15 +64,26 @@ def measure(repeats: int) -> list[Result]:
         paired = median([p / m for p, m in zip(wall[name], wall["minimal"], strict=True)])
         cpu_ratio = median(cpu[name]) / median(cpu["minimal"])
         heavy = ", ".join(modules[name]) or "none"
-        results.append(Result(
-            f"startup: paiws --{name} to region picker", value, "s",
-            detail=f"{spread(wall[name])}; before App.run {median(setup[name]):.3f} s",
-            samples=wall[name]))
-        results.append(Result(
-            f"startup ratio: paiws --{name} / minimal", ratio, "x",
-            target=f"<= {TARGET_RATIO}x", passed=ratio <= TARGET_RATIO,
-            detail=f"paired per round {paired:.2f}x; CPU time {cpu_ratio:.2f}x; "
-                   f"heavy modules at the picker: {heavy}"))
+        results.append(
+            Result(
+                f"startup: paiws --{name} to region picker",
+                value,
+                "s",
+                detail=f"{spread(wall[name])}; before App.run {median(setup[name]):.3f} s",
+                samples=wall[name],
+            )
+        )
+        results.append(
+            Result(
+                f"startup ratio: paiws --{name} / minimal",
+                ratio,
+                "x",
+                target=f"<= {TARGET_RATIO}x",
+                passed=ratio <= TARGET_RATIO,
+                detail=f"paired per round {paired:.2f}x; CPU time {cpu_ratio:.2f}x; "
+                f"heavy modules at the picker: {heavy}",
+            )
+        )
     return results
 
 

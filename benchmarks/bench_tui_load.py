@@ -30,8 +30,9 @@ KEY_TARGET = 0.25  # seconds: keys should feel immediate while the rest loads
 
 
 def load_once(rows: int, env: dict[str, str], base_url: str) -> dict[str, Any]:
-    _, data = run_probe("load", "paiws", env, rows=rows,
-                        paiws_args=("--endpoint", base_url, "--region", REGION))
+    _, data = run_probe(
+        "load", "paiws", env, rows=rows, paiws_args=("--endpoint", base_url, "--region", REGION)
+    )
     start = float(data["activation_done"])
     keys = [k["latency"] for k in data["keys"]]
     return {
@@ -53,8 +54,7 @@ def by_key(runs: list[list[tuple[str, float | None]]]) -> str:
             label = label if label in seen or label != "?" else "first ?"
             seen.add({"first ?": "?"}.get(label, label))
             groups.setdefault(label, []).append(float("inf") if latency is None else latency)
-    return ", ".join(f"{label} {median(values) * 1000:.0f} ms"
-                     for label, values in groups.items())
+    return ", ".join(f"{label} {median(values) * 1000:.0f} ms" for label, values in groups.items())
 
 
 def measure(repeats: int) -> list[Result]:
@@ -72,37 +72,74 @@ def measure(repeats: int) -> list[Result]:
                 runs.append(load_once(rows, env, emu.base_url))
             pages = sum(1 for e in emu.request_log if e.operation == "ListWorkspaces")
         first = [r["first"] for r in runs]
-        results.append(Result(
-            f"first rows after activation, {rows:,} workspaces", median(first), "s",
-            target=f"<= {FIRST_ROWS_TARGET:g} s", passed=median(first) <= FIRST_ROWS_TARGET,
-            detail=spread(first), samples=first))
+        results.append(
+            Result(
+                f"first rows after activation, {rows:,} workspaces",
+                median(first),
+                "s",
+                target=f"<= {FIRST_ROWS_TARGET:g} s",
+                passed=median(first) <= FIRST_ROWS_TARGET,
+                detail=spread(first),
+                samples=first,
+            )
+        )
         if rows < 1000:
             continue
         full = [r["full"] for r in runs]
-        results.append(Result(f"full load, {rows:,} workspaces", median(full), "s",
-                              detail=f"{spread(full)}; {pages} ListWorkspaces in the last run",
-                              samples=full))
-        typical = [median([k for k in r["keys"] if k is not None] or [float("inf")])
-                   for r in runs]
-        worst = [max((k if k is not None else float("inf")) for k in r["keys"])
-                 if r["keys"] else float("nan") for r in runs]
+        results.append(
+            Result(
+                f"full load, {rows:,} workspaces",
+                median(full),
+                "s",
+                detail=f"{spread(full)}; {pages} ListWorkspaces in the last run",
+                samples=full,
+            )
+        )
+        typical = [median([k for k in r["keys"] if k is not None] or [float("inf")]) for r in runs]
+        worst = [
+            max((k if k is not None else float("inf")) for k in r["keys"])
+            if r["keys"]
+            else float("nan")
+            for r in runs
+        ]
         pressed = [len(r["keys"]) for r in runs]
-        results.append(Result(
-            "key latency while loading (median per run)", median(typical) * 1000, "ms",
-            target=f"<= {KEY_TARGET * 1000:.0f} ms", passed=median(typical) <= KEY_TARGET,
-            detail=f"keys pressed while loading per run: {pressed}",
-            samples=[t * 1000 for t in typical]))
-        results.append(Result(
-            "key latency while loading (worst per run)", median(worst) * 1000, "ms",
-            detail=f"per run: {', '.join(f'{w * 1000:.0f}' for w in worst)} ms",
-            samples=[w * 1000 for w in worst]))
-        results.append(Result("  by key (median over runs)", None, "",
-                              detail=by_key([r["named"] for r in runs])))
+        results.append(
+            Result(
+                "key latency while loading (median per run)",
+                median(typical) * 1000,
+                "ms",
+                target=f"<= {KEY_TARGET * 1000:.0f} ms",
+                passed=median(typical) <= KEY_TARGET,
+                detail=f"keys pressed while loading per run: {pressed}",
+                samples=[t * 1000 for t in typical],
+            )
+        )
+        results.append(
+            Result(
+                "key latency while loading (worst per run)",
+                median(worst) * 1000,
+                "ms",
+                detail=f"per run: {', '.join(f'{w * 1000:.0f}' for w in worst)} ms",
+                samples=[w * 1000 for w in worst],
+            )
+        )
+        results.append(
+            Result(
+                "  by key (median over runs)", None, "", detail=by_key([r["named"] for r in runs])
+            )
+        )
         rss = [r["rss_mb"] for r in runs]
-        results.append(Result(
-            f"peak RSS of the TUI process, {rows:,} workspaces", max(rss), "MB",
-            target=f"< {RSS_TARGET_MB:g} MB", passed=max(rss) < RSS_TARGET_MB,
-            detail=f"max over runs; {spread(rss)}", samples=rss))
+        results.append(
+            Result(
+                f"peak RSS of the TUI process, {rows:,} workspaces",
+                max(rss),
+                "MB",
+                target=f"< {RSS_TARGET_MB:g} MB",
+                passed=max(rss) < RSS_TARGET_MB,
+                detail=f"max over runs; {spread(rss)}",
+                samples=rss,
+            )
+        )
     return results
 
 

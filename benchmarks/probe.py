@@ -41,8 +41,14 @@ from textual.app import App, ComposeResult
 from textual.widgets import Input
 
 SIZE = (160, 50)
-HEAVY_PREFIXES = ("aliyunsdkcore", "alibabacloud_credentials", "requests", "urllib3",
-                  "paiws.emulator", "aiohttp")
+HEAVY_PREFIXES = (
+    "aliyunsdkcore",
+    "alibabacloud_credentials",
+    "requests",
+    "urllib3",
+    "paiws.emulator",
+    "aiohttp",
+)
 # Keys pressed while the table streams in: (key, character, what must be visible afterwards).
 KEY_SCRIPT: tuple[tuple[str, str | None, str], ...] = (
     ("down", None, "cursor_moved"),
@@ -60,8 +66,14 @@ KEY_TIMEOUT = 30.0
 
 def heavy_modules() -> list[str]:
     """Which of the heavy packages are loaded (what startup should not pay for)."""
-    return sorted({prefix for prefix in HEAVY_PREFIXES for name in sys.modules
-                   if name == prefix or name.startswith(prefix + ".")})
+    return sorted(
+        {
+            prefix
+            for prefix in HEAVY_PREFIXES
+            for name in sys.modules
+            if name == prefix or name.startswith(prefix + ".")
+        }
+    )
 
 
 class MinimalApp(App[None]):
@@ -126,8 +138,9 @@ class Probe:
         now = time.monotonic()
         if self.mode == "startup":
             focused = app.focused
-            on_picker = isinstance(app, MinimalApp) or type(app.screen).__name__ == \
-                "RegionPickerScreen"
+            on_picker = (
+                isinstance(app, MinimalApp) or type(app.screen).__name__ == "RegionPickerScreen"
+            )
             if isinstance(focused, Input) and on_picker:
                 self.data.update(ready=now, modules=heavy_modules())
                 self.finish(app)
@@ -136,8 +149,9 @@ class Probe:
         if self.pending_key is not None and self.key_effect_visible(app, grid):
             key = self.pending_key
             self.pending_key = None
-            self.data["keys"].append({"key": key["key"], "latency": now - key["sent"],
-                                      "loaded": key["loaded"]})
+            self.data["keys"].append(
+                {"key": key["key"], "latency": now - key["sent"], "loaded": key["loaded"]}
+            )
         if grid is None:
             return
         if grid.row_count > 0 and "first_rows" not in self.data:
@@ -176,8 +190,13 @@ class Probe:
             if grid is None or grid.row_count >= self.rows:
                 break  # only keys pressed while rows still stream in count
             await asyncio.sleep(KEY_PAUSE)
-            self.pending_key = {"key": key, "effect": effect, "sent": time.monotonic(),
-                                "cursor": grid.cursor_row, "loaded": grid.row_count}
+            self.pending_key = {
+                "key": key,
+                "effect": effect,
+                "sent": time.monotonic(),
+                "cursor": grid.cursor_row,
+                "loaded": grid.row_count,
+            }
             event = events.Key(key, character)
             event.set_sender(app)
             app._driver.send_message(event)

@@ -32,12 +32,24 @@ BENCHMARKS: tuple[tuple[str, int, int], ...] = (
 def run(script: str, repeats: int) -> list[Result]:
     completed = subprocess.run(
         [sys.executable, str(BENCH_DIR / script), "--repeats", str(repeats), "--json"],
-        capture_output=True, text=True, cwd=str(ROOT), check=False, timeout=3600,
+        capture_output=True,
+        text=True,
+        cwd=str(ROOT),
+        check=False,
+        timeout=3600,
     )
     if completed.returncode != 0:
-        return [Result(f"{script}: failed to run", None, "", passed=False,
-                       detail=completed.stderr.strip().splitlines()[-1:][0]
-                       if completed.stderr.strip() else f"exit {completed.returncode}")]
+        return [
+            Result(
+                f"{script}: failed to run",
+                None,
+                "",
+                passed=False,
+                detail=completed.stderr.strip().splitlines()[-1:][0]
+                if completed.stderr.strip()
+                else f"exit {completed.returncode}",
+            )
+        ]
     return [Result(**item) for item in json.loads(completed.stdout)]
 
 

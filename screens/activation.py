@@ -52,8 +52,10 @@ class ActivationPanel(Static, can_focus=True):
                 "Your account may activate it on the purchase page:\n\n"
             )
             text.append(f"  {state.purchase_url or 'the PAI console'}\n\n", style="bold underline")
-            text.append("Press enter or b to open the page, y to copy the link, and r to re-check "
-                        "once PAI is activated.\n")
+            text.append(
+                "Press enter or b to open the page, y to copy the link, and r to re-check "
+                "once PAI is activated.\n"
+            )
         else:
             text.append(
                 "This account may not activate PAI here. Ask the primary account administrator "
@@ -61,8 +63,11 @@ class ActivationPanel(Static, can_focus=True):
                 "user with the pai:CreateOrder permission.\n\n"
             )
             text.append("Press r to re-check once it has been activated.\n")
-        text.append("\nWorkspace browsing and creation are blocked in this region until then. "
-                    "Press g to choose another region.", style="italic")
+        text.append(
+            "\nWorkspace browsing and creation are blocked in this region until then. "
+            "Press g to choose another region.",
+            style="italic",
+        )
         return text
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

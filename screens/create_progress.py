@@ -223,8 +223,9 @@ class OutcomePanel(Vertical):
                 "creates only if it is still free.",
             )
             state = OutcomeState("ambiguous")
-            self._show("? Could not confirm the result", "warn", body, state,
-                       "retry", "back", "close")
+            self._show(
+                "? Could not confirm the result", "warn", body, state, "retry", "back", "close"
+            )
         else:
             state = OutcomeState("error")
             self._show(f"✗ {error_title(err)}", "bad", body, state, "back", "close")

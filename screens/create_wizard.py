@@ -38,8 +38,13 @@ from textual.worker import get_current_worker
 
 STEP_LABELS = ("Name", "Description", "Mode", "Options", "Review", "Create")
 _QUESTION_IDS = ("step-name", "step-description", "step-mode", "step-options", "step-review")
-_FOCUS_OF_STEP = ("#name-input", "#description-input", "#mode-set", "#display-input",
-                  "#wizard-next")
+_FOCUS_OF_STEP = (
+    "#name-input",
+    "#description-input",
+    "#mode-set",
+    "#display-input",
+    "#wizard-next",
+)
 REVIEW = 4
 
 Phase = Literal["ask", "creating", "outcome"]
@@ -49,23 +54,33 @@ class WatchStopped(Exception):
     """Raised from the progress callback once the wizard is gone, to end the polling."""
 
 
-
 class CreateWizard(ModalScreen[str | None]):
     """Create a workspace in one region, step by step."""
+
     CSS_PATH = [asset_path("wizard.tcss")]  # read when the first dialog is shown
 
     # How long to wait for ENABLED before saying "still initialising" (R4: bounded wait).
     POLL_TIMEOUT: ClassVar[float] = 120.0
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel",
-                tooltip="Cancel (asks before discarding typed answers)", id="wizard.cancel"),
+        Binding(
+            "escape",
+            "cancel",
+            "Cancel",
+            tooltip="Cancel (asks before discarding typed answers)",
+            id="wizard.cancel",
+        ),
         Binding("ctrl+b", "back", "Back", tooltip="Back to the previous step", id="wizard.back"),
-        Binding("enter", "next", "Next",
-                tooltip="Next step; on the review, Create; on a result, its highlighted button",
-                id="wizard.next"),
-        Binding("y", "copy", "Copy", tooltip="Copy the workspace ID or the RAM policy",
-                id="wizard.copy"),
+        Binding(
+            "enter",
+            "next",
+            "Next",
+            tooltip="Next step; on the review, Create; on a result, its highlighted button",
+            id="wizard.next",
+        ),
+        Binding(
+            "y", "copy", "Copy", tooltip="Copy the workspace ID or the RAM policy", id="wizard.copy"
+        ),
         # Shadows the app's `g` while a create is in flight: leaving then would hide its result.
         Binding("g", "change_region", "Region", show=False, id="wizard.region"),
     ]
@@ -251,8 +266,10 @@ class CreateWizard(ModalScreen[str | None]):
             self.dismiss(None)
         elif self._phase == "creating":
             self._cancel_while_creating()
-        elif self._phase == "outcome" and self._outcome.state is not None and (
-            self._outcome.state.kind in ("created", "exists_same")
+        elif (
+            self._phase == "outcome"
+            and self._outcome.state is not None
+            and (self._outcome.state.kind in ("created", "exists_same"))
         ):
             self.dismiss(self._outcome.state.workspace_id)
         elif self._dirty:
@@ -268,8 +285,11 @@ class CreateWizard(ModalScreen[str | None]):
 
     async def action_change_region(self) -> None:
         if self._phase == "creating":
-            self.notify("Wait for the create to finish, then change the region.",
-                        title="Creating", severity="warning")
+            self.notify(
+                "Wait for the create to finish, then change the region.",
+                title="Creating",
+                severity="warning",
+            )
         else:
             await self.app.run_action("app.change_region")
 
@@ -281,15 +301,19 @@ class CreateWizard(ModalScreen[str | None]):
         workspace_id = self.query_one(CreateProgressPanel).workspace_id
         if workspace_id is None:
             # No ID yet: leaving now would hide whether anything was created.
-            self.notify("The create request is in flight; the result follows in a moment.",
-                        title="Please wait", severity="warning")
+            self.notify(
+                "The create request is in flight; the result follows in a moment.",
+                title="Please wait",
+                severity="warning",
+            )
             return
         self.app.push_screen(
             ConfirmModal(
                 "Stop watching?",
                 Text.assemble(
-                    "The workspace was created (ID ", workspace_id, ") and keeps initialising "
-                    "on the server. Leave and show it in the table?",
+                    "The workspace was created (ID ",
+                    workspace_id,
+                    ") and keeps initialising on the server. Leave and show it in the table?",
                 ),
                 confirm_label="Leave",
                 cancel_label="Keep watching",
@@ -357,7 +381,10 @@ class CreateWizard(ModalScreen[str | None]):
 
         try:
             outcome = self._service.create_workspace(
-                self._region, request, wait=True, on_progress=report,
+                self._region,
+                request,
+                wait=True,
+                on_progress=report,
                 poll_timeout=self._poll_timeout,
             )
         except Exception as err:  # every failure becomes an explained outcome, never a crash

@@ -32,14 +32,20 @@ def delete_blocked_reason(service: DataService) -> str | None:
 
 class DeleteWorkspace(ModalScreen[str | None]):
     """Type the name, then Delete: one DeleteWorkspace call, no second chances needed."""
+
     CSS_PATH = [asset_path("wizard.tcss")]  # read when the first dialog is shown
 
-
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", tooltip="Cancel: nothing is deleted",
-                id="delete.cancel"),
-        Binding("y", "copy_policy", "Copy policy",
-                tooltip="Copy the RAM policy after a permission error", id="delete.copy"),
+        Binding(
+            "escape", "cancel", "Cancel", tooltip="Cancel: nothing is deleted", id="delete.cancel"
+        ),
+        Binding(
+            "y",
+            "copy_policy",
+            "Copy policy",
+            tooltip="Copy the RAM policy after a permission error",
+            id="delete.copy",
+        ),
     ]
 
     class Deleted(Message):
@@ -166,8 +172,11 @@ class DeleteWorkspace(ModalScreen[str | None]):
 
     @on(Deleted)
     def _deleted(self) -> None:
-        self.notify(f"Deleted {self._row.name} ({self._row.workspace_id}).",
-                    title="Workspace deleted", markup=False)
+        self.notify(
+            f"Deleted {self._row.name} ({self._row.workspace_id}).",
+            title="Workspace deleted",
+            markup=False,
+        )
         self.dismiss(self._row.workspace_id)
 
     @on(Failed)

@@ -68,16 +68,27 @@ def detail_table(row: WorkspaceRow, detail: WorkspaceDetail | None, *, verbose: 
 class DetailScreen(PaiwsScreen[None]):
     HELP_TITLE: ClassVar[str] = "Workspace detail"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("w", "toggle_owner", "Owner & admins",
-                tooltip="Show/hide owner & administrators (fetches with Verbose; sticky)",
-                id="detail.owner"),
+        Binding(
+            "w",
+            "toggle_owner",
+            "Owner & admins",
+            tooltip="Show/hide owner & administrators (fetches with Verbose; sticky)",
+            id="detail.owner",
+        ),
         Binding("y", "copy_id", "Copy ID", tooltip="Copy the workspace ID", id="detail.copy"),
-        Binding("r", "refresh", "Refresh", tooltip="Fetch the workspace again",
-                id="detail.refresh"),
-        Binding("e", "edit", "Edit", tooltip="Edit the display name and description",
-                id="detail.edit"),
-        Binding("ctrl+d", "delete", "Delete",
-                tooltip="Delete this workspace (type its name to confirm)", id="detail.delete"),
+        Binding(
+            "r", "refresh", "Refresh", tooltip="Fetch the workspace again", id="detail.refresh"
+        ),
+        Binding(
+            "e", "edit", "Edit", tooltip="Edit the display name and description", id="detail.edit"
+        ),
+        Binding(
+            "ctrl+d",
+            "delete",
+            "Delete",
+            tooltip="Delete this workspace (type its name to confirm)",
+            id="detail.delete",
+        ),
     ]
 
     def __init__(self, *, row: WorkspaceRow | None = None, workspace_id: str | None = None) -> None:
@@ -98,8 +109,7 @@ class DetailScreen(PaiwsScreen[None]):
                 yield Static("", id="detail-note", classes="dim")
             with Vertical(id="not-found", classes="panel"):
                 yield Static("", id="not-found-text")
-                yield Field(placeholder="Try another workspace ID and press Enter",
-                            id="other-id")
+                yield Field(placeholder="Try another workspace ID and press Enter", id="other-id")
 
     def on_mount(self) -> None:
         if self.row is not None:
@@ -144,8 +154,7 @@ class DetailScreen(PaiwsScreen[None]):
         self.busy = False
         if isinstance(message.error, NotFound | InvalidInput):
             # R7: a 404 is an answer; an ID that cannot exist (rejected before sending) too.
-            self._show_not_found(message.error if isinstance(message.error, InvalidInput)
-                                 else None)
+            self._show_not_found(message.error if isinstance(message.error, InvalidInput) else None)
             return
         self._show_detail(problem=error_text(message.error, purpose=message.purpose))
         report_error(self, message.error, purpose=message.purpose)
@@ -161,25 +170,33 @@ class DetailScreen(PaiwsScreen[None]):
             title.update(Text(f"Workspace {self.workspace_id}", style="bold"))
             fields.update(Text("Loading…", style="italic") if self.busy else Text(""))
         else:
-            title.update(Text.assemble((self.row.name, "bold"), "  ",
-                                       (self.row.workspace_id, "dim")))
+            title.update(
+                Text.assemble((self.row.name, "bold"), "  ", (self.row.workspace_id, "dim"))
+            )
             body: RenderableType = detail_table(self.row, self.detail, verbose=verbose)
             fields.update(body)
         if problem:
             note.update(Text(problem + "\nPress r to retry.", style="red"))
         elif verbose:
-            note.update(Text("Owner & administrators shown (fetched with Verbose). "
-                             "Press w to hide them."))
+            note.update(
+                Text("Owner & administrators shown (fetched with Verbose). Press w to hide them.")
+            )
         else:
-            note.update(Text("Press w to show the owner (fetches the workspace with Verbose; "
-                             "stays on for this session)."))
+            note.update(
+                Text(
+                    "Press w to show the owner (fetches the workspace with Verbose; "
+                    "stays on for this session)."
+                )
+            )
 
     def _show_not_found(self, invalid: InvalidInput | None = None) -> None:
         self.row = None
         self.detail = None
         if invalid is not None:
-            headline = Text.assemble((f"{self.workspace_id!r} is not a workspace ID", "bold"),
-                                     f": {invalid}\nNothing was sent.")
+            headline = Text.assemble(
+                (f"{self.workspace_id!r} is not a workspace ID", "bold"),
+                f": {invalid}\nNothing was sent.",
+            )
         else:
             headline = Text.assemble(
                 (f"Workspace {self.workspace_id} does not exist", "bold"),
@@ -233,8 +250,9 @@ class DetailScreen(PaiwsScreen[None]):
 
     def action_edit(self) -> None:
         if self.row is not None and not self.service.read_only:
-            self.app.push_screen(EditWorkspace(self.service, self.chosen_region, self.row),
-                                 self._edited)
+            self.app.push_screen(
+                EditWorkspace(self.service, self.chosen_region, self.row), self._edited
+            )
 
     def _edited(self, detail: WorkspaceDetail | None) -> None:
         if detail is None:
@@ -247,8 +265,9 @@ class DetailScreen(PaiwsScreen[None]):
 
     def action_delete(self) -> None:
         if self.row is not None and not self.service.read_only:
-            self.app.push_screen(DeleteWorkspace(self.service, self.chosen_region, self.row),
-                                 self._deleted)
+            self.app.push_screen(
+                DeleteWorkspace(self.service, self.chosen_region, self.row), self._deleted
+            )
 
     def _deleted(self, workspace_id: str | None) -> None:
         if workspace_id is None:

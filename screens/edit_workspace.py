@@ -42,16 +42,31 @@ def display_name_problem(value: str) -> str | None:
 
 class EditWorkspace(ModalScreen[WorkspaceDetail | None]):
     """A small form: two fields, live validation, Save sends UpdateWorkspace once."""
+
     CSS_PATH = [asset_path("wizard.tcss")]  # read when the first dialog is shown
 
-
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", tooltip="Cancel (asks before discarding changes)",
-                id="edit.cancel"),
-        Binding("ctrl+s", "save", "Save", tooltip="Save (UpdateWorkspace; Enter works too)",
-                id="edit.save"),
-        Binding("y", "copy_policy", "Copy policy",
-                tooltip="Copy the RAM policy after a permission error", id="edit.copy"),
+        Binding(
+            "escape",
+            "cancel",
+            "Cancel",
+            tooltip="Cancel (asks before discarding changes)",
+            id="edit.cancel",
+        ),
+        Binding(
+            "ctrl+s",
+            "save",
+            "Save",
+            tooltip="Save (UpdateWorkspace; Enter works too)",
+            id="edit.save",
+        ),
+        Binding(
+            "y",
+            "copy_policy",
+            "Copy policy",
+            tooltip="Copy the RAM policy after a permission error",
+            id="edit.copy",
+        ),
     ]
 
     class Saved(Message):

@@ -42,8 +42,9 @@ def error_text(error: BaseException, *, purpose: str) -> str:
     return "\n".join(lines)
 
 
-def report_error(screen: Screen[Any], error: BaseException, *, purpose: str,
-                 retry: bool = True) -> None:
+def report_error(
+    screen: Screen[Any], error: BaseException, *, purpose: str, retry: bool = True
+) -> None:
     """Show an error that came back from a worker, the right way for its kind."""
     app = screen.app
     if isinstance(error, AuthFailed | CredentialsMissing):

@@ -72,8 +72,14 @@ class HelpScreen(PaiwsScreen[None]):
     def _table(self, title: str, classes: Sequence[type[DOMNode]]) -> Table:
         here = self.origin in classes
         heading = Text(title + ("  (this screen)" if here else ""), style="bold")
-        table = Table(title=heading, title_justify="left", show_header=False, box=None,
-                      padding=(0, 2), expand=False)
+        table = Table(
+            title=heading,
+            title_justify="left",
+            show_header=False,
+            box=None,
+            padding=(0, 2),
+            expand=False,
+        )
         table.add_column(style="bold", min_width=10, no_wrap=True)
         table.add_column()
         for binding, description in section_keys(classes):

@@ -46,8 +46,13 @@ class IdLookupScreen(PaiwsScreen[None]):
     def compose_body(self) -> ComposeResult:
         with Vertical(id="lookup"):
             yield Static(Text("Look up workspaces by ID", style="bold"), classes="panel-title")
-            yield Static(Text("One ID opens its detail; several (comma or space separated) are "
-                              "looked up in one request."), classes="dim")
+            yield Static(
+                Text(
+                    "One ID opens its detail; several (comma or space separated) are "
+                    "looked up in one request."
+                ),
+                classes="dim",
+            )
             yield Field(placeholder="e.g. ws-1a2b3c, ws-4d5e6f", id="ids")
             yield Static("", id="lookup-status")
             yield WorkspaceGrid(id="lookup-results")
@@ -93,8 +98,7 @@ class IdLookupScreen(PaiwsScreen[None]):
         grid = self.query_one("#lookup-results", WorkspaceGrid)
         grid.replace_rows(result.found)
         grid.display = bool(result.found)
-        self._status(Text(f"Found {len(result.found)} of {len(result.requested)}.",
-                          style="bold"))
+        self._status(Text(f"Found {len(result.found)} of {len(result.requested)}.", style="bold"))
         missing = self.query_one("#lookup-missing", Static)
         if result.missing:
             text = Text("Does not exist in this region:\n", style="bold")
@@ -111,8 +115,12 @@ class IdLookupScreen(PaiwsScreen[None]):
         if message.gen != self._gen:
             return
         self.busy = False
-        self._status(Text(error_text(message.error, purpose=message.purpose)
-                          + "\nPress r to retry.", style="red"))
+        self._status(
+            Text(
+                error_text(message.error, purpose=message.purpose) + "\nPress r to retry.",
+                style="red",
+            )
+        )
         report_error(self, message.error, purpose=message.purpose)
 
     def _status(self, text: Text) -> None:

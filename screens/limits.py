@@ -34,7 +34,8 @@ class LimitsScreen(PaiwsScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#limits-title", Static).update(
-            Text(f"Resource limits in {self.chosen_region}", style="bold"))
+            Text(f"Resource limits in {self.chosen_region}", style="bold")
+        )
         table = self.query_one("#limits-table", DataTable)
         table.add_column(Text("Resource"), key="resource")
         table.add_column(Text("Limit"), key="limit")
@@ -63,8 +64,11 @@ class LimitsScreen(PaiwsScreen[None]):
         table.clear()
         for name, count in message.limits.items:
             table.add_row(Text(name), Text(str(count), justify="right"))
-        status = (f"{len(message.limits.items)} limits." if message.limits.items
-                  else "The server reported no resource limits for this region.")
+        status = (
+            f"{len(message.limits.items)} limits."
+            if message.limits.items
+            else "The server reported no resource limits for this region."
+        )
         self.query_one("#limits-status", Static).update(Text(status, style="dim"))
         table.focus()
 
@@ -73,6 +77,9 @@ class LimitsScreen(PaiwsScreen[None]):
             return
         self.busy = False
         self.query_one("#limits-status", Static).update(
-            Text(error_text(message.error, purpose=message.purpose) + "\nPress r to retry.",
-                 style="red"))
+            Text(
+                error_text(message.error, purpose=message.purpose) + "\nPress r to retry.",
+                style="red",
+            )
+        )
         report_error(self, message.error, purpose=message.purpose)

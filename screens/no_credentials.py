@@ -35,8 +35,9 @@ class NoCredentialsScreen(PaiwsScreen[None]):
     def compose_body(self) -> ComposeResult:
         status = self.paiws.credentials
         with VerticalScroll(id="no-credentials"), Vertical(classes="panel"):
-            yield Static(Text("No Alibaba Cloud credentials found", style="bold"),
-                         classes="panel-title")
+            yield Static(
+                Text("No Alibaba Cloud credentials found", style="bold"), classes="panel-title"
+            )
             if status.problem:
                 yield Static(Text(status.problem), classes="dim")
             yield Static(Text(HOW_TO), id="how-to")

@@ -55,8 +55,9 @@ class RegionPickerScreen(PaiwsScreen[None]):
         Binding("enter", "choose", "Choose", priority=True, id="picker.choose"),
         Binding("down", "move(1)", "Down", show=False, priority=True, id="picker.down"),
         Binding("up", "move(-1)", "Up", show=False, priority=True, id="picker.up"),
-        Binding("pagedown", "move(8)", "Page down", show=False, priority=True,
-                id="picker.pagedown"),
+        Binding(
+            "pagedown", "move(8)", "Page down", show=False, priority=True, id="picker.pagedown"
+        ),
         Binding("pageup", "move(-8)", "Page up", show=False, priority=True, id="picker.pageup"),
         Binding("escape", "clear_or_back", "Back", id="picker.back"),
         Binding("question_mark", "app.help", "Help", priority=True, id="picker.help"),
@@ -78,8 +79,10 @@ class RegionPickerScreen(PaiwsScreen[None]):
         with Vertical(id="picker"):
             yield Static(Text("Choose a region", style="bold"), classes="panel-title")
             yield Static(
-                Text("paiws never picks a region for you. Type to filter, ↑/↓ to move, "
-                     "Enter to choose."),
+                Text(
+                    "paiws never picks a region for you. Type to filter, ↑/↓ to move, "
+                    "Enter to choose."
+                ),
                 classes="dim",
             )
             yield Static(self._hints(), id="picker-hints")

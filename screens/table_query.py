@@ -38,8 +38,10 @@ def summary(query: ListQuery) -> str:
     if query.name:
         parts.append(f"name contains {query.name!r}")
     parts.append(f"status {query.status or 'all'}")
-    parts.append(f"sorted by {SORT_LABELS.get(query.sort_by, query.sort_by)}, "
-                 f"{ORDER_LABELS.get(query.order, query.order)}")
+    parts.append(
+        f"sorted by {SORT_LABELS.get(query.sort_by, query.sort_by)}, "
+        f"{ORDER_LABELS.get(query.order, query.order)}"
+    )
     return " · ".join(parts)
 
 
@@ -51,8 +53,11 @@ def empty_text(query: ListQuery, region: str, *, can_create: bool) -> Text:
             "Press / to change the name filter, s to change the status filter, "
             "or escape to clear all filters."
         )
-    create = ("press n to create one" if can_create
-              else "create one in the PAI console (b) or with `paiws create`")
+    create = (
+        "press n to create one"
+        if can_create
+        else "create one in the PAI console (b) or with `paiws create`"
+    )
     return Text(
         f"No workspaces in {region} yet.\n\n"
         f"To get started, {create}. Press r to refresh, or g to choose another region."

@@ -49,8 +49,17 @@ KEY_DEBOUNCE = 0.15  # coalesces quick s/o/O presses into one request
 ROWS_PER_STEP = 200
 STEP_PAUSE = 1 / 60
 TABLE_ACTIONS = frozenset(
-    {"filter_name", "cycle_status", "toggle_sort", "toggle_order", "refresh", "copy_id",
-     "open_console", "lookup", "limits"}
+    {
+        "filter_name",
+        "cycle_status",
+        "toggle_sort",
+        "toggle_order",
+        "refresh",
+        "copy_id",
+        "open_console",
+        "lookup",
+        "limits",
+    }
 )
 
 
@@ -58,30 +67,56 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
     HELP_TITLE: ClassVar[str] = "Workspace table"
     HELP_WIDGETS = (WorkspaceGrid, ActivationPanel)
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "filter_name", "Filter", tooltip="Filter by name (server-side)",
-                id="table.filter"),
-        Binding("s", "cycle_status", "Status",
-                tooltip="Status filter: all, ENABLED, INITIALIZING, FAILURE, …", id="table.status"),
-        Binding("o", "toggle_sort", "Sort", tooltip="Sort by created / modified time",
-                id="table.sort"),
-        Binding("O", "toggle_order", "Order", tooltip="Toggle ascending / descending",
-                id="table.order"),
-        Binding("r", "refresh", "Refresh", tooltip="Refresh (keeps filter, sort and cursor)",
-                id="table.refresh"),
-        Binding("r", "retry_activation", "Retry", tooltip="Retry the activation check",
-                id="table.retry"),
-        Binding("i", "lookup", "IDs", tooltip="Look up workspaces by ID",
-                id="table.lookup"),
-        Binding("l", "limits", "Limits", tooltip="Show the region's resource limits",
-                id="table.limits"),
-        Binding("n", "new_workspace", "New", tooltip="Create a workspace (guided)",
-                id="table.new"),
-        Binding("y", "copy_id", "Copy", tooltip="Copy the selected workspace ID",
-                id="table.copy"),
-        Binding("b", "open_console", "Console", tooltip="Open the PAI console for the region",
-                id="table.console"),
-        Binding("escape", "escape", "Clear", tooltip="Close the filter / clear filters",
-                id="table.escape"),
+        Binding(
+            "slash",
+            "filter_name",
+            "Filter",
+            tooltip="Filter by name (server-side)",
+            id="table.filter",
+        ),
+        Binding(
+            "s",
+            "cycle_status",
+            "Status",
+            tooltip="Status filter: all, ENABLED, INITIALIZING, FAILURE, …",
+            id="table.status",
+        ),
+        Binding(
+            "o", "toggle_sort", "Sort", tooltip="Sort by created / modified time", id="table.sort"
+        ),
+        Binding(
+            "O", "toggle_order", "Order", tooltip="Toggle ascending / descending", id="table.order"
+        ),
+        Binding(
+            "r",
+            "refresh",
+            "Refresh",
+            tooltip="Refresh (keeps filter, sort and cursor)",
+            id="table.refresh",
+        ),
+        Binding(
+            "r", "retry_activation", "Retry", tooltip="Retry the activation check", id="table.retry"
+        ),
+        Binding("i", "lookup", "IDs", tooltip="Look up workspaces by ID", id="table.lookup"),
+        Binding(
+            "l", "limits", "Limits", tooltip="Show the region's resource limits", id="table.limits"
+        ),
+        Binding("n", "new_workspace", "New", tooltip="Create a workspace (guided)", id="table.new"),
+        Binding("y", "copy_id", "Copy", tooltip="Copy the selected workspace ID", id="table.copy"),
+        Binding(
+            "b",
+            "open_console",
+            "Console",
+            tooltip="Open the PAI console for the region",
+            id="table.console",
+        ),
+        Binding(
+            "escape",
+            "escape",
+            "Clear",
+            tooltip="Close the filter / clear filters",
+            id="table.escape",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -108,8 +143,10 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
             yield ActivationPanel(id="gate", classes="panel")
             yield Static("", id="failed", classes="panel")
             with Vertical(id="browser"):
-                yield Field(placeholder="Filter by name (server-side); Enter or Esc closes",
-                            id="name-filter")
+                yield Field(
+                    placeholder="Filter by name (server-side); Enter or Esc closes",
+                    id="name-filter",
+                )
                 yield WorkspaceGrid(id="grid")
                 yield Static("", id="empty", classes="panel")
                 yield Static("", id="load-status")
@@ -288,8 +325,12 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
         if self.mode == "checking":
             self.paiws.activation_badge = "unknown"
             failed = self.query_one("#failed", Static)
-            failed.update(Text(error_text(message.error, purpose=message.purpose)
-                               + "\n\nPress r to retry, g to choose another region."))
+            failed.update(
+                Text(
+                    error_text(message.error, purpose=message.purpose)
+                    + "\n\nPress r to retry, g to choose another region."
+                )
+            )
             self._show("failed")
             report_error(self, message.error, purpose=message.purpose)
         else:
@@ -300,8 +341,12 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
         self._update_status(failed=True)
         if self.grid.loaded == 0:  # nothing to look at: explain in place of the table
             empty = self.query_one("#empty", Static)
-            empty.update(Text(error_text(message.error, purpose=message.purpose)
-                              + "\n\nPress r to retry, g to choose another region."))
+            empty.update(
+                Text(
+                    error_text(message.error, purpose=message.purpose)
+                    + "\n\nPress r to retry, g to choose another region."
+                )
+            )
             self._show_grid(False)
         report_error(self, message.error, purpose=message.purpose)
 
@@ -310,8 +355,9 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
         loaded = grid.loaded
         text = Text()
         if failed:
-            text.append(f"Loading stopped at {loaded} workspaces. Press r to retry. ",
-                        style="bold red")
+            text.append(
+                f"Loading stopped at {loaded} workspaces. Press r to retry. ", style="bold red"
+            )
         elif self.busy and self.total is None:
             text.append(f"Loading workspaces in {self.chosen_region}… ", style="italic")
         elif self.total is not None:
@@ -323,8 +369,11 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
         show_empty = not self.busy and not failed and self.total == 0 and loaded == 0
         self._show_grid(not show_empty)
         if show_empty:
-            empty.update(empty_text(self.query_state, self.chosen_region,
-                                    can_create=not self.service.read_only))
+            empty.update(
+                empty_text(
+                    self.query_state, self.chosen_region, can_create=not self.service.read_only
+                )
+            )
 
     def _show_grid(self, show: bool) -> None:
         """Table or empty/error panel. Focus follows explicitly (a hidden table loses it at

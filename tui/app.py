@@ -67,8 +67,15 @@ class PaiwsApp(App[int]):
     COMMANDS = App.COMMANDS | {ScreenActionsProvider}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
-        Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True,
-                tooltip="Open the command palette", id="app.palette"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Commands",
+            show=False,
+            priority=True,
+            tooltip="Open the command palette",
+            id="app.palette",
+        ),
         Binding("question_mark", "help", "Help", tooltip="Show every key", id="app.help"),
         Binding("g", "change_region", "Region", tooltip="Change region", id="app.region"),
     ]
@@ -78,8 +85,9 @@ class PaiwsApp(App[int]):
     # "", "checking", "activated", "purchasable", "no_permission", "unknown": drives the badge.
     activation_badge: reactive[str] = reactive("")
 
-    def __init__(self, service: DataService, *, region: str | None = None,
-                 cursor_blink: bool = True) -> None:
+    def __init__(
+        self, service: DataService, *, region: str | None = None, cursor_blink: bool = True
+    ) -> None:
         super().__init__()
         self.service = service
         self.cursor_blink = cursor_blink  # off in snapshot tests (see screens.widgets.inputs)

@@ -55,9 +55,11 @@ class Session:
                 from paiws.demo import LazyDemoService, start_demo
 
                 def start() -> DemoSession:
-                    return start_demo(read_only=self.args.read_only,
-                                      connect_timeout=self.args.connect_timeout,
-                                      read_timeout=self.args.read_timeout)
+                    return start_demo(
+                        read_only=self.args.read_only,
+                        connect_timeout=self.args.connect_timeout,
+                        read_timeout=self.args.read_timeout,
+                    )
 
                 if lazy_demo:
                     self._service = LazyDemoService(start, read_only=self.args.read_only)
@@ -84,8 +86,10 @@ class Session:
 
     def refuse_if_read_only(self, action: str) -> None:
         if self.args.read_only:
-            raise ReadOnlyMode(f"Refusing to {action}: paiws is in --read-only mode.",
-                               hint="Run without --read-only to make changes.")
+            raise ReadOnlyMode(
+                f"Refusing to {action}: paiws is in --read-only mode.",
+                hint="Run without --read-only to make changes.",
+            )
 
     def close(self) -> None:
         # The command's outcome is decided by now: a failure while tidying up must not turn
@@ -189,8 +193,10 @@ def _parse_ids(text: str) -> tuple[str, ...]:
     if not ids:
         raise InvalidInput("--ids needs at least one workspace ID, e.g. --ids 12345,67890.")
     if len(ids) > _IDS_MAX:
-        raise InvalidInput(f"--ids takes at most {_IDS_MAX} IDs: they are looked up in one "
-                           f"batch call of at most {_IDS_MAX} results (got {len(ids)}).")
+        raise InvalidInput(
+            f"--ids takes at most {_IDS_MAX} IDs: they are looked up in one "
+            f"batch call of at most {_IDS_MAX} results (got {len(ids)})."
+        )
     return tuple(ids)
 
 
@@ -247,19 +253,30 @@ def cmd_list_(args: argparse.Namespace, session: Session) -> int:
         output.print_rows(rows, len(rows), args.format, sys.stdout, region=region)
     else:
         result = service.list_workspaces(region, query)
-        output.print_rows(list(result.rows), result.total, args.format, sys.stdout,
-                          region=region, page=result)
+        output.print_rows(
+            list(result.rows), result.total, args.format, sys.stdout, region=region, page=result
+        )
     return EXIT_OK
 
 
 def _list_ids(args: argparse.Namespace, session: Session) -> int:
-    explicit = [opt for opt, value in (("--name", args.name), ("--status", args.status),
-                                       ("--sort-by", args.sort_by), ("--order", args.order),
-                                       ("--page", args.page), ("--page-size", args.page_size),
-                                       ("--all", args.all or None)) if value is not None]
+    explicit = [
+        opt
+        for opt, value in (
+            ("--name", args.name),
+            ("--status", args.status),
+            ("--sort-by", args.sort_by),
+            ("--order", args.order),
+            ("--page", args.page),
+            ("--page-size", args.page_size),
+            ("--all", args.all or None),
+        )
+        if value is not None
+    ]
     if explicit:
-        raise InvalidInput(f"--ids looks workspaces up by ID; it cannot be combined with "
-                           f"{', '.join(explicit)}.")
+        raise InvalidInput(
+            f"--ids looks workspaces up by ID; it cannot be combined with {', '.join(explicit)}."
+        )
     ids = _parse_ids(args.ids)
     region = session.region()
     try:
@@ -271,8 +288,15 @@ def _list_ids(args: argparse.Namespace, session: Session) -> int:
     else:
         found = (result.detail.workspace,) if result.detail is not None else result.found
         missing = result.missing
-    output.print_rows(list(found), len(found), args.format, sys.stdout, region=region,
-                      missing=missing, err=sys.stderr)
+    output.print_rows(
+        list(found),
+        len(found),
+        args.format,
+        sys.stdout,
+        region=region,
+        missing=missing,
+        err=sys.stderr,
+    )
     return EXIT_OK if found else EXIT_NOT_FOUND
 
 
@@ -302,8 +326,9 @@ def cmd_create(args: argparse.Namespace, session: Session) -> int:
     outcome = session.service().create_workspace(
         region, request, wait=bool(args.wait), on_progress=progress
     )
-    output.print_create_outcome(outcome, request, args.format, sys.stdout, sys.stderr,
-                                region=region, wait=bool(args.wait))
+    output.print_create_outcome(
+        outcome, request, args.format, sys.stdout, sys.stderr, region=region, wait=bool(args.wait)
+    )
     return _create_exit_code(outcome, wait=bool(args.wait))
 
 

@@ -115,8 +115,7 @@ class LazyDemoService:
         self._verbose = False
         # The demo service's own status (source "demo", access key mode); the demo key pair
         # is the emulator's public constant, not a secret.
-        self._status = static_credentials("paiws-demo", "paiws-demo-secret",
-                                          source="demo").status()
+        self._status = static_credentials("paiws-demo", "paiws-demo-secret", source="demo").status()
 
     def __repr__(self) -> str:
         return f"<LazyDemoService started={self._session is not None}>"
@@ -183,13 +182,21 @@ class LazyDemoService:
     def list_workspaces(self, region: str, query: ListQuery) -> WorkspacePage:
         return self._service().list_workspaces(region, query)
 
-    def iter_workspaces(self, region: str, query: ListQuery, *, concurrency: int = 4,
-                        cancelled: Callable[[], bool] | None = None) -> Iterator[WorkspacePage]:
-        return self._service().iter_workspaces(region, query, concurrency=concurrency,
-                                               cancelled=cancelled)
+    def iter_workspaces(
+        self,
+        region: str,
+        query: ListQuery,
+        *,
+        concurrency: int = 4,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Iterator[WorkspacePage]:
+        return self._service().iter_workspaces(
+            region, query, concurrency=concurrency, cancelled=cancelled
+        )
 
-    def get_workspace(self, region: str, workspace_id: str, *,
-                      verbose: bool | None = None) -> WorkspaceDetail:
+    def get_workspace(
+        self, region: str, workspace_id: str, *, verbose: bool | None = None
+    ) -> WorkspaceDetail:
         return self._service().get_workspace(region, workspace_id, verbose=verbose)
 
     def lookup(self, region: str, ids: Sequence[str]) -> LookupResult:
@@ -201,18 +208,30 @@ class LazyDemoService:
     def check_name(self, region: str, name: str) -> NameCheck:
         return self._service().check_name(region, name)
 
-    def create_workspace(self, region: str, request: CreateRequest, *, wait: bool = True,
-                         on_progress: Callable[[CreateProgress], None] | None = None,
-                         poll_timeout: float = 120.0) -> CreateOutcome:
-        return self._service().create_workspace(region, request, wait=wait,
-                                                on_progress=on_progress,
-                                                poll_timeout=poll_timeout)
+    def create_workspace(
+        self,
+        region: str,
+        request: CreateRequest,
+        *,
+        wait: bool = True,
+        on_progress: Callable[[CreateProgress], None] | None = None,
+        poll_timeout: float = 120.0,
+    ) -> CreateOutcome:
+        return self._service().create_workspace(
+            region, request, wait=wait, on_progress=on_progress, poll_timeout=poll_timeout
+        )
 
-    def update_workspace(self, region: str, workspace_id: str, *,
-                         display_name: str | None = None,
-                         description: str | None = None) -> WorkspaceDetail:
-        return self._service().update_workspace(region, workspace_id, display_name=display_name,
-                                                description=description)
+    def update_workspace(
+        self,
+        region: str,
+        workspace_id: str,
+        *,
+        display_name: str | None = None,
+        description: str | None = None,
+    ) -> WorkspaceDetail:
+        return self._service().update_workspace(
+            region, workspace_id, display_name=display_name, description=description
+        )
 
     def delete_workspace(self, region: str, workspace_id: str, *, confirm_name: str) -> None:
         self._service().delete_workspace(region, workspace_id, confirm_name=confirm_name)

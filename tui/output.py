@@ -126,8 +126,12 @@ def _print_table(
             shown.remove(columns.index(name))
             hidden.append(name)
     if console is None or len(data) > _RICH_ROW_LIMIT:
-        _plain_table(stream, [columns[i] for i in shown], [[r[i] for i in shown] for r in data],
-                     [widths[i] for i in shown])
+        _plain_table(
+            stream,
+            [columns[i] for i in shown],
+            [[r[i] for i in shown] for r in data],
+            [widths[i] for i in shown],
+        )
     else:
         from rich import box
         from rich.table import Table
@@ -137,16 +141,22 @@ def _print_table(
         for i in shown:
             table.add_column(columns[i], overflow="fold")
         for row in data:
-            table.add_row(*(Text(row[i], style=(styles or {}).get(columns[i], {}).get(row[i], ""))
-                            for i in shown))
+            table.add_row(
+                *(
+                    Text(row[i], style=(styles or {}).get(columns[i], {}).get(row[i], ""))
+                    for i in shown
+                )
+            )
         console.print(table)
     if hidden:
-        stream.write(f"(Hidden to fit the terminal: {', '.join(hidden)}; "
-                     "--format json shows every field.)\n")
+        stream.write(
+            f"(Hidden to fit the terminal: {', '.join(hidden)}; --format json shows every field.)\n"
+        )
 
 
-def _plain_table(stream: TextIO, columns: Sequence[str], rows: Sequence[Sequence[str]],
-                 widths: Sequence[int]) -> None:
+def _plain_table(
+    stream: TextIO, columns: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int]
+) -> None:
     """Rich's SIMPLE_HEAD layout (header, rule, rows; three blanks between columns) drawn
     directly, without trailing blanks. Wide (CJK) characters count as two cells, as in Rich."""
     from rich.cells import cell_len
@@ -173,11 +183,15 @@ def _print_fields(stream: TextIO, fields: Sequence[tuple[str, object]]) -> None:
 
 def print_regions(regions: Sequence[Region], fmt: str, stream: TextIO) -> None:
     if fmt == "json":
-        write_json([{"Region ID": r.id, "Name": r.name, "Common": r.common} for r in regions],
-                   stream)
+        write_json(
+            [{"Region ID": r.id, "Name": r.name, "Common": r.common} for r in regions], stream
+        )
         return
-    _print_table(stream, ("Region ID", "Name", "Common"),
-                 ((r.id, r.name, "yes" if r.common else "") for r in regions))
+    _print_table(
+        stream,
+        ("Region ID", "Name", "Common"),
+        ((r.id, r.name, "yes" if r.common else "") for r in regions),
+    )
 
 
 def print_activation(state: ActivationState, fmt: str, stream: TextIO) -> None:
@@ -185,8 +199,16 @@ def print_activation(state: ActivationState, fmt: str, stream: TextIO) -> None:
 
     name = region_name(state.region)
     if fmt == "json":
-        write_json({"Region": state.region, "Region Name": name, "Activated": state.activated,
-                    "Status": state.status, "Purchase URL": state.purchase_url}, stream)
+        write_json(
+            {
+                "Region": state.region,
+                "Region Name": name,
+                "Activated": state.activated,
+                "Status": state.status,
+                "Purchase URL": state.purchase_url,
+            },
+            stream,
+        )
         return
     where = f"{state.region} ({name})" if name else state.region
     if state.activated:
@@ -252,12 +274,19 @@ def print_rows(
             (err or stream).write(line + "\n")
         return
     if rows:
-        _print_table(stream, present.TABLE_COLUMNS, (present.row_cells(r) for r in rows),
-                     styles={"Status": present.STATUS_STYLES}, droppable=_DROP_FIRST)
+        _print_table(
+            stream,
+            present.TABLE_COLUMNS,
+            (present.row_cells(r) for r in rows),
+            styles={"Status": present.STATUS_STYLES},
+            droppable=_DROP_FIRST,
+        )
     elif page is not None and page.total:
         pages = _pages(page)
-        stream.write(f"No workspaces on page {page.page}: {clean(region)} has {page.total} "
-                     f"({pages} page{'' if pages == 1 else 's'} of {page.page_size}).\n")
+        stream.write(
+            f"No workspaces on page {page.page}: {clean(region)} has {page.total} "
+            f"({pages} page{'' if pages == 1 else 's'} of {page.page_size}).\n"
+        )
     elif not missing:
         stream.write(f"No workspaces found in {clean(region)}.\n")
     for line in not_found:
@@ -267,8 +296,15 @@ def print_rows(
 
 
 # Least useful first when a terminal is too narrow; Name, ID, Status and Creator ID always stay.
-_DROP_FIRST = ("Modified", "Resource Group", "Default", "Display Name", "Administrators",
-               "Environments", "Created")
+_DROP_FIRST = (
+    "Modified",
+    "Resource Group",
+    "Default",
+    "Display Name",
+    "Administrators",
+    "Environments",
+    "Created",
+)
 
 
 def _record_keys() -> list[str]:
@@ -285,8 +321,10 @@ def _page_footer(page: WorkspacePage, region: str) -> str:
     pages = _pages(page)
     first = (page.page - 1) * page.page_size + 1
     last = first + len(page.rows) - 1
-    text = (f"Workspaces {first}-{last} of {page.total} in {clean(region)} "
-            f"(page {page.page} of {pages}).")
+    text = (
+        f"Workspaces {first}-{last} of {page.total} in {clean(region)} "
+        f"(page {page.page} of {pages})."
+    )
     if page.page < pages:
         text += f" Next: --page {page.page + 1}"
     return text
@@ -322,15 +360,20 @@ def print_create_summary(region: str, request: CreateRequest, stream: TextIO) ->
     stream.write("About to create this workspace:\n")
     display = request.display_name or f"{request.name} (defaults to the name)"
     group = request.resource_group_id or "the account's default resource group"
-    _print_fields(stream, [
-        ("  Region", f"{region} ({name})" if name else region),
-        ("  Name", request.name),
-        ("  Display Name", display),
-        ("  Description", request.description),
-        ("  Environments", f"{', '.join(request.environments)} - "
-                           f"{present.mode_label(request.environments)}"),
-        ("  Resource Group", f"{group} (cannot be changed later)"),
-    ])
+    _print_fields(
+        stream,
+        [
+            ("  Region", f"{region} ({name})" if name else region),
+            ("  Name", request.name),
+            ("  Display Name", display),
+            ("  Description", request.description),
+            (
+                "  Environments",
+                f"{', '.join(request.environments)} - {present.mode_label(request.environments)}",
+            ),
+            ("  Resource Group", f"{group} (cannot be changed later)"),
+        ],
+    )
 
 
 class ProgressPrinter:
@@ -374,27 +417,42 @@ def print_create_outcome(
     for note in outcome.notes:
         err.write(f"Note: {clean(note)}\n")
     if fmt == "json":
-        write_json({"Outcome": outcome.kind, "Workspace ID": outcome.workspace_id,
-                    "Status": status, "Differences": list(outcome.differences)}, out)
+        write_json(
+            {
+                "Outcome": outcome.kind,
+                "Workspace ID": outcome.workspace_id,
+                "Status": status,
+                "Differences": list(outcome.differences),
+            },
+            out,
+        )
     if outcome.kind == "name_taken":
         fields = ", ".join(clean(d) for d in outcome.differences) or "configuration"
-        err.write(f"{APP}: the name {name} is already taken by workspace {wid}, whose "
-                  f"configuration differs ({fields}).\nChoose another name and run create again.\n")
+        err.write(
+            f"{APP}: the name {name} is already taken by workspace {wid}, whose "
+            f"configuration differs ({fields}).\nChoose another name and run create again.\n"
+        )
         return
     if outcome.kind == "exists_same":
         if fmt != "json":
-            out.write(f"Workspace {name} already exists, same configuration: {wid}. "
-                      "Nothing was created.\n")
+            out.write(
+                f"Workspace {name} already exists, same configuration: {wid}. "
+                "Nothing was created.\n"
+            )
         return
     if fmt != "json":
         out.write(f"Created workspace {name} ({wid}), status {clean(status or 'unknown')}.\n")
     check = f"paiws get {wid} --region {clean(region)}"
     if status == "FAILURE":
-        err.write(f"{APP}: workspace {wid} was created but failed to initialise (status "
-                  f"FAILURE). Inspect it with `{check}` or in the PAI console.\n")
+        err.write(
+            f"{APP}: workspace {wid} was created but failed to initialise (status "
+            f"FAILURE). Inspect it with `{check}` or in the PAI console.\n"
+        )
     elif wait and status != "ENABLED":
-        err.write(f"{APP}: workspace {wid} is still {clean(status or 'initialising')}; "
-                  f"gave up waiting. Check later with `{check}`.\n")
+        err.write(
+            f"{APP}: workspace {wid} is still {clean(status or 'initialising')}; "
+            f"gave up waiting. Check later with `{check}`.\n"
+        )
     elif not wait and status != "ENABLED" and fmt != "json":
         out.write(f"It is being initialised; follow it with `{check}` (or pass --wait).\n")
 
@@ -409,15 +467,19 @@ def report_error(exc: PaiwsError, stream: TextIO) -> None:
     if hint:
         lines.append(hint)
     if isinstance(exc, PermissionDenied):
-        lines[1:] = [f"Failed action: {clean(exc.action)}",
-                     "Ask your administrator to attach this least-privilege RAM policy to your "
-                     "RAM user or role, then retry:",
-                     *(clean(line) for line in exc.policy.splitlines())]
+        lines[1:] = [
+            f"Failed action: {clean(exc.action)}",
+            "Ask your administrator to attach this least-privilege RAM policy to your "
+            "RAM user or role, then retry:",
+            *(clean(line) for line in exc.policy.splitlines()),
+        ]
     elif isinstance(exc, NotActivated):
         if exc.purchase_url and exc.can_purchase:
             # The URL is the next step; it replaces the service's generic "open the page".
-            lines[1:] = [f"Activate PAI here: {clean(exc.purchase_url)}",
-                         f"Then check again: paiws activation --region {clean(exc.region)}"]
+            lines[1:] = [
+                f"Activate PAI here: {clean(exc.purchase_url)}",
+                f"Then check again: paiws activation --region {clean(exc.region)}",
+            ]
         elif "administrator" not in hint:
             lines.append(ADMIN_ADVICE)
     elif isinstance(exc, CredentialsMissing | AuthFailed):
@@ -426,13 +488,16 @@ def report_error(exc: PaiwsError, stream: TextIO) -> None:
     elif isinstance(exc, RequestTimeout):
         # Name the one flag that helps, with a concrete value (the service's hint is generic).
         flag = f"--{exc.which}-timeout"
-        lines[1:] = [f"The {exc.which} timeout was {exc.seconds:g} s: raise it with {flag} "
-                     f"SECONDS (e.g. {flag} {max(exc.seconds * 2, 30):g}), or for every "
-                     f"command with `aliyun configure set {flag} 30`."]
+        lines[1:] = [
+            f"The {exc.which} timeout was {exc.seconds:g} s: raise it with {flag} "
+            f"SECONDS (e.g. {flag} {max(exc.seconds * 2, 30):g}), or for every "
+            f"command with `aliyun configure set {flag} 30`."
+        ]
     elif isinstance(exc, NetworkError):
         if not hint:
-            lines.append("Check the network and the endpoint (--endpoint or PAIWS_ENDPOINT), "
-                         "then retry.")
+            lines.append(
+                "Check the network and the endpoint (--endpoint or PAIWS_ENDPOINT), then retry."
+            )
     elif isinstance(exc, Throttled) and not hint:
         lines.append("The API is throttling requests: wait a moment and retry.")
     if exc.request_id and exc.exit_code in (1, 5):

@@ -12,8 +12,9 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 # Bindings that make no sense as palette entries (quitting is a system command already).
-_SKIP_ACTIONS = frozenset({"command_palette", "app.command_palette", "back", "quit", "quit_app",
-                           "app.quit"})
+_SKIP_ACTIONS = frozenset(
+    {"command_palette", "app.command_palette", "back", "quit", "quit_app", "app.quit"}
+)
 
 
 class ScreenActionsProvider(Provider):

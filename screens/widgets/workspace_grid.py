@@ -46,8 +46,9 @@ class WorkspaceGrid(ScrollView, can_focus=True):
     """A scrollable, row-cursor table of workspaces with a fixed header line."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Open", tooltip="Open the workspace detail",
-                id="table.open"),
+        Binding(
+            "enter", "select_cursor", "Open", tooltip="Open the workspace detail", id="table.open"
+        ),
         # Moving around, as in any table (not listed on the help screen, like a DataTable's).
         Binding("up", "cursor_up", show=False),
         Binding("down", "cursor_down", show=False),
@@ -278,10 +279,17 @@ class WorkspaceGrid(ScrollView, can_focus=True):
     def _style(self, name: str) -> Style:
         if self._styles is None:
             base = self.rich_style
-            header, even, cursor = (self.get_component_rich_style(f"workspace-grid--{part}")
-                                    for part in ("header", "even-row", "cursor"))
-            self._styles = {"base": base, "header": base + header, "even-row": base + even,
-                            "cursor": base + cursor, "even-row+cursor": base + even + cursor}
+            header, even, cursor = (
+                self.get_component_rich_style(f"workspace-grid--{part}")
+                for part in ("header", "even-row", "cursor")
+            )
+            self._styles = {
+                "base": base,
+                "header": base + header,
+                "even-row": base + even,
+                "cursor": base + cursor,
+                "even-row+cursor": base + even + cursor,
+            }
         return self._styles[name]
 
     def render_line(self, y: int) -> Strip:
@@ -316,7 +324,6 @@ class WorkspaceGrid(ScrollView, can_focus=True):
             line.append(pad)
         segments = list(line.render(self.app.console))
         return Strip(Segment.simplify(segments), line.cell_len)
-
 
 
 __all__ = ["WorkspaceGrid", "row_texts"]

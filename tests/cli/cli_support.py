@@ -13,10 +13,18 @@ PURCHASABLE_REGION = "cn-beijing"  # not activated, the account may purchase
 ADMIN_ONLY_REGION = "ap-southeast-1"  # not activated, ask the administrator
 
 # Every sensitive field holds a unique canary: none may ever be printed whole (R8).
-OWNER_A = {"UserId": "canary-uid-aa1234", "UserKp": "canary-kp-aa9876",
-           "UserName": "canaryalice@example.com", "DisplayName": "CanaryAliceDisplay"}
-OWNER_B = {"UserId": "canary-uid-bb5678", "UserKp": "canary-kp-bb5432",
-           "UserName": "canarybob", "DisplayName": "CanaryBobDisplay"}
+OWNER_A = {
+    "UserId": "canary-uid-aa1234",
+    "UserKp": "canary-kp-aa9876",
+    "UserName": "canaryalice@example.com",
+    "DisplayName": "CanaryAliceDisplay",
+}
+OWNER_B = {
+    "UserId": "canary-uid-bb5678",
+    "UserKp": "canary-kp-bb5432",
+    "UserName": "canarybob",
+    "DisplayName": "CanaryBobDisplay",
+}
 ID_ALPHA, ID_BETA, ID_GAMMA = "100001", "100002", "100003"
 
 
@@ -40,25 +48,44 @@ def _workspace(wid: str, name: str, owner: dict[str, str], **extra: Any) -> dict
 
 
 def canary_data() -> dict[str, Any]:
-    return {"regions": {
-        REGION: {
-            "resource_limits": {"PAI_share": 10, "DLC_share": 7, "MaxCompute_share": 5},
-            "workspaces": [
-                _workspace(ID_ALPHA, "alpha_ws", OWNER_A),
-                _workspace(ID_BETA, "beta_ws", OWNER_B, EnvTypes=["prod"],
-                           Description="[bold red]markup[/] and \x1b[31mred\x1b[0m"),
-                _workspace(ID_GAMMA, "gamma_ws", OWNER_A, Status="FROZEN",
-                           ResourceGroupId="rg-canary01"),
-            ],
-        },
-        PURCHASABLE_REGION: {"activation": {"purchased": False, "can_purchase": True}},
-        ADMIN_ONLY_REGION: {"activation": {"purchased": False, "can_purchase": False}},
-    }}
+    return {
+        "regions": {
+            REGION: {
+                "resource_limits": {"PAI_share": 10, "DLC_share": 7, "MaxCompute_share": 5},
+                "workspaces": [
+                    _workspace(ID_ALPHA, "alpha_ws", OWNER_A),
+                    _workspace(
+                        ID_BETA,
+                        "beta_ws",
+                        OWNER_B,
+                        EnvTypes=["prod"],
+                        Description="[bold red]markup[/] and \x1b[31mred\x1b[0m",
+                    ),
+                    _workspace(
+                        ID_GAMMA,
+                        "gamma_ws",
+                        OWNER_A,
+                        Status="FROZEN",
+                        ResourceGroupId="rg-canary01",
+                    ),
+                ],
+            },
+            PURCHASABLE_REGION: {"activation": {"purchased": False, "can_purchase": True}},
+            ADMIN_ONLY_REGION: {"activation": {"purchased": False, "can_purchase": False}},
+        }
+    }
 
 
 SENSITIVE_CANARIES: tuple[str, ...] = (
-    *OWNER_A.values(), *OWNER_B.values(), "canary-admin-plain", "canary-tenant-777111",
-    "canaryalice", "canarybob", "CanaryAlice", "CanaryBob", SECRET,
+    *OWNER_A.values(),
+    *OWNER_B.values(),
+    "canary-admin-plain",
+    "canary-tenant-777111",
+    "canaryalice",
+    "canarybob",
+    "CanaryAlice",
+    "CanaryBob",
+    SECRET,
 )
 
 

@@ -32,15 +32,21 @@ def emu() -> Iterator[Emulator]:
 def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """No credentials, profiles or proxies from the machine; HOME and XDG dirs in tmp_path."""
     for name in list(os.environ):
-        if name.startswith(("ALIBABA_CLOUD_", "ALICLOUD_", "PAIWS_")) or name.lower() in {
-            "http_proxy", "https_proxy", "all_proxy", "no_proxy"} or name == "DEBUG":
+        if (
+            name.startswith(("ALIBABA_CLOUD_", "ALICLOUD_", "PAIWS_"))
+            or name.lower() in {"http_proxy", "https_proxy", "all_proxy", "no_proxy"}
+            or name == "DEBUG"
+        ):
             monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true")
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
-    for var, sub in (("XDG_STATE_HOME", "state"), ("XDG_CONFIG_HOME", "config"),
-                     ("XDG_CACHE_HOME", "cache")):
+    for var, sub in (
+        ("XDG_STATE_HOME", "state"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_CACHE_HOME", "cache"),
+    ):
         monkeypatch.setenv(var, str(tmp_path / sub))
     monkeypatch.setenv("ALIBABA_CLOUD_CREDENTIALS_FILE", str(home / "no-credentials.ini"))
     return home
@@ -50,8 +56,6 @@ def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
 def demo_creds(monkeypatch: pytest.MonkeyPatch, isolated_env: Path) -> None:
     monkeypatch.setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
     monkeypatch.setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET)
-
-
 
 
 @pytest.fixture

@@ -50,15 +50,30 @@ def test_demo_flag_runs_a_subcommand_on_the_embedded_emulator(run_cli: Runner) -
 
 
 def test_demo_not_activated_regions_exit_3(run_cli: Runner) -> None:
-    codes = {region: run_cli("--demo", "activation", "--region", region).code
-             for region in ("cn-beijing", "ap-southeast-1")}
+    codes = {
+        region: run_cli("--demo", "activation", "--region", region).code
+        for region in ("cn-beijing", "ap-southeast-1")
+    }
     assert codes == {"cn-beijing": 3, "ap-southeast-1": 3}
 
 
 def test_demo_create_and_wait(run_cli: Runner) -> None:
-    result = run_cli("--demo", "create", "--region", REGION, "--name", "demo_new_ws",
-                     "--description", "made in a test", "--env", "prod", "--yes", "--wait",
-                     "--format", "json")
+    result = run_cli(
+        "--demo",
+        "create",
+        "--region",
+        REGION,
+        "--name",
+        "demo_new_ws",
+        "--description",
+        "made in a test",
+        "--env",
+        "prod",
+        "--yes",
+        "--wait",
+        "--format",
+        "json",
+    )
     assert result.code == 0, result
     data = json.loads(result.out)
     assert (data["Outcome"], data["Status"]) == ("created", "ENABLED")
@@ -88,8 +103,9 @@ def test_no_subcommand_or_format_prints_a_raw_sensitive_value(
         ids = [w["WorkspaceId"] for w in demo_emu.workspaces(region)]
         for fmt in ("table", "json", "csv"):
             run("list", "--region", region, "--all", "--format", fmt)
-            run("list", "--region", region, "--ids", ",".join([*ids[:3], "404040"]),
-                "--format", fmt)
+            run(
+                "list", "--region", region, "--ids", ",".join([*ids[:3], "404040"]), "--format", fmt
+            )
         run("list", "--region", region, "--ids", ids[0])
         for workspace_id in ids[:5]:
             for fmt in ("text", "json"):
@@ -98,8 +114,18 @@ def test_no_subcommand_or_format_prints_a_raw_sensitive_value(
         run("limits", "--region", region)
         run("activation", "--region", region)
         first = demo_emu.workspaces(region)[0]
-        run("create", "--region", region, "--name", first["WorkspaceName"], "--description",
-            "different", "--env", "prod", "--yes")
+        run(
+            "create",
+            "--region",
+            region,
+            "--name",
+            first["WorkspaceName"],
+            "--description",
+            "different",
+            "--env",
+            "prod",
+            "--yes",
+        )
         run("update", ids[0], "--region", region, "--description", "updated in a test")
     everything = "\n".join(transcript)
     leaked = sorted(value for value in raw if value in everything)

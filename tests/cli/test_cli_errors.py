@@ -31,7 +31,7 @@ def test_permission_denied_exits_5_with_the_action_and_the_policy(
     assert result.code == 5, result
     _clean_error(result.err)
     assert "GetWorkspace" in result.err
-    policy = result.err[result.err.index("{"): result.err.rindex("}") + 1]
+    policy = result.err[result.err.index("{") : result.err.rindex("}") + 1]
     actions = json.loads(policy)["Statement"][0]["Action"]
     assert "paiworkspace:GetWorkspace" in actions and "pai:ListProducts" in actions
     assert "limited-secret" not in result.text
@@ -45,15 +45,20 @@ def test_no_credentials_exits_6_and_says_how_to_configure(
     result = run_cli("list", "--region", REGION, "--endpoint", emu.base_url)
     assert result.code == 6, result
     _clean_error(result.err)
-    for advice in ("aliyun configure", "ALIBABA_CLOUD_ACCESS_KEY_ID",
-                   "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "paiws --demo"):
+    for advice in (
+        "aliyun configure",
+        "ALIBABA_CLOUD_ACCESS_KEY_ID",
+        "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+        "paiws --demo",
+    ):
         assert advice in result.err
     assert emu.operations() == []
 
 
 def test_unknown_profile_exits_6(run_cli: Runner, emu: Emulator, isolated_env: object) -> None:
-    result = run_cli("list", "--region", REGION, "--endpoint", emu.base_url,
-                     "--profile", "nosuchprofile")
+    result = run_cli(
+        "list", "--region", REGION, "--endpoint", emu.base_url, "--profile", "nosuchprofile"
+    )
     assert result.code == 6, result
     _clean_error(result.err)
     assert "nosuchprofile" in result.err
@@ -72,8 +77,15 @@ def test_wrong_secret_exits_6_without_echoing_it(
 
 
 def test_unreachable_endpoint_exits_7(paiws: Runner, run_cli: Runner) -> None:
-    result = run_cli("list", "--region", REGION, "--endpoint",
-                     f"http://127.0.0.1:{_closed_port()}", "--connect-timeout", "1")
+    result = run_cli(
+        "list",
+        "--region",
+        REGION,
+        "--endpoint",
+        f"http://127.0.0.1:{_closed_port()}",
+        "--connect-timeout",
+        "1",
+    )
     assert result.code == 7, result
     _clean_error(result.err)
 

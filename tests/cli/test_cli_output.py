@@ -24,10 +24,18 @@ HOSTILE = "[bold red]x[/] \x1b]52;c;aGk=\x07\x1b[2J\x9b31m\u202eevil"
 
 def _row(**changes: object) -> WorkspaceRow:
     fields: dict[str, object] = dict(
-        workspace_id="42", name="ws_one", display_name=HOSTILE, description=HOSTILE,
-        status="ENABLED", environments=("dev", "prod"), created="2024-01-01 08:00:00",
-        modified="2024-01-02 08:00:00", creator_id="****1234", administrators=("a***",),
-        resource_group="N/A", is_default=False,
+        workspace_id="42",
+        name="ws_one",
+        display_name=HOSTILE,
+        description=HOSTILE,
+        status="ENABLED",
+        environments=("dev", "prod"),
+        created="2024-01-01 08:00:00",
+        modified="2024-01-02 08:00:00",
+        creator_id="****1234",
+        administrators=("a***",),
+        resource_group="N/A",
+        is_default=False,
     )
     fields.update(changes)
     return WorkspaceRow(**fields)  # type: ignore[arg-type]
@@ -81,8 +89,9 @@ def test_table_is_coloured_on_a_terminal_but_api_text_is_not_markup(
     monkeypatch.setenv("TERM", "xterm-256color")
     monkeypatch.setenv("COLUMNS", "250")
     stream = _Tty()
-    output.print_rows([_row(status="FAILURE", description="plain")], 1, "table", stream,
-                      region="cn-hangzhou")
+    output.print_rows(
+        [_row(status="FAILURE", description="plain")], 1, "table", stream, region="cn-hangzhou"
+    )
     text = stream.getvalue()
     assert "\x1b[" in text  # the status colour
     assert "[bold red]x[/]" in text  # display name shown literally, not interpreted
@@ -93,8 +102,9 @@ def test_narrow_terminal_hides_low_priority_columns_instead_of_folding(
 ) -> None:
     monkeypatch.setenv("COLUMNS", "80")
     stream = _Tty()
-    output.print_rows([_row(display_name="d", description="d")], 1, "table", stream,
-                      region="cn-hangzhou")
+    output.print_rows(
+        [_row(display_name="d", description="d")], 1, "table", stream, region="cn-hangzhou"
+    )
     text = re.sub(r"\x1b\[[0-9;]*m", "", stream.getvalue())
     assert "Modified" not in text.splitlines()[0] and "Hidden to fit" in text
     assert all(len(line) <= 80 for line in text.splitlines()[:-1])
@@ -110,8 +120,7 @@ def test_long_values_are_not_truncated_in_a_pipe() -> None:
 
 def test_csv_joins_lists_with_semicolons() -> None:
     stream = io.StringIO()
-    output.print_rows([_row(administrators=("a***", "b***@x.com"))], 1, "csv", stream,
-                      region="r")
+    output.print_rows([_row(administrators=("a***", "b***@x.com"))], 1, "csv", stream, region="r")
     header, row = list(csv.reader(io.StringIO(stream.getvalue())))
     record = dict(zip(header, row, strict=True))
     assert record["Administrators"] == "a***;b***@x.com"
@@ -124,8 +133,12 @@ def test_create_outcome_json_shape() -> None:
     outcome = CreateOutcome("name_taken", "42", "taken", differences=("description",))
     request = CreateRequest("ws_one", "d", ("prod",))
     output.print_create_outcome(outcome, request, "json", out, err, region="r", wait=False)
-    assert json.loads(out.getvalue()) == {"Outcome": "name_taken", "Workspace ID": "42",
-                                          "Status": None, "Differences": ["description"]}
+    assert json.loads(out.getvalue()) == {
+        "Outcome": "name_taken",
+        "Workspace ID": "42",
+        "Status": None,
+        "Differences": ["description"],
+    }
     assert "description" in err.getvalue()
 
 
@@ -134,13 +147,23 @@ def test_error_reports_give_the_next_step() -> None:
     output.report_error(RequestTimeout("Timed out.", which="read", seconds=5), stream)
     assert "--read-timeout" in stream.getvalue()
     stream = io.StringIO()
-    output.report_error(NotActivated("PAI is not activated.", region="cn-beijing",
-                                     purchase_url="https://buy.example/", can_purchase=True),
-                        stream)
+    output.report_error(
+        NotActivated(
+            "PAI is not activated.",
+            region="cn-beijing",
+            purchase_url="https://buy.example/",
+            can_purchase=True,
+        ),
+        stream,
+    )
     assert "https://buy.example/" in stream.getvalue()
     stream = io.StringIO()
-    output.report_error(PermissionDenied("Denied.", action="paiworkspace:GetWorkspace",
-                                         policy='{\n  "Version": "1"\n}'), stream)
+    output.report_error(
+        PermissionDenied(
+            "Denied.", action="paiworkspace:GetWorkspace", policy='{\n  "Version": "1"\n}'
+        ),
+        stream,
+    )
     text = stream.getvalue()
     assert "paiworkspace:GetWorkspace" in text and '"Version": "1"' in text
 
@@ -151,8 +174,10 @@ def test_piped_table_has_the_layout_rich_would_draw() -> None:
     from rich.table import Table
     from rich.text import Text
 
-    rows = [_row(display_name="默认工作空间", description="d"),
-            _row(workspace_id="4242", name="a_much_longer_name", display_name="x")]
+    rows = [
+        _row(display_name="默认工作空间", description="d"),
+        _row(workspace_id="4242", name="a_much_longer_name", display_name="x"),
+    ]
     stream = io.StringIO()
     output.print_rows(rows, 2, "table", stream, region="cn-hangzhou")
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)

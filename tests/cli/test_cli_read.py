@@ -19,8 +19,20 @@ from cli_support import (
 )
 from paiws.emulator import Emulator
 
-RECORD_KEYS = ["Workspace ID", "Name", "Display Name", "Description", "Status", "Environments",
-               "Created", "Modified", "Creator ID", "Administrators", "Resource Group", "Default"]
+RECORD_KEYS = [
+    "Workspace ID",
+    "Name",
+    "Display Name",
+    "Description",
+    "Status",
+    "Environments",
+    "Created",
+    "Modified",
+    "Creator ID",
+    "Administrators",
+    "Resource Group",
+    "Default",
+]
 API_SENSITIVE_KEYS = ("Creator", "UserId", "UserName", "UserKp", "AdminNames")
 
 
@@ -75,8 +87,16 @@ def test_list_table_is_readable_without_colour_codes(paiws: Runner, emu: Emulato
     result = paiws("list", "--region", REGION)
     assert result.code == 0
     assert _list_ops(emu) == ["ListProducts", "ListWorkspaces"]
-    for expected in ("alpha_ws", "beta_ws", "gamma_ws", ID_ALPHA, "FROZEN", "****1234",
-                     "Creator ID", "Administrators"):
+    for expected in (
+        "alpha_ws",
+        "beta_ws",
+        "gamma_ws",
+        ID_ALPHA,
+        "FROZEN",
+        "****1234",
+        "Creator ID",
+        "Administrators",
+    ):
         assert expected in result.out
     assert "\x1b" not in result.out  # not a terminal: no colour, no escapes
     assert "Workspaces 1-3 of 3" in result.out
@@ -122,13 +142,30 @@ def test_list_filters_sort_and_paging_reach_the_api(paiws: Runner, emu: Emulator
     result = paiws("list", "--region", REGION, "--name", "beta", "--format", "json")
     assert [w["Name"] for w in json.loads(result.out)["Workspaces"]] == ["beta_ws"]
     emu.clear_log()
-    result = paiws("list", "--region", REGION, "--sort-by", "GmtModifiedTime", "--order", "DESC",
-                   "--page", "2", "--page-size", "1", "--format", "json")
+    result = paiws(
+        "list",
+        "--region",
+        REGION,
+        "--sort-by",
+        "GmtModifiedTime",
+        "--order",
+        "DESC",
+        "--page",
+        "2",
+        "--page-size",
+        "1",
+        "--format",
+        "json",
+    )
     data = json.loads(result.out)
     assert data["Total"] == 3 and [w["Workspace ID"] for w in data["Workspaces"]] == [ID_BETA]
     query = emu.request_log[-1].query
     assert (query["SortBy"], query["Order"], query["PageNumber"], query["PageSize"]) == (
-        "GmtModifiedTime", "DESC", "2", "1")
+        "GmtModifiedTime",
+        "DESC",
+        "2",
+        "1",
+    )
 
 
 def test_list_past_the_last_page_says_how_many_there_are(paiws: Runner) -> None:
@@ -152,8 +189,9 @@ def test_list_all_streams_every_page(paiws: Runner, emu: Emulator) -> None:
 
 
 def test_list_ids_several_is_one_batch_call(paiws: Runner, emu: Emulator) -> None:
-    result = paiws("list", "--region", REGION, "--ids", f"{ID_ALPHA},{ID_GAMMA},999999",
-                   "--format", "json")
+    result = paiws(
+        "list", "--region", REGION, "--ids", f"{ID_ALPHA},{ID_GAMMA},999999", "--format", "json"
+    )
     assert result.code == 0
     data = json.loads(result.out)
     assert [w["Workspace ID"] for w in data["Workspaces"]] == [ID_ALPHA, ID_GAMMA]
@@ -200,7 +238,8 @@ def test_get_text_uses_natural_language_keys(paiws: Runner, emu: Emulator) -> No
     assert emu.request_log[-1].query.get("Verbose") in (None, "false")
     lines = result.out.splitlines()
     assert lines[0].split(":", 1) == ["Workspace ID", f" {ID_ALPHA}"] or lines[0].startswith(
-        "Workspace ID:")
+        "Workspace ID:"
+    )
     for key in ("Name:", "Status:", "Environments:", "Creator ID:", "Administrators:"):
         assert any(line.startswith(key) for line in lines), key
     assert "Owner" not in result.out
@@ -235,5 +274,7 @@ def test_limits_table_and_json(paiws: Runner, emu: Emulator) -> None:
     assert result.code == 0 and "DLC_share" in result.out
     assert emu.operations() == ["ListProducts", "ListWorkspaces:GetResourceLimits"]
     data = json.loads(paiws("limits", "--region", REGION, "--format", "json").out)
-    assert data == {"Region": REGION,
-                    "Limits": {"PAI_share": 10, "DLC_share": 7, "MaxCompute_share": 5}}
+    assert data == {
+        "Region": REGION,
+        "Limits": {"PAI_share": 10, "DLC_share": 7, "MaxCompute_share": 5},
+    }

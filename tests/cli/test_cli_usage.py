@@ -17,8 +17,17 @@ def test_version_and_help_exit_zero(run_cli: Runner) -> None:
     assert (result.code, result.out.strip()) == (0, f"paiws {__version__}")
     result = run_cli("--help")
     assert result.code == 0
-    for command in ("regions", "activation", "list", "get", "limits", "create", "update",
-                    "delete", "emulator"):
+    for command in (
+        "regions",
+        "activation",
+        "list",
+        "get",
+        "limits",
+        "create",
+        "update",
+        "delete",
+        "emulator",
+    ):
         assert command in result.out
 
 
@@ -38,8 +47,9 @@ def test_help_and_version_do_not_import_textual_or_the_sdk() -> None:
         "         if m in sys.modules]\n"
         "print('HEAVY', heavy, file=sys.stderr)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=60, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
     assert "HEAVY []" in done.stderr
 
 
@@ -54,10 +64,15 @@ def test_help_and_version_do_not_import_textual_or_the_sdk() -> None:
 def test_global_options_before_or_after_the_subcommand(argv: list[str]) -> None:
     args = build_parser().parse_args([*argv, "--read-only"])
     assert args.region == "cn-shanghai" and args.read_only is True
-    args = build_parser().parse_args(["--demo", "--connect-timeout", "3", "get", "1",
-                                      "--read-timeout", "9", "--profile", "work"])
+    args = build_parser().parse_args(
+        ["--demo", "--connect-timeout", "3", "get", "1", "--read-timeout", "9", "--profile", "work"]
+    )
     assert (args.demo, args.connect_timeout, args.read_timeout, args.profile) == (
-        True, 3.0, 9.0, "work")
+        True,
+        3.0,
+        9.0,
+        "work",
+    )
 
 
 def _assert_usage_error(result: Result, emu: Emulator, *words: str) -> None:
@@ -81,8 +96,7 @@ def _assert_usage_error(result: Result, emu: Emulator, *words: str) -> None:
         ["delete", "100001", "--confirm-name", "alpha_ws"],
     ],
 )
-def test_every_api_command_requires_a_region(paiws: Runner, emu: Emulator,
-                                             argv: list[str]) -> None:
+def test_every_api_command_requires_a_region(paiws: Runner, emu: Emulator, argv: list[str]) -> None:
     result = paiws(*argv)
     _assert_usage_error(result, emu, "--region")
 
@@ -108,22 +122,38 @@ def test_malformed_region_ids_are_refused(paiws: Runner, emu: Emulator, region: 
         (["list", "--ids", "1,2", "--status", "ENABLED"], "cannot be combined"),
         (["list", "--format", "xml"], "invalid choice"),
         (["get", "a/../b"], "workspace ID"),
-        (["create", "--name", "123workspace", "--description", "d", "--env", "prod", "--yes"],
-         "start with a letter"),
-        (["create", "--name", "my-workspace", "--description", "d", "--env", "prod", "--yes"],
-         "letters, digits and underscores"),
-        (["create", "--name", "ab", "--description", "d", "--env", "prod", "--yes"],
-         "at least 3"),
-        (["create", "--name", "averylongworkspacename123", "--description", "d", "--env",
-          "prod", "--yes"], "at most 23"),
-        (["create", "--name", "abc", "--description", "x" * 81, "--env", "prod", "--yes"],
-         "at most 80"),
-        (["create", "--name", "abc", "--description", "  ", "--env", "prod", "--yes"],
-         "Description is required"),
-        (["create", "--name", "abc", "--description", "d", "--env", "dev", "--yes"],
-         "dev,prod"),
-        (["create", "--name", "abc", "--description", "d", "--env", "PROD", "--yes"],
-         "dev,prod"),
+        (
+            ["create", "--name", "123workspace", "--description", "d", "--env", "prod", "--yes"],
+            "start with a letter",
+        ),
+        (
+            ["create", "--name", "my-workspace", "--description", "d", "--env", "prod", "--yes"],
+            "letters, digits and underscores",
+        ),
+        (["create", "--name", "ab", "--description", "d", "--env", "prod", "--yes"], "at least 3"),
+        (
+            [
+                "create",
+                "--name",
+                "averylongworkspacename123",
+                "--description",
+                "d",
+                "--env",
+                "prod",
+                "--yes",
+            ],
+            "at most 23",
+        ),
+        (
+            ["create", "--name", "abc", "--description", "x" * 81, "--env", "prod", "--yes"],
+            "at most 80",
+        ),
+        (
+            ["create", "--name", "abc", "--description", "  ", "--env", "prod", "--yes"],
+            "Description is required",
+        ),
+        (["create", "--name", "abc", "--description", "d", "--env", "dev", "--yes"], "dev,prod"),
+        (["create", "--name", "abc", "--description", "d", "--env", "PROD", "--yes"], "dev,prod"),
         (["create", "--name", "abc", "--description", "d", "--yes"], "--env"),
         (["update", "100001"], "Nothing to update"),
         (["update", "100001", "--description", "y" * 81], "at most 80"),
@@ -165,8 +195,10 @@ def test_read_only_still_allows_reads(paiws: Runner) -> None:
 
 
 def test_create_without_yes_and_without_a_terminal_refuses(paiws: Runner, emu: Emulator) -> None:
-    result = paiws("create", "--region", REGION, "--name", "fresh_ws", "--description", "d",
-                   "--env", "prod")
+    result = paiws(
+        "create", "--region", REGION, "--name", "fresh_ws", "--description", "d", "--env", "prod"
+    )
     _assert_usage_error(result, emu, "--yes")
     assert emu.workspaces(REGION) and all(
-        ws["WorkspaceName"] != "fresh_ws" for ws in emu.workspaces(REGION))
+        ws["WorkspaceName"] != "fresh_ws" for ws in emu.workspaces(REGION)
+    )

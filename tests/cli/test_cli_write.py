@@ -24,15 +24,30 @@ class _Terminal(io.StringIO):
 
 
 def test_create_free_name_json(paiws: Runner, emu: Emulator) -> None:
-    result = paiws(*CREATE, "--name", "fresh_ws", "--description", "Team sandbox",
-                   "--env", "dev,prod", "--display-name", "Fresh", "--yes", "--format", "json")
+    result = paiws(
+        *CREATE,
+        "--name",
+        "fresh_ws",
+        "--description",
+        "Team sandbox",
+        "--env",
+        "dev,prod",
+        "--display-name",
+        "Fresh",
+        "--yes",
+        "--format",
+        "json",
+    )
     assert result.code == 0, result
     data = json.loads(result.out)
     assert list(data) == ["Outcome", "Workspace ID", "Status", "Differences"]
     assert data["Outcome"] == "created" and data["Differences"] == []
     assert "fresh_ws" in _names(emu)
-    assert emu.operations() == ["ListProducts", "ListWorkspaces:CheckWorkspaceExists",
-                                "CreateWorkspace"]
+    assert emu.operations() == [
+        "ListProducts",
+        "ListWorkspaces:CheckWorkspaceExists",
+        "CreateWorkspace",
+    ]
     created = next(ws for ws in emu.workspaces(REGION) if ws["WorkspaceName"] == "fresh_ws")
     assert data["Workspace ID"] == created["WorkspaceId"]
     assert created["EnvTypes"] == ["dev", "prod"] and created["DisplayName"] == "Fresh"
@@ -41,8 +56,9 @@ def test_create_free_name_json(paiws: Runner, emu: Emulator) -> None:
 def test_create_wait_polls_until_enabled_with_progress_on_stderr(
     paiws: Runner, emu: Emulator
 ) -> None:
-    result = paiws(*CREATE, "--name", "waited_ws", "--description", "d", "--env", "prod",
-                   "--yes", "--wait")
+    result = paiws(
+        *CREATE, "--name", "waited_ws", "--description", "d", "--env", "prod", "--yes", "--wait"
+    )
     assert result.code == 0, result
     assert "Created workspace waited_ws" in result.out and "ENABLED" in result.out
     assert result.err.strip()  # progress lines
@@ -53,35 +69,67 @@ def test_create_wait_polls_until_enabled_with_progress_on_stderr(
 
 def test_create_existing_same_configuration_creates_nothing(paiws: Runner, emu: Emulator) -> None:
     before = len(_names(emu))
-    result = paiws(*CREATE, "--name", "alpha_ws", "--description", "The alpha_ws workspace",
-                   "--env", "dev,prod", "--yes")
+    result = paiws(
+        *CREATE,
+        "--name",
+        "alpha_ws",
+        "--description",
+        "The alpha_ws workspace",
+        "--env",
+        "dev,prod",
+        "--yes",
+    )
     assert result.code == 0, result
     assert "already exists, same configuration" in result.out and ID_ALPHA in result.out
     assert len(_names(emu)) == before
 
 
 def test_create_existing_same_configuration_json(paiws: Runner, emu: Emulator) -> None:
-    result = paiws(*CREATE, "--name", "alpha_ws", "--description", "The alpha_ws workspace",
-                   "--env", "dev,prod", "--yes", "--format", "json")
+    result = paiws(
+        *CREATE,
+        "--name",
+        "alpha_ws",
+        "--description",
+        "The alpha_ws workspace",
+        "--env",
+        "dev,prod",
+        "--yes",
+        "--format",
+        "json",
+    )
     assert result.code == 0, result
     data = json.loads(result.out)
     assert (data["Outcome"], data["Workspace ID"]) == ("exists_same", ID_ALPHA)
-    assert emu.operations() == ["ListProducts", "ListWorkspaces:CheckWorkspaceExists",
-                                "GetWorkspace"]
+    assert emu.operations() == [
+        "ListProducts",
+        "ListWorkspaces:CheckWorkspaceExists",
+        "GetWorkspace",
+    ]
     assert "CreateWorkspace" not in emu.operations()
 
 
 def test_create_name_taken_exits_1_naming_the_differences(paiws: Runner, emu: Emulator) -> None:
-    result = paiws(*CREATE, "--name", "alpha_ws", "--description", "Something else",
-                   "--env", "prod", "--yes", "--format", "json")
+    result = paiws(
+        *CREATE,
+        "--name",
+        "alpha_ws",
+        "--description",
+        "Something else",
+        "--env",
+        "prod",
+        "--yes",
+        "--format",
+        "json",
+    )
     assert result.code == 1
     data = json.loads(result.out)
     assert data["Outcome"] == "name_taken" and data["Workspace ID"] == ID_ALPHA
     assert data["Differences"]
     assert "already taken" in result.err and "another name" in result.err
     assert "CreateWorkspace" not in emu.operations()
-    text = paiws(*CREATE, "--name", "alpha_ws", "--description", "Something else",
-                 "--env", "prod", "--yes")
+    text = paiws(
+        *CREATE, "--name", "alpha_ws", "--description", "Something else", "--env", "prod", "--yes"
+    )
     assert text.code == 1 and "already taken" in text.err
     assert_no_canary(text.text)
 
@@ -90,11 +138,27 @@ def test_create_asks_on_a_terminal_and_proceeds_on_yes(
     paiws: Runner, emu: Emulator, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("sys.stdin", _Terminal("y\n"))
-    result = paiws(*CREATE, "--name", "asked_ws", "--description", "Asked first",
-                   "--env", "prod", "--resource-group-id", "rg-abc123")
+    result = paiws(
+        *CREATE,
+        "--name",
+        "asked_ws",
+        "--description",
+        "Asked first",
+        "--env",
+        "prod",
+        "--resource-group-id",
+        "rg-abc123",
+    )
     assert result.code == 0, result
-    for shown in ("asked_ws", "Asked first", "prod", "rg-abc123", "cannot be changed later",
-                  REGION, "[y/N]"):
+    for shown in (
+        "asked_ws",
+        "Asked first",
+        "prod",
+        "rg-abc123",
+        "cannot be changed later",
+        REGION,
+        "[y/N]",
+    ):
         assert shown in result.err
     assert "asked_ws" in _names(emu)
 
@@ -109,16 +173,27 @@ def test_create_declined_on_a_terminal_sends_nothing(
 
 
 def test_update_changes_description_and_display_name(paiws: Runner, emu: Emulator) -> None:
-    result = paiws("update", ID_ALPHA, "--region", REGION, "--description", "New text",
-                   "--display-name", "Alpha!")
+    result = paiws(
+        "update",
+        ID_ALPHA,
+        "--region",
+        REGION,
+        "--description",
+        "New text",
+        "--display-name",
+        "Alpha!",
+    )
     assert result.code == 0, result
     assert "Updated workspace" in result.out and "New text" in result.out
     alpha = next(ws for ws in emu.workspaces(REGION) if ws["WorkspaceId"] == ID_ALPHA)
     assert (alpha["Description"], alpha["DisplayName"]) == ("New text", "Alpha!")
     assert emu.operations() == ["ListProducts", "UpdateWorkspace", "GetWorkspace"]
     assert_no_canary(result.text)
-    data = json.loads(paiws("update", ID_ALPHA, "--region", REGION, "--description", "Again",
-                            "--format", "json").out)
+    data = json.loads(
+        paiws(
+            "update", ID_ALPHA, "--region", REGION, "--description", "Again", "--format", "json"
+        ).out
+    )
     assert data["Description"] == "Again"
 
 

@@ -62,10 +62,14 @@ def scripted(clean_env: Path) -> Iterator[Scripted]:
     class Handler(BaseHTTPRequestHandler):
         def _answer(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
-            script.requests.append({
-                "method": self.command, "path": self.path, "headers": dict(self.headers),
-                "body": self.rfile.read(length) if length else b"",
-            })
+            script.requests.append(
+                {
+                    "method": self.command,
+                    "path": self.path,
+                    "headers": dict(self.headers),
+                    "body": self.rfile.read(length) if length else b"",
+                }
+            )
             self.send_response(script.status)
             for key, value in script.headers.items():
                 self.send_header(key, value)
@@ -79,8 +83,9 @@ def scripted(clean_env: Path) -> Iterator[Scripted]:
             return
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02},
-                              daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+    )
     thread.start()
     script.url = f"http://127.0.0.1:{server.server_address[1]}"
     try:

@@ -37,8 +37,11 @@ CANARY = "canary-raw-body-5f3a"
 
 
 def client_for(url: str, token: str | None = None) -> WorkspaceClient:
-    return WorkspaceClient(static_credentials("paiws-demo", "paiws-demo-secret", token),
-                           endpoint=parse_endpoint(url), retry=FAST_RETRY)
+    return WorkspaceClient(
+        static_credentials("paiws-demo", "paiws-demo-secret", token),
+        endpoint=parse_endpoint(url),
+        retry=FAST_RETRY,
+    )
 
 
 def assert_no_raw(error: BaseException) -> None:
@@ -58,8 +61,13 @@ def assert_no_raw(error: BaseException) -> None:
 def test_request_headers_query_and_body_follow_the_wire_facts(scripted: Scripted) -> None:
     scripted.reply_json(200, {"RequestId": "r", "WorkspaceId": "123"})
     client = client_for(scripted.url, token="sts-token-value")
-    client.create_workspace("ap-southeast-1", name="my_ws", description="d",
-                            env_types=("dev", "prod"), display_name="My")
+    client.create_workspace(
+        "ap-southeast-1",
+        name="my_ws",
+        description="d",
+        env_types=("dev", "prod"),
+        display_name="My",
+    )
     sent = scripted.requests[0]
     headers = {k.lower(): v for k, v in sent["headers"].items()}
     assert sent["method"] == "POST"
@@ -73,8 +81,12 @@ def test_request_headers_query_and_body_follow_the_wire_facts(scripted: Scripted
     assert headers["content-type"].startswith("application/json")
     assert "content-md5" in headers and "date" in headers
     assert f"paiws/{__version__}" in headers["user-agent"]
-    assert json.loads(sent["body"]) == {"WorkspaceName": "my_ws", "Description": "d",
-                                        "EnvTypes": ["dev", "prod"], "DisplayName": "My"}
+    assert json.loads(sent["body"]) == {
+        "WorkspaceName": "my_ws",
+        "Description": "d",
+        "EnvTypes": ["dev", "prod"],
+        "DisplayName": "My",
+    }
 
 
 def test_path_parameters_and_verbose_flag(scripted: Scripted) -> None:
@@ -95,21 +107,25 @@ def test_signature_mismatch_without_colon_is_auth_failed_not_a_crash(scripted: S
     assert raised.value.exit_code == 6 and "SignatureDoesNotMatch" in str(raised.value)
 
 
-@pytest.mark.parametrize(("status", "code", "kind"), [
-    (404, "InvalidAccessKeyId.NotFound", AuthFailed),
-    (400, "InvalidSecurityToken.Expired", AuthFailed),
-    (403, "Forbidden.RAM", PermissionDenied),
-    (403, "NoPermission", PermissionDenied),
-    (400, "InvalidParameter", InvalidParameter),
-    (400, "Throttling.User", Throttled),
-    (500, "InternalError", ServerError),
-    (409, "SomethingElse", PaiwsError),
-])
+@pytest.mark.parametrize(
+    ("status", "code", "kind"),
+    [
+        (404, "InvalidAccessKeyId.NotFound", AuthFailed),
+        (400, "InvalidSecurityToken.Expired", AuthFailed),
+        (403, "Forbidden.RAM", PermissionDenied),
+        (403, "NoPermission", PermissionDenied),
+        (400, "InvalidParameter", InvalidParameter),
+        (400, "Throttling.User", Throttled),
+        (500, "InternalError", ServerError),
+        (409, "SomethingElse", PaiwsError),
+    ],
+)
 def test_error_codes_map_to_typed_errors(
     scripted: Scripted, status: int, code: str, kind: type[PaiwsError]
 ) -> None:
-    scripted.reply_json(status, {"Code": code, "Message": f"Text\x1b[31m  {'long ' * 80}",
-                                 "RequestId": "req-1"})
+    scripted.reply_json(
+        status, {"Code": code, "Message": f"Text\x1b[31m  {'long ' * 80}", "RequestId": "req-1"}
+    )
     with pytest.raises(kind) as raised:
         client_for(scripted.url).list_workspaces(REGION)
     error = raised.value
@@ -151,8 +167,10 @@ def test_json_that_is_not_an_object_is_malformed(scripted: Scripted) -> None:
 
 
 def test_error_message_from_json_keeps_code_and_message_only(scripted: Scripted) -> None:
-    scripted.reply_json(500, {"Code": "InternalError", "Message": "try later",
-                              "Recommend": CANARY, "HostId": CANARY})
+    scripted.reply_json(
+        500,
+        {"Code": "InternalError", "Message": "try later", "Recommend": CANARY, "HostId": CANARY},
+    )
     with pytest.raises(ServerError) as raised:
         client_for(scripted.url).list_products(REGION)
     assert "InternalError: try later" in str(raised.value)
@@ -176,12 +194,16 @@ def test_gets_are_retried_after_a_503_then_succeed(
     emu.inject_fault("ListWorkspaces", "http503")
     assert service.list_workspaces(REGION, ListQuery()).total == 45
     assert [(e.operation, e.status) for e in emu.request_log] == [
-        ("ListProducts", 200), ("ListWorkspaces", 503), ("ListWorkspaces", 200),
+        ("ListProducts", 200),
+        ("ListWorkspaces", 503),
+        ("ListWorkspaces", 200),
     ]
 
 
-@pytest.mark.parametrize(("kind", "error"), [("throttle", Throttled), ("http500", ServerError),
-                                             ("drop_before", NetworkError)])
+@pytest.mark.parametrize(
+    ("kind", "error"),
+    [("throttle", Throttled), ("http500", ServerError), ("drop_before", NetworkError)],
+)
 def test_gets_give_up_after_three_attempts(
     service: WorkspaceService, emu: Emulator, kind: str, error: type[PaiwsError]
 ) -> None:
@@ -228,8 +250,10 @@ def test_malformed_body_becomes_a_malformed_response_error(
 # -- transport policy (R10) -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("endpoint", ["http://example.com", "http://10.0.0.1:8080",
-                                      "http://aiworkspace.cn-hangzhou.aliyuncs.com"])
+@pytest.mark.parametrize(
+    "endpoint",
+    ["http://example.com", "http://10.0.0.1:8080", "http://aiworkspace.cn-hangzhou.aliyuncs.com"],
+)
 def test_plain_http_to_a_non_loopback_endpoint_is_refused_before_any_request(
     clean_env: Path, endpoint: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -33,26 +33,49 @@ from paiws.core.retry import RetryPolicy, is_retryable
 from paiws.core.sdk_safety import _bypass_proxy, _network_error
 
 
-@pytest.mark.parametrize(("text", "url", "loopback"), [
-    ("http://127.0.0.1:8123", "http://127.0.0.1:8123", True),
-    ("http://127.8.9.10:80/", "http://127.8.9.10:80", True),
-    ("http://localhost:9000", "http://localhost:9000", True),
-    ("http://[::1]:8080", "http://[::1]:8080", True),
-    ("HTTPS://Aiworkspace.cn-hangzhou.aliyuncs.com", "https://aiworkspace.cn-hangzhou.aliyuncs.com",
-     False),
-    ("aiworkspace.cn-hangzhou.aliyuncs.com", "https://aiworkspace.cn-hangzhou.aliyuncs.com", False),
-    ("10.1.2.3:8443", "https://10.1.2.3:8443", False),
-])
+@pytest.mark.parametrize(
+    ("text", "url", "loopback"),
+    [
+        ("http://127.0.0.1:8123", "http://127.0.0.1:8123", True),
+        ("http://127.8.9.10:80/", "http://127.8.9.10:80", True),
+        ("http://localhost:9000", "http://localhost:9000", True),
+        ("http://[::1]:8080", "http://[::1]:8080", True),
+        (
+            "HTTPS://Aiworkspace.cn-hangzhou.aliyuncs.com",
+            "https://aiworkspace.cn-hangzhou.aliyuncs.com",
+            False,
+        ),
+        (
+            "aiworkspace.cn-hangzhou.aliyuncs.com",
+            "https://aiworkspace.cn-hangzhou.aliyuncs.com",
+            False,
+        ),
+        ("10.1.2.3:8443", "https://10.1.2.3:8443", False),
+    ],
+)
 def test_endpoints_that_are_accepted(text: str, url: str, loopback: bool) -> None:
     endpoint = parse_endpoint(text)
     assert (endpoint.url, endpoint.loopback) == (url, loopback)
 
 
-@pytest.mark.parametrize("text", [
-    "http://example.com", "http://192.168.1.10:8123", "http://127.0.0.1.nip.io:80",
-    "http://localhost.example.com", "ftp://127.0.0.1", "https://host/path", "https://h?x=1",
-    "https://user:pw@host", "", "   ", "https://", "https://bad host", "https://h:99999",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "http://example.com",
+        "http://192.168.1.10:8123",
+        "http://127.0.0.1.nip.io:80",
+        "http://localhost.example.com",
+        "ftp://127.0.0.1",
+        "https://host/path",
+        "https://h?x=1",
+        "https://user:pw@host",
+        "",
+        "   ",
+        "https://",
+        "https://bad host",
+        "https://h:99999",
+    ],
+)
 def test_endpoints_that_are_refused(text: str) -> None:
     with pytest.raises(InvalidInput):
         parse_endpoint(text)
@@ -71,8 +94,9 @@ def test_valid_regions(region: str) -> None:
 def write_profile(home: Path, **fields: object) -> None:
     path = home / ".aliyun" / "config.json"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"current": "p", "profiles": [{"name": "p", "mode": "AK",
-                                                              **fields}]}))
+    path.write_text(
+        json.dumps({"current": "p", "profiles": [{"name": "p", "mode": "AK", **fields}]})
+    )
 
 
 def test_timeouts_flags_beat_the_profile_which_beats_defaults(clean_env: Path) -> None:
@@ -100,11 +124,23 @@ def test_invalid_timeout_flags_are_refused(bad: float) -> None:
 
 def test_recent_regions_store_region_ids_only(clean_env: Path, tmp_path: Path) -> None:
     assert recent_regions() == ()
-    for region in ("cn-hangzhou", "cn-beijing", "cn-hangzhou", "us-east-1", "eu-central-1",
-                   "ap-southeast-1", "cn-shanghai"):
+    for region in (
+        "cn-hangzhou",
+        "cn-beijing",
+        "cn-hangzhou",
+        "us-east-1",
+        "eu-central-1",
+        "ap-southeast-1",
+        "cn-shanghai",
+    ):
         remember_region(region)
-    assert recent_regions() == ("cn-shanghai", "ap-southeast-1", "eu-central-1", "us-east-1",
-                                "cn-hangzhou")
+    assert recent_regions() == (
+        "cn-shanghai",
+        "ap-southeast-1",
+        "eu-central-1",
+        "us-east-1",
+        "cn-hangzhou",
+    )
     assert state_dir() == tmp_path / "state" / "paiws"
     assert [p.name for p in state_dir().iterdir()] == ["recent-regions.json"]
     with pytest.raises(InvalidInput):

@@ -23,8 +23,9 @@ SECRET = "canary-secret-value-0001"
 TOKEN = "canary-sts-token-0001"
 
 
-def write_cli_config(home: Path, profiles: list[dict[str, object]],
-                     current: str = "default") -> Path:
+def write_cli_config(
+    home: Path, profiles: list[dict[str, object]], current: str = "default"
+) -> Path:
     path = home / ".aliyun" / "config.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps({"current": current, "profiles": profiles}))
@@ -32,8 +33,14 @@ def write_cli_config(home: Path, profiles: list[dict[str, object]],
 
 
 def ak_profile(name: str = "default", **extra: object) -> dict[str, object]:
-    return {"name": name, "mode": "AK", "access_key_id": KEY_ID, "access_key_secret": SECRET,
-            "region_id": "cn-beijing", **extra}
+    return {
+        "name": name,
+        "mode": "AK",
+        "access_key_id": KEY_ID,
+        "access_key_secret": SECRET,
+        "region_id": "cn-beijing",
+        **extra,
+    }
 
 
 def assert_no_secret(status: CredentialStatus) -> None:
@@ -69,7 +76,10 @@ def test_environment_variables_are_read_at_call_time(
     assert_no_secret(status)
     creds = chain.get()
     assert (creds.access_key_id, creds.access_key_secret, creds.security_token) == (
-        KEY_ID, SECRET, None)
+        KEY_ID,
+        SECRET,
+        None,
+    )
     assert SECRET not in repr(creds) and KEY_ID not in str(creds)
 
 
@@ -104,8 +114,9 @@ def test_cli_profile_current_with_region_hint(clean_env: Path) -> None:
 def test_environment_profile_variable_selects_the_profile(
     clean_env: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    write_cli_config(clean_env, [ak_profile(), ak_profile("work", mode="StsToken",
-                                                          sts_token=TOKEN)])
+    write_cli_config(
+        clean_env, [ak_profile(), ak_profile("work", mode="StsToken", sts_token=TOKEN)]
+    )
     monkeypatch.setenv("ALIBABA_CLOUD_PROFILE", "work")
     status = ChainCredentials().status()
     assert (status.profile, status.mode) == ("work", "StsToken")
@@ -139,7 +150,8 @@ def test_unknown_profile_is_a_clear_error(clean_env: Path, emu: Emulator) -> Non
 def test_profile_without_a_config_file_is_a_clear_error(clean_env: Path) -> None:
     status = ChainCredentials("work").status()
     assert status.problem == (
-        "Profile work not found in ~/.aliyun/config.json (the file does not exist).")
+        "Profile work not found in ~/.aliyun/config.json (the file does not exist)."
+    )
 
 
 def test_unreadable_cli_config_never_quotes_the_file(clean_env: Path) -> None:
@@ -153,8 +165,9 @@ def test_unreadable_cli_config_never_quotes_the_file(clean_env: Path) -> None:
 
 def test_ini_file_from_the_environment(clean_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     ini = clean_env / "creds.ini"
-    ini.write_text(f"[default]\ntype = access_key\naccess_key_id = {KEY_ID}\n"
-                   f"access_key_secret = {SECRET}\n")
+    ini.write_text(
+        f"[default]\ntype = access_key\naccess_key_id = {KEY_ID}\naccess_key_secret = {SECRET}\n"
+    )
     monkeypatch.setenv("ALIBABA_CLOUD_CREDENTIALS_FILE", str(ini))
     status = ChainCredentials().status()
     assert (status.source, status.mode, status.profile) == ("ini-file", "AK", "default")
@@ -206,8 +219,9 @@ def test_static_credentials_for_tests_and_demo() -> None:
 
 
 def test_rejected_credentials_are_auth_failed(emu: Emulator) -> None:
-    service = emulator_service(emu.base_url, access_key_id="unknown-key",
-                               access_key_secret="whatever")
+    service = emulator_service(
+        emu.base_url, access_key_id="unknown-key", access_key_secret="whatever"
+    )
     with pytest.raises(AuthFailed) as raised:
         service.activation(REGION)
     assert raised.value.exit_code == 6 and "whatever" not in str(raised.value)
@@ -215,8 +229,9 @@ def test_rejected_credentials_are_auth_failed(emu: Emulator) -> None:
 
 def test_expired_sts_token_is_auth_failed(emu: Emulator) -> None:
     emu.add_key("sts-key", "sts-secret", sts_token=TOKEN, token_expired=True)
-    service = emulator_service(emu.base_url, access_key_id="sts-key",
-                               access_key_secret="sts-secret", security_token=TOKEN)
+    service = emulator_service(
+        emu.base_url, access_key_id="sts-key", access_key_secret="sts-secret", security_token=TOKEN
+    )
     with pytest.raises(AuthFailed) as raised:
         service.activation(REGION)
     assert "InvalidSecurityToken" in str(raised.value) and TOKEN not in str(raised.value)
@@ -243,6 +258,12 @@ def test_status_reads_files_only_and_leaves_the_library_for_the_first_request(
         "chain.get()\n"
         "print('alibabacloud_credentials' in sys.modules)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            env={**os.environ, "HOME": str(clean_env)}, timeout=60, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "HOME": str(clean_env)},
+        timeout=60,
+        check=True,
+    )
     assert result.stdout.split() == ["True", "cli-profile", "False", "True"]

@@ -25,7 +25,9 @@ SECRET = "canary-secret-2b7e"
 
 
 def test_debug_sdk_and_root_debug_logging_print_no_headers_token_or_body(
-    emu: Emulator, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str],
+    emu: Emulator,
+    monkeypatch: pytest.MonkeyPatch,
+    capfd: pytest.CaptureFixture[str],
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     monkeypatch.setenv("DEBUG", "sdk")
@@ -36,8 +38,12 @@ def test_debug_sdk_and_root_debug_logging_print_no_headers_token_or_body(
     monkeypatch.setattr(root, "level", logging.DEBUG)
     caplog.set_level(logging.DEBUG)
     try:
-        service = emulator_service(emu.base_url, access_key_id="canary-key-id",
-                                   access_key_secret=SECRET, security_token=TOKEN)
+        service = emulator_service(
+            emu.base_url,
+            access_key_id="canary-key-id",
+            access_key_secret=SECRET,
+            security_token=TOKEN,
+        )
         wid = emu.workspaces(REGION)[0]["WorkspaceId"]
         service.list_workspaces(REGION, ListQuery())
         service.get_workspace(REGION, wid, verbose=True)
@@ -53,9 +59,19 @@ def test_debug_sdk_and_root_debug_logging_print_no_headers_token_or_body(
     out, err = capfd.readouterr()
     logged = "\n".join(r.getMessage() for r in caplog.records)
     for text in (out, err, logged):
-        for secret in ("Authorization", "authorization", "x-acs-security-token", TOKEN, SECRET,
-                       "Bad Gateway", "Response-body", "ServerResponseBody", "WorkspaceName",
-                       "UserId", "canary-key-id:"):
+        for secret in (
+            "Authorization",
+            "authorization",
+            "x-acs-security-token",
+            TOKEN,
+            SECRET,
+            "Bad Gateway",
+            "Response-body",
+            "ServerResponseBody",
+            "WorkspaceName",
+            "UserId",
+            "canary-key-id:",
+        ):
             assert secret not in text
     assert not [r for r in caplog.records if r.name.startswith(("aliyunsdkcore", "credentials"))]
 
@@ -86,25 +102,36 @@ def https_server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
     now = datetime.datetime.now(datetime.UTC)
     cert = (
-        x509.CertificateBuilder().subject_name(name).issuer_name(name)
-        .public_key(key.public_key()).serial_number(x509.random_serial_number())
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
         .not_valid_before(now - datetime.timedelta(minutes=5))
         .not_valid_after(now + datetime.timedelta(hours=1))
-        .add_extension(x509.SubjectAlternativeName(
-            [x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
         .sign(key, hashes.SHA256())
     )
     cert_file, key_file = tmp_path / "cert.pem", tmp_path / "key.pem"
     cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM,
-                                           serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))
+    key_file.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
-            body = b'{"RequestId": "r", "Products": [{"ProductCode": "PAI_share", ' \
-                   b'"IsPurchased": true, "HasPermissionToPurchase": true}]}'
+            body = (
+                b'{"RequestId": "r", "Products": [{"ProductCode": "PAI_share", '
+                b'"IsPurchased": true, "HasPermissionToPurchase": true}]}'
+            )
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(body)))
@@ -118,8 +145,9 @@ def https_server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert_file, key_file)
     server.socket = context.wrap_socket(server.socket, server_side=True)
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02},
-                     daemon=True).start()
+    threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+    ).start()
     try:
         yield f"https://127.0.0.1:{server.server_address[1]}", cert_file
     finally:

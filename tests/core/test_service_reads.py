@@ -37,17 +37,26 @@ def test_activation_check_runs_once_per_region_per_run(
     service.resource_limits(REGION)
     service.check_name(REGION, "free_name")
     assert emu.operations() == [
-        "ListProducts", "ListWorkspaces", "GetWorkspace", "ListWorkspaces:GetResourceLimits",
+        "ListProducts",
+        "ListWorkspaces",
+        "GetWorkspace",
+        "ListWorkspaces:GetResourceLimits",
         "ListWorkspaces:CheckWorkspaceExists",
     ]
     assert emu.request_log[0].query == {
-        "ProductCodes": "PAI_share", "Verbose": "true", "RegionId": REGION,
+        "ProductCodes": "PAI_share",
+        "Verbose": "true",
+        "RegionId": REGION,
     }
 
 
 def test_recheck_refreshes_the_cached_activation(service: WorkspaceService, emu: Emulator) -> None:
-    emu.set_activation(OTHER_REGION, purchased=False, can_purchase=True,
-                       purchase_url="https://common-buy.aliyun.com/?commodityCode=pai")
+    emu.set_activation(
+        OTHER_REGION,
+        purchased=False,
+        can_purchase=True,
+        purchase_url="https://common-buy.aliyun.com/?commodityCode=pai",
+    )
     assert service.activation(OTHER_REGION).status == "purchasable"
     emu.set_activation(OTHER_REGION, purchased=True)
     assert service.activation(OTHER_REGION).status == "purchasable"  # cached for the run
@@ -82,22 +91,35 @@ def test_not_activated_without_permission_points_to_the_administrator(
 
 
 def test_list_sends_filters_sort_order_and_paging(service: WorkspaceService, emu: Emulator) -> None:
-    query = ListQuery(name="gen", status="ENABLED", sort_by="GmtModifiedTime", order="DESC",
-                      page=2, page_size=10)
+    query = ListQuery(
+        name="gen", status="ENABLED", sort_by="GmtModifiedTime", order="DESC", page=2, page_size=10
+    )
     page = service.list_workspaces(REGION, query)
     enabled = [w for w in emu.workspaces(REGION) if w["Status"] == "ENABLED"]
     assert (page.total, len(page.rows), page.page, page.page_size) == (len(enabled), 10, 2, 10)
     assert {row.status for row in page.rows} == {"ENABLED"}
     assert emu.request_log[-1].query == {
-        "PageNumber": "2", "PageSize": "10", "SortBy": "GmtModifiedTime", "Order": "DESC",
-        "WorkspaceName": "gen", "Status": "ENABLED", "RegionId": REGION,
+        "PageNumber": "2",
+        "PageSize": "10",
+        "SortBy": "GmtModifiedTime",
+        "Order": "DESC",
+        "WorkspaceName": "gen",
+        "Status": "ENABLED",
+        "RegionId": REGION,
     }
 
 
-@pytest.mark.parametrize("query", [
-    ListQuery(status="enabled"), ListQuery(sort_by="Name"), ListQuery(order="asc"),
-    ListQuery(page=0), ListQuery(page_size=101), ListQuery(page_size=0),
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        ListQuery(status="enabled"),
+        ListQuery(sort_by="Name"),
+        ListQuery(order="asc"),
+        ListQuery(page=0),
+        ListQuery(page_size=101),
+        ListQuery(page_size=0),
+    ],
+)
 def test_invalid_list_queries_send_nothing(
     service: WorkspaceService, emu: Emulator, query: ListQuery
 ) -> None:
@@ -166,8 +188,10 @@ def test_several_ids_use_one_batch_call_and_report_missing_ids(
     assert emu.request_log[-1].query["WorkspaceIds"] == f"{b},999999,{a}"
 
 
-@pytest.mark.parametrize("ids", [[], ["  "], ["a/b"], ["1", "x y"], ["a,b"], [".."], [".x"],
-                                 [str(n) for n in range(101)]])
+@pytest.mark.parametrize(
+    "ids",
+    [[], ["  "], ["a/b"], ["1", "x y"], ["a,b"], [".."], [".x"], [str(n) for n in range(101)]],
+)
 def test_lookup_of_invalid_ids_sends_nothing(
     service: WorkspaceService, emu: Emulator, ids: list[str]
 ) -> None:
@@ -176,9 +200,7 @@ def test_lookup_of_invalid_ids_sends_nothing(
     assert emu.operations() == []
 
 
-def test_404_is_an_answer_without_fallback_search(
-    service: WorkspaceService, emu: Emulator
-) -> None:
+def test_404_is_an_answer_without_fallback_search(service: WorkspaceService, emu: Emulator) -> None:
     with pytest.raises(NotFound) as raised:
         service.get_workspace(REGION, "999999")
     assert str(raised.value) == "Workspace 999999 does not exist."

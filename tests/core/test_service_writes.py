@@ -25,10 +25,15 @@ PROD = ("prod",)
 STANDARD = ("dev", "prod")
 
 
-def request(name: str = "fresh_ws", description: str = "Team sandbox",
-            envs: tuple[str, ...] = PROD, display_name: str | None = None) -> CreateRequest:
-    return CreateRequest(name=name, description=description, environments=envs,
-                         display_name=display_name)
+def request(
+    name: str = "fresh_ws",
+    description: str = "Team sandbox",
+    envs: tuple[str, ...] = PROD,
+    display_name: str | None = None,
+) -> CreateRequest:
+    return CreateRequest(
+        name=name, description=description, environments=envs, display_name=display_name
+    )
 
 
 def named(emu: Emulator, name: str) -> list[dict[str, object]]:
@@ -89,8 +94,9 @@ def test_create_without_wait_does_not_poll(service: WorkspaceService, emu: Emula
 def test_existing_name_with_the_same_configuration_creates_nothing(
     service: WorkspaceService, emu: Emulator
 ) -> None:
-    wid = emu.add_workspace(REGION, WorkspaceName="team_ws", Description="Team sandbox",
-                            EnvTypes=["prod"])
+    wid = emu.add_workspace(
+        REGION, WorkspaceName="team_ws", Description="Team sandbox", EnvTypes=["prod"]
+    )
     before = len(emu.workspaces(REGION))
     outcome = service.create_workspace(REGION, request("team_ws"))
     assert outcome.kind == "exists_same" and outcome.workspace_id == wid
@@ -102,19 +108,27 @@ def test_existing_name_with_the_same_configuration_creates_nothing(
 def test_existing_name_with_a_different_configuration_names_the_differences(
     service: WorkspaceService, emu: Emulator
 ) -> None:
-    emu.add_workspace(REGION, WorkspaceName="team_ws", Description="Other text",
-                      EnvTypes=["dev", "prod"], DisplayName="Shown")
+    emu.add_workspace(
+        REGION,
+        WorkspaceName="team_ws",
+        Description="Other text",
+        EnvTypes=["dev", "prod"],
+        DisplayName="Shown",
+    )
     outcome = service.create_workspace(REGION, request("team_ws", display_name="Another"))
     assert outcome.kind == "name_taken"
     assert outcome.differences == ("Environments", "Description", "Display Name")
     assert emu.operations() == ["ListProducts", CHECK, "GetWorkspace"]
 
 
-def test_display_name_is_compared_only_when_given(
-    service: WorkspaceService, emu: Emulator
-) -> None:
-    emu.add_workspace(REGION, WorkspaceName="team_ws", Description="Team sandbox",
-                      EnvTypes=["prod"], DisplayName="Something else")
+def test_display_name_is_compared_only_when_given(service: WorkspaceService, emu: Emulator) -> None:
+    emu.add_workspace(
+        REGION,
+        WorkspaceName="team_ws",
+        Description="Team sandbox",
+        EnvTypes=["prod"],
+        DisplayName="Something else",
+    )
     assert service.create_workspace(REGION, request("team_ws")).kind == "exists_same"
 
 
@@ -123,8 +137,9 @@ def test_race_name_taken_between_check_and_create_goes_through_the_comparison(
 ) -> None:
     def rival_creates_it(progress: CreateProgress) -> None:
         if progress.phase == "creating":  # after our check said "free", before our create
-            emu.add_workspace(REGION, WorkspaceName="race_ws", Description="Team sandbox",
-                              EnvTypes=["prod"])
+            emu.add_workspace(
+                REGION, WorkspaceName="race_ws", Description="Team sandbox", EnvTypes=["prod"]
+            )
 
     outcome = service.create_workspace(REGION, request("race_ws"), on_progress=rival_creates_it)
     assert outcome.kind == "exists_same"
@@ -138,8 +153,9 @@ def test_race_with_a_different_configuration_reports_name_taken(
 ) -> None:
     def rival_creates_it(progress: CreateProgress) -> None:
         if progress.phase == "creating":
-            emu.add_workspace(REGION, WorkspaceName="race_ws", Description="Theirs",
-                              EnvTypes=["prod"])
+            emu.add_workspace(
+                REGION, WorkspaceName="race_ws", Description="Theirs", EnvTypes=["prod"]
+            )
 
     outcome = service.create_workspace(REGION, request("race_ws"), on_progress=rival_creates_it)
     assert outcome.kind == "name_taken" and outcome.differences == ("Description",)
@@ -155,7 +171,11 @@ def test_dropped_connection_after_create_yields_exactly_one_workspace(
     assert len(named(emu, "dropped_ws")) == 1
     # No second CreateWorkspace: the re-check found it; its GetWorkspace doubles as first poll.
     assert emu.operations() == [
-        "ListProducts", CHECK, "CreateWorkspace", CHECK, "GetWorkspace",
+        "ListProducts",
+        CHECK,
+        "CreateWorkspace",
+        CHECK,
+        "GetWorkspace",
     ]
 
 
@@ -170,9 +190,7 @@ def test_dropped_connection_before_create_reports_the_error_without_retrying(
     assert emu.operations() == ["ListProducts", CHECK, "CreateWorkspace", CHECK]
 
 
-def test_server_error_on_create_is_never_retried(
-    service: WorkspaceService, emu: Emulator
-) -> None:
+def test_server_error_on_create_is_never_retried(service: WorkspaceService, emu: Emulator) -> None:
     emu.inject_fault("CreateWorkspace", "http503", times=5)
     with pytest.raises(ServerError):
         service.create_workspace(REGION, request("busy_ws"))
@@ -180,12 +198,23 @@ def test_server_error_on_create_is_never_retried(
     assert emu.operations() == ["ListProducts", CHECK, "CreateWorkspace", CHECK]
 
 
-@pytest.mark.parametrize("bad", [
-    request(name="123workspace"), request(name="_myworkspace"), request(name="my-workspace"),
-    request(name="ab"), request(name="averylongworkspacename123"), request(name="my workspace"),
-    request(name="test@ws!"), request(description=""), request(description="x" * 81),
-    request(envs=("dev",)), request(envs=("prod", "test")), request(display_name="  "),
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        request(name="123workspace"),
+        request(name="_myworkspace"),
+        request(name="my-workspace"),
+        request(name="ab"),
+        request(name="averylongworkspacename123"),
+        request(name="my workspace"),
+        request(name="test@ws!"),
+        request(description=""),
+        request(description="x" * 81),
+        request(envs=("dev",)),
+        request(envs=("prod", "test")),
+        request(display_name="  "),
+    ],
+)
 def test_invalid_create_input_never_reaches_the_network(
     service: WorkspaceService, emu: Emulator, bad: CreateRequest
 ) -> None:
@@ -225,8 +254,9 @@ def test_update_changes_fields_and_returns_the_fresh_detail(
     assert emu.operations() == ["ListProducts", "UpdateWorkspace", "GetWorkspace"]
 
 
-@pytest.mark.parametrize("changes", [{}, {"description": ""}, {"description": "y" * 81},
-                                     {"display_name": ""}])
+@pytest.mark.parametrize(
+    "changes", [{}, {"description": ""}, {"description": "y" * 81}, {"display_name": ""}]
+)
 def test_invalid_updates_send_nothing(
     service: WorkspaceService, emu: Emulator, changes: dict[str, str]
 ) -> None:
@@ -235,9 +265,7 @@ def test_invalid_updates_send_nothing(
     assert emu.operations() == []
 
 
-def test_delete_requires_the_exact_workspace_name(
-    service: WorkspaceService, emu: Emulator
-) -> None:
+def test_delete_requires_the_exact_workspace_name(service: WorkspaceService, emu: Emulator) -> None:
     target = emu.workspaces(REGION)[0]
     wid, name = target["WorkspaceId"], target["WorkspaceName"]
     with pytest.raises(InvalidInput):
@@ -250,8 +278,9 @@ def test_delete_requires_the_exact_workspace_name(
 
 def test_permission_errors_name_the_action_and_carry_the_policy(emu: Emulator) -> None:
     emu.add_key("limited-key", "limited-secret", denied_actions=["paiworkspace:CreateWorkspace"])
-    service = emulator_service(emu.base_url, access_key_id="limited-key",
-                               access_key_secret="limited-secret")
+    service = emulator_service(
+        emu.base_url, access_key_id="limited-key", access_key_secret="limited-secret"
+    )
     with pytest.raises(PermissionDenied) as raised:
         service.create_workspace(REGION, request())
     error = raised.value

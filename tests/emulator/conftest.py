@@ -11,8 +11,14 @@ from paiws.emulator import DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, Emulator
 
 @pytest.fixture(autouse=True)
 def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy",
-                 "all_proxy"):
+    for name in (
+        "HTTP_PROXY",
+        "HTTPS_PROXY",
+        "ALL_PROXY",
+        "http_proxy",
+        "https_proxy",
+        "all_proxy",
+    ):
         monkeypatch.delenv(name, raising=False)
 
 
@@ -36,8 +42,12 @@ def tea(emulator: Emulator) -> TeaClient:
 
 @pytest.fixture
 def make_tea(emulator: Emulator) -> TeaFactory:
-    def make(key_id: str = DEMO_ACCESS_KEY_ID, secret: str = DEMO_ACCESS_KEY_SECRET,
-             token: str | None = None, region: str = REGION) -> TeaClient:
+    def make(
+        key_id: str = DEMO_ACCESS_KEY_ID,
+        secret: str = DEMO_ACCESS_KEY_SECRET,
+        token: str | None = None,
+        region: str = REGION,
+    ) -> TeaClient:
         return tea_client(emulator.base_url, key_id, secret, token, region)
 
     return make

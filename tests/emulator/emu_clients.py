@@ -38,13 +38,26 @@ class Roa:
     def _new_client(self, region: str) -> AcsClient:
         if self.token is not None:
             credential = StsTokenCredential(self.key_id, self.secret, self.token)
-            return AcsClient(region_id=region, credential=credential, auto_retry=False,
-                             connect_timeout=2, timeout=5)
-        return AcsClient(self.key_id, self.secret, region, auto_retry=False,
-                         connect_timeout=2, timeout=5)
+            return AcsClient(
+                region_id=region,
+                credential=credential,
+                auto_retry=False,
+                connect_timeout=2,
+                timeout=5,
+            )
+        return AcsClient(
+            self.key_id, self.secret, region, auto_retry=False, connect_timeout=2, timeout=5
+        )
 
-    def call(self, method: str, path: str, *, query: dict[str, str] | None = None,
-             body: Any = None, region: str = REGION) -> Any:
+    def call(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: dict[str, str] | None = None,
+        body: Any = None,
+        region: str = REGION,
+    ) -> Any:
         request = CommonRequest()
         request.set_method(method)
         request.set_uri_pattern(path)
@@ -73,9 +86,13 @@ class Roa:
         return self.call("GET", "/api/v1/products", query=query, region=region)
 
 
-def tea_client(base_url: str, key_id: str = DEMO_ACCESS_KEY_ID,
-               secret: str = DEMO_ACCESS_KEY_SECRET, token: str | None = None,
-               region: str = REGION) -> TeaClient:
+def tea_client(
+    base_url: str,
+    key_id: str = DEMO_ACCESS_KEY_ID,
+    secret: str = DEMO_ACCESS_KEY_SECRET,
+    token: str | None = None,
+    region: str = REGION,
+) -> TeaClient:
     """The official SDK; endpoint host:port + protocol http is how it is pointed at us."""
     config = Config(
         access_key_id=key_id,

@@ -82,8 +82,9 @@ def test_missing_or_unknown_token_is_rejected(
 def test_restricted_key_gets_forbidden_ram_naming_the_action(
     emulator: Emulator, make_roa: RoaFactory, make_tea: TeaFactory
 ) -> None:
-    emulator.add_key("limited", "limited-secret",
-                     denied_actions=["GetWorkspace", "pai:ListProducts"])
+    emulator.add_key(
+        "limited", "limited-secret", denied_actions=["GetWorkspace", "pai:ListProducts"]
+    )
     roa = _roa_error(make_roa, "limited", "limited-secret")
     assert (roa.get_http_status(), roa.get_error_code()) == (403, "Forbidden.RAM")
     assert "paiworkspace:GetWorkspace" in roa.get_error_msg()
@@ -101,8 +102,9 @@ def test_created_workspace_belongs_to_the_callers_fake_user(
 ) -> None:
     emulator.add_key("other-key", "other-secret")
     client = make_roa("other-key", "other-secret")
-    workspace_id = client.create(WorkspaceName="mine_ws", Description="d",
-                                 EnvTypes=["prod"])["WorkspaceId"]
+    workspace_id = client.create(WorkspaceName="mine_ws", Description="d", EnvTypes=["prod"])[
+        "WorkspaceId"
+    ]
     owner = client.get(workspace_id, Verbose="true")["Owner"]
     assert owner["UserId"].startswith("demo-user-") and owner["UserId"] != "demo-user-10001"
 
@@ -122,8 +124,9 @@ def test_unsigned_request_gets_a_json_error_body(emulator: Emulator) -> None:
 
 def test_unknown_route_is_a_404_json_error(emulator: Emulator) -> None:
     with pytest.raises(HTTPError) as caught:
-        urllib.request.urlopen(emulator.base_url + "/api/v2/nothing?RegionId=cn-shanghai",
-                               timeout=5)
+        urllib.request.urlopen(
+            emulator.base_url + "/api/v2/nothing?RegionId=cn-shanghai", timeout=5
+        )
     assert caught.value.code == 404
     body = json.loads(caught.value.read())
     assert body["Code"] == "InvalidApi.NotFound"

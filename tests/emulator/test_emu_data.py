@@ -37,11 +37,12 @@ def test_demo_data_covers_what_the_demo_needs() -> None:
     assert max(len(w["Description"]) for w in hangzhou) >= 75
     assert all(name_problem(w["WorkspaceName"]) is None for w in hangzhou)
     assert all(len(w["Description"]) <= 80 for w in hangzhou)
-    assert all(description_problem(w["Description"]) is None
-               for w in hangzhou if w["Description"])
+    assert all(description_problem(w["Description"]) is None for w in hangzhou if w["Description"])
     assert regions["cn-beijing"]["activation"] == {
-        "purchased": False, "can_purchase": True,
-        "purchase_url": "https://common-buy.aliyun.com/?commodityCode=learn_pai_public_cn"}
+        "purchased": False,
+        "can_purchase": True,
+        "purchase_url": "https://common-buy.aliyun.com/?commodityCode=learn_pai_public_cn",
+    }
     assert regions["ap-southeast-1"]["activation"]["can_purchase"] is False
 
 
@@ -51,15 +52,25 @@ def test_sensitive_demo_values_are_obviously_fake() -> None:
             assert workspace["Creator"].startswith("demo-user-")
             assert workspace["Owner"]["UserKp"].startswith("demo-kp-")
             assert workspace["ExtraInfos"]["TenantId"].startswith("demo-tenant-")
-            assert all("example.com" in a or "demo" in a or a == "dana"
-                       for a in workspace["AdminNames"])
+            assert all(
+                "example.com" in a or "demo" in a or a == "dana" for a in workspace["AdminNames"]
+            )
 
 
 def test_data_from_a_file_a_dict_and_empty(tmp_path: Path) -> None:
-    data = {"regions": {"cn-shanghai": {"workspaces": [
-        {"WorkspaceId": "5", "WorkspaceName": "from_file",
-         "GmtCreateTime": "2024-01-05T08:30:00.000Z"},
-    ]}}}
+    data = {
+        "regions": {
+            "cn-shanghai": {
+                "workspaces": [
+                    {
+                        "WorkspaceId": "5",
+                        "WorkspaceName": "from_file",
+                        "GmtCreateTime": "2024-01-05T08:30:00.000Z",
+                    },
+                ]
+            }
+        }
+    }
     path = tmp_path / "data.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     for source in (str(path), path, data):
@@ -68,11 +79,17 @@ def test_data_from_a_file_a_dict_and_empty(tmp_path: Path) -> None:
     assert Emulator(data="empty").workspaces("cn-hangzhou") == []
 
 
-@pytest.mark.parametrize("text", ["not json", '{"regions": []}',
-                                  '{"regions": {"x": {"workspaces": [{"WorkspaceId": 1}]}}}',
-                                  '{"regions": {"x": {"workspaces": [{"WorkspaceId": "1", '
-                                  '"WorkspaceName": "a", "GmtCreateTime": "t", '
-                                  '"Status": "enabled"}]}}}'])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not json",
+        '{"regions": []}',
+        '{"regions": {"x": {"workspaces": [{"WorkspaceId": 1}]}}}',
+        '{"regions": {"x": {"workspaces": [{"WorkspaceId": "1", '
+        '"WorkspaceName": "a", "GmtCreateTime": "t", '
+        '"Status": "enabled"}]}}}',
+    ],
+)
 def test_bad_data_files_are_refused(tmp_path: Path, text: str) -> None:
     path = tmp_path / "bad.json"
     path.write_text(text, encoding="utf-8")
@@ -80,9 +97,7 @@ def test_bad_data_files_are_refused(tmp_path: Path, text: str) -> None:
         Emulator(data=str(path))
 
 
-def test_generate_ten_thousand_and_page_through(
-    emulator: Emulator, make_roa: RoaFactory
-) -> None:
+def test_generate_ten_thousand_and_page_through(emulator: Emulator, make_roa: RoaFactory) -> None:
     started = time.perf_counter()
     ids = emulator.generate("cn-wulanchabu", 10_000)
     assert time.perf_counter() - started < 2  # "well under a second"; generous for slow CI
@@ -96,8 +111,9 @@ def test_generate_ten_thousand_and_page_through(
     newest = roa.list("cn-wulanchabu", PageSize="1", Order="DESC")["Workspaces"][0]
     assert newest["WorkspaceId"] == ids[-1]
     assert roa.list("cn-wulanchabu", Status="FROZEN")["TotalCount"] > 0
-    check = roa.list("cn-wulanchabu", Option="CheckWorkspaceExists",
-                     WorkspaceName=f"gen_{ids[5000]}")
+    check = roa.list(
+        "cn-wulanchabu", Option="CheckWorkspaceExists", WorkspaceName=f"gen_{ids[5000]}"
+    )
     assert check["Workspaces"][0]["WorkspaceId"] == ids[5000]
 
 
@@ -118,8 +134,9 @@ def test_set_activation(emulator: Emulator, roa: Roa) -> None:
 
 
 def test_add_workspace_takes_hostile_values_as_is(emulator: Emulator, roa: Roa) -> None:
-    workspace_id = emulator.add_workspace("cn-hangzhou", WorkspaceName="[bold]x[/]",
-                                          Creator={"nested": "value"}, Status="FAILURE")
+    workspace_id = emulator.add_workspace(
+        "cn-hangzhou", WorkspaceName="[bold]x[/]", Creator={"nested": "value"}, Status="FAILURE"
+    )
     body = roa.get(workspace_id)
     assert body["WorkspaceName"] == "[bold]x[/]" and body["Creator"] == {"nested": "value"}
     with pytest.raises(ValueError):
@@ -129,8 +146,9 @@ def test_add_workspace_takes_hostile_values_as_is(emulator: Emulator, roa: Roa) 
 def test_new_workspaces_initialise_then_enable() -> None:
     with Emulator(data="empty", create_delay=0.3) as emulator:
         roa = Roa(emulator.base_url, "paiws-demo", "paiws-demo-secret")
-        workspace_id = roa.create(WorkspaceName="slow_ws", Description="d",
-                                  EnvTypes=["prod"])["WorkspaceId"]
+        workspace_id = roa.create(WorkspaceName="slow_ws", Description="d", EnvTypes=["prod"])[
+            "WorkspaceId"
+        ]
         assert roa.get(workspace_id)["Status"] == "INITIALIZING"
         time.sleep(0.35)
         assert roa.get(workspace_id)["Status"] == "ENABLED"
@@ -138,14 +156,13 @@ def test_new_workspaces_initialise_then_enable() -> None:
 
 def test_create_outcome_can_be_failure(emulator: Emulator, roa: Roa) -> None:
     emulator.set_create_outcome("FAILURE")
-    workspace_id = roa.create(WorkspaceName="doomed_ws", Description="d",
-                              EnvTypes=["prod"])["WorkspaceId"]
+    workspace_id = roa.create(WorkspaceName="doomed_ws", Description="d", EnvTypes=["prod"])[
+        "WorkspaceId"
+    ]
     assert roa.get(workspace_id)["Status"] == "FAILURE"
 
 
-def test_concurrent_creates_of_one_name_make_one_workspace(
-    emulator: Emulator, roa: Roa
-) -> None:
+def test_concurrent_creates_of_one_name_make_one_workspace(emulator: Emulator, roa: Roa) -> None:
     outcomes: list[str] = []
 
     def create() -> None:

@@ -19,11 +19,14 @@ def _names(emulator: Emulator) -> set[str]:
     return {w["WorkspaceName"] for w in emulator.workspaces("cn-hangzhou")}
 
 
-@pytest.mark.parametrize(("kind", "status", "code"), [
-    ("http500", 500, "InternalError"),
-    ("http503", 503, "ServiceUnavailable"),
-    ("throttle", 400, "Throttling.User"),
-])
+@pytest.mark.parametrize(
+    ("kind", "status", "code"),
+    [
+        ("http500", 500, "InternalError"),
+        ("http503", 503, "ServiceUnavailable"),
+        ("throttle", 400, "Throttling.User"),
+    ],
+)
 def test_error_faults_answer_once_then_recover(
     roa: Roa, emulator: Emulator, kind: str, status: int, code: str
 ) -> None:
@@ -137,8 +140,7 @@ def test_rejected_requests_do_not_consume_faults(emulator: Emulator, roa: Roa) -
     assert caught.value.get_error_code() == "InternalError"
 
 
-@pytest.mark.parametrize(("operation", "kind"), [("GetWorkspace", "explode"),
-                                                 ("Nope", "http500")])
+@pytest.mark.parametrize(("operation", "kind"), [("GetWorkspace", "explode"), ("Nope", "http500")])
 def test_bad_fault_arguments_are_refused(emulator: Emulator, operation: str, kind: str) -> None:
     with pytest.raises(ValueError):
         emulator.inject_fault(operation, kind)

@@ -7,17 +7,31 @@ from aliyunsdkcore.acs_exception.exceptions import ServerException
 from emu_clients import Roa
 
 
-@pytest.mark.parametrize("query", [
-    {"PageSize": "0"}, {"PageSize": "101"}, {"PageSize": "ten"}, {"PageNumber": "0"},
-    {"SortBy": "gmtCreateTime"}, {"SortBy": "Name"}, {"Order": "asc"}, {"Status": "enabled"},
-    {"Option": "checkWorkspaceExists"}, {"Verbose": "TRUE"}, {"Verbose": "yes"},
-    {"Fields": "Name"}, {"Option": "CheckWorkspaceExists"},
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"PageSize": "0"},
+        {"PageSize": "101"},
+        {"PageSize": "ten"},
+        {"PageNumber": "0"},
+        {"SortBy": "gmtCreateTime"},
+        {"SortBy": "Name"},
+        {"Order": "asc"},
+        {"Status": "enabled"},
+        {"Option": "checkWorkspaceExists"},
+        {"Verbose": "TRUE"},
+        {"Verbose": "yes"},
+        {"Fields": "Name"},
+        {"Option": "CheckWorkspaceExists"},
+    ],
+)
 def test_bad_list_parameters_are_invalid(roa: Roa, query: dict[str, str]) -> None:
     with pytest.raises(ServerException) as caught:
         roa.list(**query)
     assert (caught.value.get_http_status(), caught.value.get_error_code()) == (
-        400, "InvalidParameter")
+        400,
+        "InvalidParameter",
+    )
 
 
 @pytest.mark.parametrize("flag", ["true", "True", "false", "False"])

@@ -12,26 +12,30 @@ from paiws.emulator import Emulator, LoggedRequest
 def test_a_create_workflow_is_logged_in_order(roa: Roa, emulator: Emulator) -> None:
     roa.products(ProductCodes="PAI_share", Verbose="true")
     roa.list(Option="CheckWorkspaceExists", WorkspaceName="logged_ws")
-    workspace_id = roa.create(WorkspaceName="logged_ws", Description="d",
-                              EnvTypes=["prod"])["WorkspaceId"]
+    workspace_id = roa.create(WorkspaceName="logged_ws", Description="d", EnvTypes=["prod"])[
+        "WorkspaceId"
+    ]
     roa.get(workspace_id)
     assert emulator.operations() == [
-        "ListProducts", "ListWorkspaces:CheckWorkspaceExists", "CreateWorkspace", "GetWorkspace",
+        "ListProducts",
+        "ListWorkspaces:CheckWorkspaceExists",
+        "CreateWorkspace",
+        "GetWorkspace",
     ]
 
 
-def test_entries_carry_method_path_query_region_and_status(
-    roa: Roa, emulator: Emulator
-) -> None:
+def test_entries_carry_method_path_query_region_and_status(roa: Roa, emulator: Emulator) -> None:
     roa.list("cn-shanghai", PageSize="5", WorkspaceName="名字")
-    assert emulator.request_log == [LoggedRequest(
-        operation="ListWorkspaces",
-        method="GET",
-        path="/api/v1/workspaces",
-        query={"PageSize": "5", "WorkspaceName": "名字", "RegionId": "cn-shanghai"},
-        region="cn-shanghai",
-        status=200,
-    )]
+    assert emulator.request_log == [
+        LoggedRequest(
+            operation="ListWorkspaces",
+            method="GET",
+            path="/api/v1/workspaces",
+            query={"PageSize": "5", "WorkspaceName": "名字", "RegionId": "cn-shanghai"},
+            region="cn-shanghai",
+            status=200,
+        )
+    ]
 
 
 def test_rejected_requests_are_logged_with_their_status(emulator: Emulator) -> None:

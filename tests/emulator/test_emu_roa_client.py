@@ -10,11 +10,15 @@ from paiws.emulator import Emulator
 
 def test_list_products_reports_activation_per_region(roa: Roa) -> None:
     hangzhou = roa.products(ProductCodes="PAI_share", Verbose="true")["Products"]
-    assert hangzhou == [{
-        "ProductCode": "PAI_share", "ProductId": "learn_pai_public", "IsPurchased": True,
-        "HasPermissionToPurchase": True,
-        "PurchaseUrl": "https://common-buy.aliyun.com/?commodityCode=learn_pai_public_cn",
-    }]
+    assert hangzhou == [
+        {
+            "ProductCode": "PAI_share",
+            "ProductId": "learn_pai_public",
+            "IsPurchased": True,
+            "HasPermissionToPurchase": True,
+            "PurchaseUrl": "https://common-buy.aliyun.com/?commodityCode=learn_pai_public_cn",
+        }
+    ]
     beijing = roa.products("cn-beijing", ProductCodes="PAI_share", Verbose="true")["Products"][0]
     assert (beijing["IsPurchased"], beijing["HasPermissionToPurchase"]) == (False, True)
     assert beijing["PurchaseUrl"].startswith("https://common-buy.aliyun.com/")
@@ -40,9 +44,20 @@ def test_list_pages_through_the_demo_region(roa: Roa) -> None:
     assert times == sorted(times)
     item = first["Workspaces"][1]
     assert item["resourceGroupId"].startswith("rg-") and "ResourceGroupId" not in item
-    assert set(item) >= {"WorkspaceId", "WorkspaceName", "DisplayName", "Description", "Creator",
-                         "Status", "GmtCreateTime", "GmtModifiedTime", "EnvTypes", "AdminNames",
-                         "IsDefault", "ExtraInfos"}
+    assert set(item) >= {
+        "WorkspaceId",
+        "WorkspaceName",
+        "DisplayName",
+        "Description",
+        "Creator",
+        "Status",
+        "GmtCreateTime",
+        "GmtModifiedTime",
+        "EnvTypes",
+        "AdminNames",
+        "IsDefault",
+        "ExtraInfos",
+    }
     assert "Owner" not in item
 
 
@@ -74,8 +89,11 @@ def test_list_batch_ids_returns_only_existing_ones(roa: Roa) -> None:
 
 def test_list_fields_id_returns_only_ids(roa: Roa) -> None:
     body = roa.list(Fields="Id", PageSize="3")
-    assert body["Workspaces"] == [{"WorkspaceId": "100001"}, {"WorkspaceId": "100002"},
-                                  {"WorkspaceId": "100003"}]
+    assert body["Workspaces"] == [
+        {"WorkspaceId": "100001"},
+        {"WorkspaceId": "100002"},
+        {"WorkspaceId": "100003"},
+    ]
 
 
 def test_resource_limits(roa: Roa) -> None:
@@ -115,17 +133,24 @@ def test_get_unknown_workspace_is_404(roa: Roa) -> None:
 
 
 def test_create_then_get_update_delete(roa: Roa, emulator: Emulator) -> None:
-    created = roa.create(WorkspaceName="fresh_ws", Description="Made by a test",
-                         EnvTypes=["dev", "prod"], DisplayName="新的空间",
-                         ResourceGroupId="rg-test01")
+    created = roa.create(
+        WorkspaceName="fresh_ws",
+        Description="Made by a test",
+        EnvTypes=["dev", "prod"],
+        DisplayName="新的空间",
+        ResourceGroupId="rg-test01",
+    )
     workspace_id = created["WorkspaceId"]
     detail = roa.get(workspace_id, Verbose="true")
     assert detail["Status"] == "ENABLED"  # create_delay=0
     assert detail["DisplayName"] == "新的空间" and detail["EnvTypes"] == ["dev", "prod"]
     assert detail["ResourceGroupId"] == "rg-test01"
     assert detail["Creator"] == detail["Owner"]["UserId"] == "demo-user-10001"
-    roa.call("PUT", f"/api/v1/workspaces/{workspace_id}",
-             body={"Description": "Changed", "DisplayName": "Renamed"})
+    roa.call(
+        "PUT",
+        f"/api/v1/workspaces/{workspace_id}",
+        body={"Description": "Changed", "DisplayName": "Renamed"},
+    )
     updated = roa.get(workspace_id)
     assert (updated["Description"], updated["DisplayName"]) == ("Changed", "Renamed")
     assert updated["GmtModifiedTime"] >= updated["GmtCreateTime"]
@@ -137,8 +162,9 @@ def test_create_then_get_update_delete(roa: Roa, emulator: Emulator) -> None:
 
 
 def test_create_defaults_display_name_to_the_name(roa: Roa) -> None:
-    workspace_id = roa.create(WorkspaceName="plain_ws", Description="d",
-                              EnvTypes=["prod"])["WorkspaceId"]
+    workspace_id = roa.create(WorkspaceName="plain_ws", Description="d", EnvTypes=["prod"])[
+        "WorkspaceId"
+    ]
     assert roa.get(workspace_id)["DisplayName"] == "plain_ws"
 
 
@@ -149,8 +175,19 @@ def test_duplicate_create_is_rejected(roa: Roa) -> None:
     assert caught.value.get_error_code() == "WorkspaceNameAlreadyExists"
 
 
-@pytest.mark.parametrize("name", ["123workspace", "_myworkspace", "my-workspace", "ab",
-                                  "averylongworkspacename123", "my workspace", "test@ws!", ""])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "123workspace",
+        "_myworkspace",
+        "my-workspace",
+        "ab",
+        "averylongworkspacename123",
+        "my workspace",
+        "test@ws!",
+        "",
+    ],
+)
 def test_bad_names_are_invalid_parameters(roa: Roa, emulator: Emulator, name: str) -> None:
     with pytest.raises(ServerException) as caught:
         roa.create(WorkspaceName=name, Description="d", EnvTypes=["prod"])
@@ -164,14 +201,17 @@ def test_good_names_are_created(roa: Roa, name: str) -> None:
     assert roa.create(WorkspaceName=name, Description="d", EnvTypes=["prod"])["WorkspaceId"]
 
 
-@pytest.mark.parametrize("body", [
-    {"Description": "x" * 81, "EnvTypes": ["prod"]},
-    {"Description": "", "EnvTypes": ["prod"]},
-    {"Description": "d", "EnvTypes": ["dev"]},
-    {"Description": "d", "EnvTypes": []},
-    {"Description": "d", "EnvTypes": "prod"},
-    {"Description": "d", "EnvTypes": ["prod"], "ResourceGroupId": "not a group"},
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"Description": "x" * 81, "EnvTypes": ["prod"]},
+        {"Description": "", "EnvTypes": ["prod"]},
+        {"Description": "d", "EnvTypes": ["dev"]},
+        {"Description": "d", "EnvTypes": []},
+        {"Description": "d", "EnvTypes": "prod"},
+        {"Description": "d", "EnvTypes": ["prod"], "ResourceGroupId": "not a group"},
+    ],
+)
 def test_bad_create_bodies_are_invalid_parameters(roa: Roa, body: dict[str, object]) -> None:
     with pytest.raises(ServerException) as caught:
         roa.create(WorkspaceName="valid_name", **body)
@@ -179,8 +219,9 @@ def test_bad_create_bodies_are_invalid_parameters(roa: Roa, body: dict[str, obje
 
 
 def test_create_accepts_envs_in_either_order(roa: Roa) -> None:
-    workspace_id = roa.create(WorkspaceName="order_ws", Description="d",
-                              EnvTypes=["prod", "dev"])["WorkspaceId"]
+    workspace_id = roa.create(WorkspaceName="order_ws", Description="d", EnvTypes=["prod", "dev"])[
+        "WorkspaceId"
+    ]
     assert roa.get(workspace_id)["EnvTypes"] == ["dev", "prod"]
 
 

@@ -14,8 +14,7 @@ import pytest
 from paiws.emulator import Emulator, serve_forever_cli
 
 
-@pytest.mark.parametrize("host", ["0.0.0.0", "10.1.2.3", "::", "192.168.1.10", "example.com",
-                                  ""])
+@pytest.mark.parametrize("host", ["0.0.0.0", "10.1.2.3", "::", "192.168.1.10", "example.com", ""])
 def test_non_loopback_hosts_are_refused_before_binding(
     monkeypatch: pytest.MonkeyPatch, host: str
 ) -> None:
@@ -88,8 +87,9 @@ _SERVE = (
 
 
 def _serve() -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-c", _SERVE], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-c", _SERVE], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
 
 
 def _finish(process: subprocess.Popen[str]) -> tuple[int, str]:

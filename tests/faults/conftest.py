@@ -30,8 +30,11 @@ def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
-    for var, sub in (("XDG_STATE_HOME", "state"), ("XDG_CONFIG_HOME", "config"),
-                     ("XDG_CACHE_HOME", "cache")):
+    for var, sub in (
+        ("XDG_STATE_HOME", "state"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_CACHE_HOME", "cache"),
+    ):
         monkeypatch.setenv(var, str(tmp_path / sub))
     monkeypatch.setenv("ALIBABA_CLOUD_CREDENTIALS_FILE", str(home / "no-credentials.ini"))
     return home
@@ -54,10 +57,12 @@ def make_service(emu: Emulator) -> Iterator[ServiceFactory]:
     """Services on the emulator (demo key pair, millisecond backoff); closed after the test."""
     made: list[WorkspaceService] = []
 
-    def make(*, read_timeout: float = 5.0, connect_timeout: float = 2.0,
-             base_url: str | None = None) -> WorkspaceService:
-        service = emulator_service(base_url or emu.base_url, read_timeout=read_timeout,
-                                   connect_timeout=connect_timeout)
+    def make(
+        *, read_timeout: float = 5.0, connect_timeout: float = 2.0, base_url: str | None = None
+    ) -> WorkspaceService:
+        service = emulator_service(
+            base_url or emu.base_url, read_timeout=read_timeout, connect_timeout=connect_timeout
+        )
         made.append(service)
         return service
 

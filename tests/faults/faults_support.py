@@ -23,11 +23,25 @@ SIZE = (120, 36)
 # The policy of paiws.core.retry: three tries for a transient failure of a GET.
 ATTEMPTS = 3
 CREDENTIAL_ENV = (
-    "ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
-    "ALIBABA_CLOUD_SECURITY_TOKEN", "ALIBABA_CLOUD_PROFILE", "ALIBABA_CLOUD_CREDENTIALS_FILE",
-    "ALIBABA_CLOUD_OIDC_TOKEN_FILE", "ALIBABA_CLOUD_ROLE_ARN", "ALIBABA_CLOUD_OIDC_PROVIDER_ARN",
-    "ALIBABA_CLOUD_CREDENTIALS_URI", "PAIWS_ENDPOINT", "HTTP_PROXY", "HTTPS_PROXY",
-    "http_proxy", "https_proxy", "ALL_PROXY", "all_proxy", "NO_PROXY", "no_proxy", "DEBUG",
+    "ALIBABA_CLOUD_ACCESS_KEY_ID",
+    "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+    "ALIBABA_CLOUD_SECURITY_TOKEN",
+    "ALIBABA_CLOUD_PROFILE",
+    "ALIBABA_CLOUD_CREDENTIALS_FILE",
+    "ALIBABA_CLOUD_OIDC_TOKEN_FILE",
+    "ALIBABA_CLOUD_ROLE_ARN",
+    "ALIBABA_CLOUD_OIDC_PROVIDER_ARN",
+    "ALIBABA_CLOUD_CREDENTIALS_URI",
+    "PAIWS_ENDPOINT",
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "http_proxy",
+    "https_proxy",
+    "ALL_PROXY",
+    "all_proxy",
+    "NO_PROXY",
+    "no_proxy",
+    "DEBUG",
 )
 
 
@@ -52,8 +66,13 @@ def notifications(app: PaiwsApp) -> str:
     return "\n".join(f"{n.title}: {n.message}" for n in app._notifications)
 
 
-async def wait_until(pilot: Pilot[Any], condition: Callable[[], bool], *,
-                     timeout: float = 10.0, what: str = "condition") -> None:
+async def wait_until(
+    pilot: Pilot[Any],
+    condition: Callable[[], bool],
+    *,
+    timeout: float = 10.0,
+    what: str = "condition",
+) -> None:
     """Let the app run until ``condition()`` holds (checked every 20 ms)."""
     deadline = time.monotonic() + timeout
     while not condition():

@@ -42,20 +42,25 @@ async def test_typing_a_ten_character_filter_sends_at_most_two_requests(
 ) -> None:
     app = make_app(service)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_until(pilot, lambda: table(app).mode == "browser" and not table(app).busy,
-                         what="the first load")
+        await wait_until(
+            pilot,
+            lambda: table(app).mode == "browser" and not table(app).busy,
+            what="the first load",
+        )
         before = len(list_calls(emu))
         await pilot.press("slash")
         await type_slowly(pilot, FILTER, KEY_GAP)
         name_filter = table(app).query_one("#name-filter", Input)
         assert name_filter.value == FILTER
-        await wait_until(pilot, lambda: table(app).query_state.name == FILTER
-                         and not table(app).busy, what="the filtered load")
+        await wait_until(
+            pilot,
+            lambda: table(app).query_state.name == FILTER and not table(app).busy,
+            what="the filtered load",
+        )
         sent = list_calls(emu)[before:]
         assert 1 <= len(sent) <= MAX_FILTER_REQUESTS, [q.get("WorkspaceName") for q in sent]
         assert sent[-1]["WorkspaceName"] == FILTER
-        names = [table(app).grid.get_row_at(i)[0].plain
-                 for i in range(table(app).grid.row_count)]
+        names = [table(app).grid.get_row_at(i)[0].plain for i in range(table(app).grid.row_count)]
         assert names and all(FILTER in name for name in names)
 
 
@@ -68,8 +73,9 @@ def test_cli_list_all_makes_one_call_per_hundred_rows(
     emu.generate(region, ALL_ROWS)
     out, err = io.StringIO(), io.StringIO()
     with redirect_stdout(out), redirect_stderr(err):
-        code = main(["list", "--all", "--format", "json", "--region", region,
-                     "--endpoint", emu.base_url])
+        code = main(
+            ["list", "--all", "--format", "json", "--region", region, "--endpoint", emu.base_url]
+        )
     assert code == 0, err.getvalue()
     data = json.loads(out.getvalue())
     assert data["Total"] == ALL_ROWS
@@ -120,7 +126,10 @@ def test_the_region_picker_needs_no_sdk_credentials_library_or_emulator(
     monkeypatch.setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "paiws-demo-secret")
     completed = subprocess.run(
         [sys.executable, "-c", PICKER_PROBE, "--endpoint", emu.base_url],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     lines = [line for line in completed.stderr.splitlines() if line.startswith("HEAVY=")]
     assert lines, completed.stderr[-2000:]
@@ -129,13 +138,16 @@ def test_the_region_picker_needs_no_sdk_credentials_library_or_emulator(
 
 
 def test_demo_starts_its_emulator_at_the_first_region_choice(
-    monkeypatch: pytest.MonkeyPatch
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     for name in ("ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET"):
         monkeypatch.delenv(name, raising=False)
     completed = subprocess.run(
         [sys.executable, "-c", PICKER_PROBE, "--demo"],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     heavy = [line for line in completed.stderr.splitlines() if line.startswith("HEAVY=")]
     rows = [line for line in completed.stderr.splitlines() if line.startswith("ROWS=")]

@@ -15,8 +15,7 @@ from paiws.cli import main
 from paiws.core.views import CreateOutcome, CreateRequest
 from paiws.emulator import Emulator
 
-REQUEST = CreateRequest(name="fault_ws", description="Created under faults",
-                        environments=("prod",))
+REQUEST = CreateRequest(name="fault_ws", description="Created under faults", environments=("prod",))
 
 
 def named(emu: Emulator, name: str) -> list[dict[str, object]]:
@@ -37,7 +36,7 @@ def test_connection_dropped_after_the_server_created_it(
     assert any("dropped" in note for note in outcome.notes), outcome.notes
     # After the dropped answer the existence check ran again before anything else.
     ops = emu.operations()
-    after = ops[ops.index("CreateWorkspace") + 1:]
+    after = ops[ops.index("CreateWorkspace") + 1 :]
     assert after[0] == "ListWorkspaces:CheckWorkspaceExists"
 
 
@@ -49,8 +48,22 @@ def test_cli_says_created_after_a_dropped_answer(
     emu.inject_fault("CreateWorkspace", "drop_after", times=1)
     out, err = io.StringIO(), io.StringIO()
     with redirect_stdout(out), redirect_stderr(err):
-        code = main(["create", "--region", REGION, "--name", REQUEST.name, "--description",
-                     REQUEST.description, "--env", "prod", "--yes", "--endpoint", emu.base_url])
+        code = main(
+            [
+                "create",
+                "--region",
+                REGION,
+                "--name",
+                REQUEST.name,
+                "--description",
+                REQUEST.description,
+                "--env",
+                "prod",
+                "--yes",
+                "--endpoint",
+                emu.base_url,
+            ]
+        )
     assert code == 0, err.getvalue()
     assert len(named(emu, REQUEST.name)) == 1
     assert count(emu, "CreateWorkspace") == 1
@@ -59,8 +72,9 @@ def test_cli_says_created_after_a_dropped_answer(
     assert "creat" in out.getvalue().lower()  # "created" / "being created"
 
 
-def race(make_service: ServiceFactory, emu: Emulator,
-         requests: tuple[CreateRequest, CreateRequest]) -> list[CreateOutcome]:
+def race(
+    make_service: ServiceFactory, emu: Emulator, requests: tuple[CreateRequest, CreateRequest]
+) -> list[CreateOutcome]:
     """Two clients (two services, two connections) create at the same moment. Both name
     checks are held back so that both answer "free" before either create arrives."""
     emu.inject_fault("ListWorkspaces:CheckWorkspaceExists", "latency", times=2, latency=0.3)
@@ -73,8 +87,7 @@ def race(make_service: ServiceFactory, emu: Emulator,
     def create(index: int) -> None:
         start.wait()
         try:
-            outcomes[index] = services[index].create_workspace(REGION, requests[index],
-                                                               wait=False)
+            outcomes[index] = services[index].create_workspace(REGION, requests[index], wait=False)
         except BaseException as error:  # reported below, with the other outcome
             outcomes[index] = error
 
@@ -108,8 +121,9 @@ def test_two_clients_same_name_same_configuration(
 def test_two_clients_same_name_different_configuration(
     emu: Emulator, make_service: ServiceFactory
 ) -> None:
-    other = CreateRequest(name=REQUEST.name, description="Someone else's plan",
-                          environments=("dev", "prod"))
+    other = CreateRequest(
+        name=REQUEST.name, description="Someone else's plan", environments=("dev", "prod")
+    )
     outcomes = race(make_service, emu, (REQUEST, other))
 
     assert len(named(emu, REQUEST.name)) == 1
@@ -141,7 +155,8 @@ def test_a_create_refused_because_the_name_was_just_taken_is_compared(
     first.client.create_workspace = create_workspace  # type: ignore[method-assign]
     outcomes: list[CreateOutcome] = []
     thread = threading.Thread(
-        target=lambda: outcomes.append(first.create_workspace(REGION, REQUEST, wait=False)))
+        target=lambda: outcomes.append(first.create_workspace(REGION, REQUEST, wait=False))
+    )
     thread.start()
     assert sending.wait(timeout=10)
     time.sleep(0.1)  # A's request has reached the server and waits there

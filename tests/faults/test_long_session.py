@@ -33,8 +33,11 @@ async def test_two_hundred_refreshes_do_not_grow_memory(
     emu.generate(SMALL_REGION, 12)
     app = make_app(service, region=SMALL_REGION)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_until(pilot, lambda: table(app).mode == "browser" and not table(app).busy,
-                         what="the first load")
+        await wait_until(
+            pilot,
+            lambda: table(app).mode == "browser" and not table(app).busy,
+            what="the first load",
+        )
         screen = table(app)
         done = asyncio.Event()
         pages_done = screen._pages_done

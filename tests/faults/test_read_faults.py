@@ -86,7 +86,7 @@ def assert_one_clear_sentence(stderr: str, phrase: str) -> None:
     first = lines[0]
     assert first.startswith("paiws: ") and first.rstrip().endswith("."), first
     assert phrase.lower() in first.lower(), first
-    assert "Traceback" not in stderr and "File \"" not in stderr
+    assert "Traceback" not in stderr and 'File "' not in stderr
     assert len(lines) <= 3, stderr  # the sentence, what to do, a request ID at most
 
 
@@ -98,8 +98,12 @@ async def test_tui_retries_then_explains_and_retry_key_recovers(
     emu.inject_fault("ListWorkspaces", fault.kind, times=None, latency=fault.latency)
     app = make_app(service)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_until(pilot, lambda: "Could not load the workspaces" in screen_text(app),
-                         timeout=15, what="the failure message")
+        await wait_until(
+            pilot,
+            lambda: "Could not load the workspaces" in screen_text(app),
+            timeout=15,
+            what="the failure message",
+        )
         assert wait_for_log(emu, "ListWorkspaces", fault.attempts) == fault.attempts
         shown = screen_text(app)
         assert "Press r to retry" in shown, shown
@@ -119,8 +123,9 @@ def test_cli_exit_code_and_one_sentence(
     monkeypatch.setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", "paiws-demo")
     monkeypatch.setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "paiws-demo-secret")
     emu.inject_fault("ListWorkspaces", fault.kind, times=None, latency=fault.latency)
-    code, out, err = run_cli("list", "--region", REGION, "--endpoint", emu.base_url,
-                             "--read-timeout", str(READ_TIMEOUT))
+    code, out, err = run_cli(
+        "list", "--region", REGION, "--endpoint", emu.base_url, "--read-timeout", str(READ_TIMEOUT)
+    )
     assert code == fault.exit_code, err
     assert out == ""
     assert_one_clear_sentence(err, fault.says)
@@ -147,8 +152,15 @@ def test_cli_connect_timeout_is_exit_7_and_names_the_timeout(
     monkeypatch.setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "paiws-demo-secret")
     tries = count_attempts(monkeypatch)
     with unresponsive_port() as port:
-        code, out, err = run_cli("list", "--region", REGION, "--endpoint",
-                                 f"http://127.0.0.1:{port}", "--connect-timeout", "0.3")
+        code, out, err = run_cli(
+            "list",
+            "--region",
+            REGION,
+            "--endpoint",
+            f"http://127.0.0.1:{port}",
+            "--connect-timeout",
+            "0.3",
+        )
     assert code == 7, err
     assert out == ""
     assert_one_clear_sentence(err, "connect timeout")
@@ -162,8 +174,9 @@ def test_cli_connection_refused_is_exit_7(
     monkeypatch.setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", "paiws-demo")
     monkeypatch.setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "paiws-demo-secret")
     tries = count_attempts(monkeypatch)
-    code, out, err = run_cli("list", "--region", REGION, "--endpoint",
-                             f"http://127.0.0.1:{closed_port()}")
+    code, out, err = run_cli(
+        "list", "--region", REGION, "--endpoint", f"http://127.0.0.1:{closed_port()}"
+    )
     assert code == 7, err
     assert out == ""
     assert_one_clear_sentence(err, "127.0.0.1")
@@ -178,8 +191,12 @@ async def test_tui_connect_timeout_explains_and_offers_retry(
         service = make_service(base_url=f"http://127.0.0.1:{port}", connect_timeout=0.3)
         app = make_app(service)
         async with app.run_test(size=SIZE) as pilot:
-            await wait_until(pilot, lambda: "Could not check PAI activation" in screen_text(app),
-                             timeout=15, what="the failed activation check")
+            await wait_until(
+                pilot,
+                lambda: "Could not check PAI activation" in screen_text(app),
+                timeout=15,
+                what="the failed activation check",
+            )
             shown = screen_text(app)
             assert table(app).mode == "failed"
             assert "connect timeout" in shown.lower()

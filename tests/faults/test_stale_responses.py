@@ -37,27 +37,37 @@ async def test_a_late_page_for_an_old_filter_is_dropped(
     recorder = Recording(service)
     app = make_app(recorder)  # type: ignore[arg-type]
     async with app.run_test(size=SIZE) as pilot:
-        await wait_until(pilot, lambda: table(app).mode == "browser" and not table(app).busy,
-                         what="the first load")
+        await wait_until(
+            pilot,
+            lambda: table(app).mode == "browser" and not table(app).busy,
+            what="the first load",
+        )
         name_filter = table(app).query_one("#name-filter", Input)
 
         # The answer for "alpha" is slow...
         emu.inject_fault("ListWorkspaces", "latency", times=1, latency=SLOW)
         await pilot.press("slash", *"alpha")
-        await wait_until(pilot, lambda: any(q.name == "alpha" for _, q in recorder.listings),
-                         what="the alpha request in flight")
+        await wait_until(
+            pilot,
+            lambda: any(q.name == "alpha" for _, q in recorder.listings),
+            what="the alpha request in flight",
+        )
         assert not any(q.get("WorkspaceName") == "alpha" for q in list_calls(emu))
         # ...and before it arrives the user changes the filter to "beta".
         name_filter.value = "beta"
-        await wait_until(pilot, lambda: shown_names(app) and all(
-            "beta" in n for n in shown_names(app)), what="the beta rows")
+        await wait_until(
+            pilot,
+            lambda: shown_names(app) and all("beta" in n for n in shown_names(app)),
+            what="the beta rows",
+        )
 
         # Now the late "alpha" answer arrives; it must not replace the "beta" rows.
         wait_for_log(emu, "ListWorkspaces", len(list_calls(emu)) + 1, timeout=SLOW + 2)
         for _ in range(5):
             await pilot.pause(0.05)
-        assert any(q.get("WorkspaceName") == "alpha" for q in list_calls(emu)), \
+        assert any(q.get("WorkspaceName") == "alpha" for q in list_calls(emu)), (
             "the slow alpha request was never answered: the test proved nothing"
+        )
         assert sorted(shown_names(app)) == ["beta_0", "beta_1", "beta_2"]
         assert "name contains 'beta'" in screen_text(app)
 
@@ -71,12 +81,19 @@ async def test_a_late_page_for_the_previous_region_is_dropped(
     emu.inject_fault("ListWorkspaces", "latency", times=1, latency=SLOW)
     app = make_app(service)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_until(pilot, lambda: table(app).mode == "browser" and table(app).busy,
-                         what="REGION loading")
+        await wait_until(
+            pilot, lambda: table(app).mode == "browser" and table(app).busy, what="REGION loading"
+        )
         await pilot.press("g", *OTHER_REGION, "enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, WorkspaceTableScreen)
-                         and not table(app).busy and table(app).grid.loaded == 7,
-                         what="the other region's rows")
+        await wait_until(
+            pilot,
+            lambda: (
+                isinstance(app.screen, WorkspaceTableScreen)
+                and not table(app).busy
+                and table(app).grid.loaded == 7
+            ),
+            what="the other region's rows",
+        )
 
         wait_for_log(emu, "ListWorkspaces", 2, timeout=SLOW + 2)  # the late answer arrived
         for _ in range(5):

@@ -34,14 +34,19 @@ async def test_keys_are_answered_while_the_activation_check_is_slow(
         send_key(app, "question_mark", "?")
         await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen), what="help")
         send_key(app, "escape")
-        await wait_until(pilot, lambda: isinstance(app.screen, WorkspaceTableScreen),
-                         what="back on the table screen")
+        await wait_until(
+            pilot,
+            lambda: isinstance(app.screen, WorkspaceTableScreen),
+            what="back on the table screen",
+        )
         send_key(app, "g")
-        await wait_until(pilot, lambda: isinstance(app.screen, RegionPickerScreen),
-                         what="the region picker")
+        await wait_until(
+            pilot, lambda: isinstance(app.screen, RegionPickerScreen), what="the region picker"
+        )
         send_key(app, "escape")
-        await wait_until(pilot, lambda: isinstance(app.screen, WorkspaceTableScreen),
-                         what="back from the picker")
+        await wait_until(
+            pilot, lambda: isinstance(app.screen, WorkspaceTableScreen), what="back from the picker"
+        )
 
         assert count(emu, "ListProducts") == 0, "the keys waited for the slow request"
         assert table(app).mode == "checking"
@@ -52,20 +57,27 @@ async def test_keys_are_answered_and_quit_works_while_the_table_is_slow(
 ) -> None:
     app = make_app(service, region=REGION)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_until(pilot, lambda: table(app).mode == "browser" and not table(app).busy,
-                         what="the first load")
+        await wait_until(
+            pilot,
+            lambda: table(app).mode == "browser" and not table(app).busy,
+            what="the first load",
+        )
         # From here every call takes LATENCY seconds; a refresh puts one in flight.
         emu.inject_fault("*", "latency", times=None, latency=LATENCY)
         refreshes = count(emu, "ListWorkspaces")
         table(app).action_refresh()
-        await wait_until(pilot, lambda: "Loading workspaces" in screen_text(app)
-                         or table(app).busy, what="the loading state")
+        await wait_until(
+            pilot,
+            lambda: "Loading workspaces" in screen_text(app) or table(app).busy,
+            what="the loading state",
+        )
 
         send_key(app, "question_mark", "?")
         await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen), what="help")
         send_key(app, "escape")
-        await wait_until(pilot, lambda: isinstance(app.screen, WorkspaceTableScreen),
-                         what="back on the table")
+        await wait_until(
+            pilot, lambda: isinstance(app.screen, WorkspaceTableScreen), what="back on the table"
+        )
         assert table(app).busy, "the reload finished: the test did not test anything"
 
         send_key(app, "q")

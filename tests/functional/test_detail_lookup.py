@@ -25,9 +25,22 @@ async def test_enter_opens_every_field_without_another_request(
         await settle(pilot)
         assert isinstance(app.screen, DetailScreen)
         text = screen_text(app)
-        for label in ("Workspace ID", "Name", "Display Name", "Description", "Status",
-                      "Environments", "Mode", "Created", "Modified", "Creator ID",
-                      "Administrators", "Resource Group", "Default", "Extra info"):
+        for label in (
+            "Workspace ID",
+            "Name",
+            "Display Name",
+            "Description",
+            "Status",
+            "Environments",
+            "Mode",
+            "Created",
+            "Modified",
+            "Creator ID",
+            "Administrators",
+            "Resource Group",
+            "Default",
+            "Extra info",
+        ):
             assert label in text
         assert "100002" in text and "****0002" in text
         assert "Owner ID" not in text

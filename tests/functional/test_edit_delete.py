@@ -35,8 +35,7 @@ async def open_detail(pilot: Pilot[Any], workspace_id: str = TARGET_ID) -> Detai
 
 
 def record(emulator: Emulator, workspace_id: str = TARGET_ID) -> dict[str, Any] | None:
-    return next((w for w in emulator.workspaces(REGION) if w["WorkspaceId"] == workspace_id),
-                None)
+    return next((w for w in emulator.workspaces(REGION) if w["WorkspaceId"] == workspace_id), None)
 
 
 async def test_edit_sends_only_what_changed_and_refreshes_the_detail(
@@ -162,10 +161,12 @@ async def test_read_only_offers_neither_edit_nor_delete(emulator: Emulator) -> N
 
 @pytest.fixture
 def no_delete_service(emulator: Emulator) -> Iterator[WorkspaceService]:
-    emulator.add_key("nodelete-key", "nodelete-secret",
-                     denied_actions=("paiworkspace:DeleteWorkspace",))
-    svc = emulator_service(emulator.base_url, access_key_id="nodelete-key",
-                           access_key_secret="nodelete-secret")
+    emulator.add_key(
+        "nodelete-key", "nodelete-secret", denied_actions=("paiworkspace:DeleteWorkspace",)
+    )
+    svc = emulator_service(
+        emulator.base_url, access_key_id="nodelete-key", access_key_secret="nodelete-secret"
+    )
     try:
         yield svc
     finally:

@@ -22,8 +22,9 @@ from tui_support import SIZE, make_app, screen_text, settle
 def limited(emulator: Emulator) -> Iterator[WorkspaceService]:
     """Credentials whose RAM policy lacks ListWorkspaces."""
     emulator.add_key("limited-key", "limited-secret", denied_actions=["ListWorkspaces"])
-    svc = emulator_service(emulator.base_url, access_key_id="limited-key",
-                           access_key_secret="limited-secret")
+    svc = emulator_service(
+        emulator.base_url, access_key_id="limited-key", access_key_secret="limited-secret"
+    )
     yield svc
     svc.close()
 
@@ -123,9 +124,14 @@ async def test_no_credentials_explains_how_to_configure_and_offers_the_demo(
         await settle(pilot)
         assert isinstance(app.screen, NoCredentialsScreen)
         text = " ".join(screen_text(app).split())
-        for part in ("aliyun configure", "ALIBABA_CLOUD_ACCESS_KEY_ID",
-                     "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "paiws --demo", "Looked in",
-                     "~/.aliyun/config.json"):
+        for part in (
+            "aliyun configure",
+            "ALIBABA_CLOUD_ACCESS_KEY_ID",
+            "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+            "paiws --demo",
+            "Looked in",
+            "~/.aliyun/config.json",
+        ):
             assert part in text
         await pilot.press("g")  # no region picker without credentials
         assert isinstance(app.screen, NoCredentialsScreen)

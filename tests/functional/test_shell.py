@@ -78,8 +78,11 @@ async def test_picker_lists_every_region_with_names_and_common_ones_first(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         text = screen_text(app)
-        for region_id, name in (("cn-hangzhou", "China (Hangzhou)"), ("eu-central-1", "Germany"),
-                                ("ap-southeast-5", "Indonesia (Jakarta)")):
+        for region_id, name in (
+            ("cn-hangzhou", "China (Hangzhou)"),
+            ("eu-central-1", "Germany"),
+            ("ap-southeast-5", "Indonesia (Jakarta)"),
+        ):
             assert region_id in text and name in text
         assert text.index("ap-southeast-1") < text.index("cn-wulanchabu")
         await pilot.press(*"zzz")
@@ -120,8 +123,9 @@ async def test_g_changes_region_from_the_detail_and_escape_returns(
         assert emulator.operations() == ["ListProducts", "ListWorkspaces"] * 2
 
 
-async def test_activation_is_cached_per_region(emulator: Emulator,
-                                               service: WorkspaceService) -> None:
+async def test_activation_is_cached_per_region(
+    emulator: Emulator, service: WorkspaceService
+) -> None:
     app = make_app(service, region="cn-hangzhou")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -181,14 +185,27 @@ async def test_help_lists_the_keys_of_every_screen(service: WorkspaceService) ->
         assert isinstance(app.screen, HelpScreen)
         sections = app.screen.query(".help-section").results(Static)
         help_text = "\n".join(plain(static) for static in sections)
-        for title in ("Workspace table  (this screen)", "Everywhere", "Region picker",
-                      "Workspace detail", "ID lookup", "Resource limits", "Permission error",
-                      "Activation banner"):
+        for title in (
+            "Workspace table  (this screen)",
+            "Everywhere",
+            "Region picker",
+            "Workspace detail",
+            "ID lookup",
+            "Resource limits",
+            "Permission error",
+            "Activation banner",
+        ):
             assert title in help_text
-        for description in ("Filter by name (server-side)", "Toggle ascending / descending",
-                            "Copy the selected workspace ID", "Open the PAI console",
-                            "Show/hide owner & administrators", "Change region",
-                            "Open the command palette", "Copy policy"):
+        for description in (
+            "Filter by name (server-side)",
+            "Toggle ascending / descending",
+            "Copy the selected workspace ID",
+            "Open the PAI console",
+            "Show/hide owner & administrators",
+            "Change region",
+            "Open the command palette",
+            "Copy policy",
+        ):
             assert description in help_text
         await pilot.press("escape")
         assert isinstance(app.screen, WorkspaceTableScreen)
@@ -247,9 +264,22 @@ async def test_profile_region_is_a_hint_and_never_chosen(
 ) -> None:
     aliyun = isolated_home / ".aliyun"
     aliyun.mkdir()
-    (aliyun / "config.json").write_text(json.dumps({"current": "default", "profiles": [{
-        "name": "default", "mode": "AK", "access_key_id": "paiws-demo",
-        "access_key_secret": "paiws-demo-secret", "region_id": "cn-beijing"}]}))
+    (aliyun / "config.json").write_text(
+        json.dumps(
+            {
+                "current": "default",
+                "profiles": [
+                    {
+                        "name": "default",
+                        "mode": "AK",
+                        "access_key_id": "paiws-demo",
+                        "access_key_secret": "paiws-demo-secret",
+                        "region_id": "cn-beijing",
+                    }
+                ],
+            }
+        )
+    )
     service = build_service(Options(endpoint=emulator.base_url))
     app = make_app(service)
     async with app.run_test(size=SIZE) as pilot:

@@ -112,9 +112,7 @@ async def test_refresh_keeps_filter_sort_and_cursor(
         assert screen.grid.cursor_row == 3
 
 
-async def test_empty_region_says_what_to_do(
-    emulator: Emulator, service: WorkspaceService
-) -> None:
+async def test_empty_region_says_what_to_do(emulator: Emulator, service: WorkspaceService) -> None:
     app = make_app(service, region="cn-shenzhen")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -97,11 +97,17 @@ async def test_creating_with_a_free_name_checks_creates_once_then_polls(
     app = make_app(service, region=REGION)
     async with app.run_test(size=SIZE) as pilot:
         await open_wizard(pilot)
-        await fill_to_review(pilot, name="brand_new_ws", description="Onboarding sandbox",
-                             standard=True)
+        await fill_to_review(
+            pilot, name="brand_new_ws", description="Onboarding sandbox", standard=True
+        )
         review = text_of(app, "#review-table")
-        for expected in ('WorkspaceName    brand_new_ws', "Onboarding sandbox",
-                         '["dev", "prod"]', "standard mode", "not sent"):
+        for expected in (
+            "WorkspaceName    brand_new_ws",
+            "Onboarding sandbox",
+            '["dev", "prod"]',
+            "standard mode",
+            "not sent",
+        ):
             assert expected in review
         emulator.clear_log()
         await create_from_review(pilot)
@@ -132,8 +138,9 @@ async def test_display_name_and_resource_group_are_sent_as_reviewed(
     app = make_app(service, region=REGION)
     async with app.run_test(size=SIZE) as pilot:
         await open_wizard(pilot)
-        await fill_to_review(pilot, name="grouped_ws", display_name="Grouped",
-                             resource_group="rg-acfm123")
+        await fill_to_review(
+            pilot, name="grouped_ws", display_name="Grouped", resource_group="rg-acfm123"
+        )
         review = text_of(app, "#review-table")
         assert "Grouped" in review and "rg-acfm123" in review
         assert "cannot be changed later" in review
@@ -184,8 +191,9 @@ async def test_description_is_required_capped_at_80_and_kept_on_back(
 async def test_an_existing_workspace_with_the_same_configuration_is_not_created_again(
     emulator: Emulator, service: WorkspaceService
 ) -> None:
-    existing = emulator.add_workspace(REGION, WorkspaceName="same_ws",
-                                      Description="Team sandbox", EnvTypes=["prod"])
+    existing = emulator.add_workspace(
+        REGION, WorkspaceName="same_ws", Description="Team sandbox", EnvTypes=["prod"]
+    )
     app = make_app(service, region=REGION)
     async with app.run_test(size=SIZE) as pilot:
         await open_wizard(pilot)
@@ -206,8 +214,9 @@ async def test_an_existing_workspace_with_the_same_configuration_is_not_created_
 async def test_a_name_taken_with_another_configuration_goes_back_to_the_name_keeping_answers(
     emulator: Emulator, service: WorkspaceService
 ) -> None:
-    existing = emulator.add_workspace(REGION, WorkspaceName="clash_ws",
-                                      Description="Someone else's", EnvTypes=["prod"])
+    existing = emulator.add_workspace(
+        REGION, WorkspaceName="clash_ws", Description="Someone else's", EnvTypes=["prod"]
+    )
     app = make_app(service, region=REGION)
     async with app.run_test(size=SIZE) as pilot:
         await open_wizard(pilot)

@@ -54,8 +54,9 @@ async def test_the_name_race_goes_through_the_same_comparison(
         emulator.clear_log()
         # CreateWorkspace waits a little, and meanwhile the same workspace appears.
         emulator.inject_fault("CreateWorkspace", "latency", latency=0.4)
-        racer = add_after_second_check(emulator, WorkspaceName="racy_ws",
-                                       Description="Team sandbox", EnvTypes=["prod"])
+        racer = add_after_second_check(
+            emulator, WorkspaceName="racy_ws", Description="Team sandbox", EnvTypes=["prod"]
+        )
         racer.start()
         await create_from_review(pilot)
         racer.join(5)
@@ -109,10 +110,12 @@ async def test_a_connection_dropped_before_create_is_rechecked_and_can_be_checke
 
 @pytest.fixture
 def limited_service(emulator: Emulator) -> Iterator[WorkspaceService]:
-    emulator.add_key("limited-key", "limited-secret",
-                     denied_actions=("paiworkspace:CreateWorkspace",))
-    svc = emulator_service(emulator.base_url, access_key_id="limited-key",
-                           access_key_secret="limited-secret")
+    emulator.add_key(
+        "limited-key", "limited-secret", denied_actions=("paiworkspace:CreateWorkspace",)
+    )
+    svc = emulator_service(
+        emulator.base_url, access_key_id="limited-key", access_key_secret="limited-secret"
+    )
     try:
         yield svc
     finally:

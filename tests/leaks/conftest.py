@@ -48,8 +48,12 @@ def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Sandbox
     for path in (box.home, box.tmp, box.cwd):
         path.mkdir(parents=True)
     monkeypatch.setenv("HOME", str(box.home))
-    for var, sub in (("XDG_STATE_HOME", "state"), ("XDG_CONFIG_HOME", "config"),
-                     ("XDG_CACHE_HOME", "cache"), ("XDG_DATA_HOME", "data")):
+    for var, sub in (
+        ("XDG_STATE_HOME", "state"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_DATA_HOME", "data"),
+    ):
         monkeypatch.setenv(var, str(root / sub))
     monkeypatch.setenv("TMPDIR", str(box.tmp))
     monkeypatch.setattr(tempfile, "tempdir", str(box.tmp))
@@ -95,8 +99,11 @@ def fast_retries(monkeypatch: pytest.MonkeyPatch) -> None:
 def add_canary_keys(emu: Emulator) -> None:
     emu.add_key(KEY_ID.value, SECRET.value, sts_token=TOKEN.value)
     emu.add_key(AK_KEY_ID.value, AK_SECRET.value)
-    emu.add_key(DENIED_KEY_ID.value, DENIED_SECRET.value,
-                denied_actions=("GetWorkspace", "ListWorkspaces", "CreateWorkspace"))
+    emu.add_key(
+        DENIED_KEY_ID.value,
+        DENIED_SECRET.value,
+        denied_actions=("GetWorkspace", "ListWorkspaces", "CreateWorkspace"),
+    )
 
 
 @pytest.fixture

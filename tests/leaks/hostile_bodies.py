@@ -62,8 +62,11 @@ _DROP = object()
 
 
 def listing(*items: Any, total: Any = None) -> dict[str, Any]:
-    return {"RequestId": "R-2", "TotalCount": len(items) if total is None else total,
-            "Workspaces": list(items)}
+    return {
+        "RequestId": "R-2",
+        "TotalCount": len(items) if total is None else total,
+        "Workspaces": list(items),
+    }
 
 
 def detail(**changes: Any) -> dict[str, Any]:
@@ -72,17 +75,24 @@ def detail(**changes: Any) -> dict[str, Any]:
 
 def html_page(status_line: str) -> str:
     # What a gateway, captive portal or proxy might send back, with data in it.
-    return (f"<html><head><title>{status_line}</title></head><body><pre>"
-            f"creator={CREATOR_ONE.value} owner={OWNER_ONE['UserName'].value} "
-            f"admins={ADMIN_MAIL.value} tenant={TENANT.value} {BODY.value} "
-            f"Authorization: acs {KEY_ID.value}:c2ln x-acs-security-token: {TOKEN.value}"
-            f"</pre>{ESCAPES}</body></html>")
+    return (
+        f"<html><head><title>{status_line}</title></head><body><pre>"
+        f"creator={CREATOR_ONE.value} owner={OWNER_ONE['UserName'].value} "
+        f"admins={ADMIN_MAIL.value} tenant={TENANT.value} {BODY.value} "
+        f"Authorization: acs {KEY_ID.value}:c2ln x-acs-security-token: {TOKEN.value}"
+        f"</pre>{ESCAPES}</body></html>"
+    )
 
 
 def error_body(code: str, message: str, **extra: Any) -> dict[str, Any]:
-    return {"RequestId": "R-E", "HostId": "aiworkspace.cn-hangzhou.aliyuncs.com", "Code": code,
-            "Message": message, "Recommend": f"https://api.aliyun.com/troubleshoot?q={code}",
-            **extra}
+    return {
+        "RequestId": "R-E",
+        "HostId": "aiworkspace.cn-hangzhou.aliyuncs.com",
+        "Code": code,
+        "Message": message,
+        "Recommend": f"https://api.aliyun.com/troubleshoot?q={code}",
+        **extra,
+    }
 
 
 # What the real gateway answers to a bad signature: its own string to sign after the colon,
@@ -97,11 +107,14 @@ SIGNATURE_ECHO = error_body(
 )
 
 ACCESS_DENIED = error_body(
-    "Forbidden.RAM", f"User not authorized to operate on the specified resource. {ESCAPES}",
+    "Forbidden.RAM",
+    f"User not authorized to operate on the specified resource. {ESCAPES}",
     AccessDeniedDetail={
-        "AuthAction": "paiworkspace:ListWorkspaces", "AuthPrincipalType": "SubUser",
+        "AuthAction": "paiworkspace:ListWorkspaces",
+        "AuthPrincipalType": "SubUser",
         "AuthPrincipalDisplayName": OWNER_ONE["UserName"].value,
-        "AuthPrincipalOwnerId": TENANT.value, "EncodedDiagnosticMessage": BODY.value,
+        "AuthPrincipalOwnerId": TENANT.value,
+        "EncodedDiagnosticMessage": BODY.value,
     },
 )
 
@@ -119,115 +132,319 @@ def _cases() -> list[Case]:
     nested = "[" * 100_000 + "]" * 100_000
     cases = [
         Case("non-JSON body on a 200", "ListWorkspaces", Reply(200, html_page("OK"), HTML), "list"),
-        Case("non-JSON body on a 502", "ListWorkspaces",
-             Reply(502, html_page("502 Bad Gateway"), HTML), "list"),
-        Case("non-JSON body on a 500 for GetWorkspace", "GetWorkspace",
-             Reply(500, html_page("500"), HTML), "get"),
-        Case("non-JSON 404 for GetWorkspace", "GetWorkspace", Reply(404, html_page("404"), HTML),
-             "get"),
-        Case("non-JSON body on ListProducts", "ListProducts", Reply(200, html_page("portal"), HTML),
-             "activation"),
-        Case("invalid UTF-8 body", "ListWorkspaces",
-             Reply(200, b"\xff\xfe" + BODY.value.encode() + b"\xc3\x28"), "list"),
+        Case(
+            "non-JSON body on a 502",
+            "ListWorkspaces",
+            Reply(502, html_page("502 Bad Gateway"), HTML),
+            "list",
+        ),
+        Case(
+            "non-JSON body on a 500 for GetWorkspace",
+            "GetWorkspace",
+            Reply(500, html_page("500"), HTML),
+            "get",
+        ),
+        Case(
+            "non-JSON 404 for GetWorkspace",
+            "GetWorkspace",
+            Reply(404, html_page("404"), HTML),
+            "get",
+        ),
+        Case(
+            "non-JSON body on ListProducts",
+            "ListProducts",
+            Reply(200, html_page("portal"), HTML),
+            "activation",
+        ),
+        Case(
+            "invalid UTF-8 body",
+            "ListWorkspaces",
+            Reply(200, b"\xff\xfe" + BODY.value.encode() + b"\xc3\x28"),
+            "list",
+        ),
         Case("deeply nested JSON", "ListWorkspaces", Reply(200, nested), "list"),
-        Case("JSON list instead of an object", "ListWorkspaces",
-             Reply(200, [item()]), "list"),
+        Case("JSON list instead of an object", "ListWorkspaces", Reply(200, [item()]), "list"),
         Case("JSON null", "GetWorkspace", Reply(200, "null"), "get"),
-        Case("Workspaces as an object", "ListWorkspaces",
-             Reply(200, {"TotalCount": 1, "Workspaces": {"w": item()}}), "list"),
-        Case("Workspaces entries as strings", "ListWorkspaces",
-             Reply(200, listing(CREATOR_ONE.value, TENANT.value)), "list"),
-        Case("EnvTypes as a string", "ListWorkspaces",
-             Reply(200, listing(item(EnvTypes="prod"))), "list"),
-        Case("AdminNames as a string", "ListWorkspaces",
-             Reply(200, listing(item(AdminNames=ADMIN_PLAIN.value))), "list"),
-        Case("AdminNames with objects", "GetWorkspace",
-             Reply(200, detail(AdminNames=[{"name": ADMIN_MAIL.value}])), "get"),
-        Case("Creator as an object", "ListWorkspaces",
-             Reply(200, listing(item(Creator={"UserId": CREATOR_ONE.value}))), "list"),
-        Case("Creator as a number", "ListWorkspaces",
-             Reply(200, listing(item(Creator=int(CREATOR_NUMBER.value)))), "list"),
-        Case("Creator as a huge number", "GetWorkspace",
-             Reply(200, '{"WorkspaceId":"300001","WorkspaceName":"n","Status":"ENABLED",'
-                        '"GmtCreateTime":"2024-05-01T00:00:00Z","EnvTypes":["prod"],'
-                        '"Creator":' + "9" * 5000 + "}"), "get"),
-        Case("Creator as a list", "GetWorkspace",
-             Reply(200, detail(Creator=[CREATOR_ONE.value])), "get"),
-        Case("ExtraInfos as a list", "ListWorkspaces",
-             Reply(200, listing(item(ExtraInfos=[TENANT.value, ACCOUNT.value]))), "list"),
-        Case("ExtraInfos values as objects", "ListWorkspaces",
-             Reply(200, listing(item(ExtraInfos={"TenantId": {"id": TENANT.value},
-                                                 "AccountId": [ACCOUNT.value]}))), "list"),
-        Case("Owner as a string", "GetWorkspace",
-             Reply(200, detail(Owner=OWNER_ONE["UserId"].value)), "get"),
-        Case("Owner fields as wrong types", "GetWorkspace",
-             Reply(200, detail(Owner={"UserId": {"v": OWNER_ONE["UserId"].value},
-                                      "UserName": [OWNER_ONE["UserName"].value],
-                                      "UserKp": OWNER_ONE["UserKp"].value})), "get"),
-        Case("Owner with only UserKp", "GetWorkspace",
-             Reply(200, detail(Owner={"UserKp": OWNER_TWO["UserKp"].value})), "get"),
-        Case("missing WorkspaceName", "ListWorkspaces",
-             Reply(200, listing(item(WorkspaceName=_DROP))), "list"),
-        Case("missing WorkspaceId and Status", "GetWorkspace",
-             Reply(200, detail(WorkspaceId=_DROP, Status=_DROP)), "get"),
-        Case("missing TotalCount", "ListWorkspaces",
-             Reply(200, {"Workspaces": [item()]}), "list"),
-        Case("TotalCount as a canary string", "ListWorkspaces",
-             Reply(200, listing(item(), total=TENANT.value)), "list"),
-        Case("huge description and display name", "ListWorkspaces",
-             Reply(200, listing(item(Description=huge, DisplayName=huge))), "list"),
-        Case("huge Creator", "GetWorkspace",
-             Reply(200, detail(Creator="x" * 1_000_000 + CREATOR_ONE.value)), "get"),
-        Case("markup and escapes in names and descriptions", "ListWorkspaces",
-             Reply(200, listing(item(WorkspaceName=f"[bold red]x[/]{OSC52}",
-                                     DisplayName=f"[/] {ESCAPES}",
-                                     Description=f"[link=file:///etc/passwd]x[/link] {ESCAPES}",
-                                     Status=f"ENABLED{OSC52}",
-                                     EnvTypes=["prod\x1b[2J"]))), "list"),
-        Case("escapes inside masked fields", "GetWorkspace",
-             Reply(200, detail(Creator=f"{OSC52}{CREATOR_ONE.value}",
-                               AdminNames=[f"\x1b[31m{ADMIN_PLAIN.value}"],
-                               Owner={"UserName": f"{OSC52}{OWNER_ONE['UserName'].value}",
-                                      "UserId": f"{OWNER_ONE['UserId'].value}\x1b[2J"})), "get"),
-        Case("PurchaseUrl that is not https", "ListProducts",
-             Reply(200, {"Products": [{"ProductCode": "PAI_share", "IsPurchased": False,
-                                       "HasPermissionToPurchase": True,
-                                       "PurchaseUrl": f"javascript:alert('{TENANT.value}')"}]}),
-             "activation"),
-        Case("PurchaseUrl with escapes", "ListProducts",
-             Reply(200, {"Products": [{"ProductCode": "PAI_share", "IsPurchased": False,
-                                       "HasPermissionToPurchase": True,
-                                       "PurchaseUrl": f"https://buy.example.com/{OSC52}"}]}),
-             "activation"),
-        Case("IsPurchased as a canary string", "ListProducts",
-             Reply(200, {"Products": [{"ProductCode": "PAI_share",
-                                       "IsPurchased": TENANT.value}]}), "activation"),
-        Case("ResourceLimits values as objects", "ListWorkspaces:GetResourceLimits",
-             Reply(200, {"ResourceLimits": {"PAI_share": {"owner": TENANT.value}}}), "limits"),
-        Case("ResourceLimits as a list", "ListWorkspaces:GetResourceLimits",
-             Reply(200, {"ResourceLimits": [CREATOR_ONE.value]}), "limits"),
-        Case("batch lookup with hostile rows", "ListWorkspaces",
-             Reply(200, listing(item(), item(WorkspaceId="300002", Creator={"x": TENANT.value}))),
-             "lookup"),
-        Case("signature error echoing the string to sign", "ListWorkspaces",
-             Reply(400, SIGNATURE_ECHO), "list"),
-        Case("permission error with AccessDeniedDetail", "ListWorkspaces",
-             Reply(403, ACCESS_DENIED), "list"),
-        Case("error message with escapes and markup", "GetWorkspace",
-             Reply(400, error_body("InvalidParameter", f"bad [bold]input[/] {ESCAPES} [/]")),
-             "get"),
-        Case("error Code and Message of wrong types", "ListWorkspaces",
-             Reply(500, {"Code": {"c": TENANT.value}, "Message": [BODY.value],
-                         "RequestId": {"r": CREATOR_ONE.value}}), "list"),
-        Case("error message that quotes a secret", "ListWorkspaces",
-             Reply(400, error_body("InvalidAccessKeyId.NotFound",
-                                   f"Specified access key is not found: {KEY_ID.value} "
-                                   f"(secret {SECRET.value})")), "list"),
-        Case("CreateWorkspace answers with a non-JSON 500", "CreateWorkspace",
-             Reply(500, html_page("500"), HTML), "create"),
+        Case(
+            "Workspaces as an object",
+            "ListWorkspaces",
+            Reply(200, {"TotalCount": 1, "Workspaces": {"w": item()}}),
+            "list",
+        ),
+        Case(
+            "Workspaces entries as strings",
+            "ListWorkspaces",
+            Reply(200, listing(CREATOR_ONE.value, TENANT.value)),
+            "list",
+        ),
+        Case(
+            "EnvTypes as a string",
+            "ListWorkspaces",
+            Reply(200, listing(item(EnvTypes="prod"))),
+            "list",
+        ),
+        Case(
+            "AdminNames as a string",
+            "ListWorkspaces",
+            Reply(200, listing(item(AdminNames=ADMIN_PLAIN.value))),
+            "list",
+        ),
+        Case(
+            "AdminNames with objects",
+            "GetWorkspace",
+            Reply(200, detail(AdminNames=[{"name": ADMIN_MAIL.value}])),
+            "get",
+        ),
+        Case(
+            "Creator as an object",
+            "ListWorkspaces",
+            Reply(200, listing(item(Creator={"UserId": CREATOR_ONE.value}))),
+            "list",
+        ),
+        Case(
+            "Creator as a number",
+            "ListWorkspaces",
+            Reply(200, listing(item(Creator=int(CREATOR_NUMBER.value)))),
+            "list",
+        ),
+        Case(
+            "Creator as a huge number",
+            "GetWorkspace",
+            Reply(
+                200,
+                '{"WorkspaceId":"300001","WorkspaceName":"n","Status":"ENABLED",'
+                '"GmtCreateTime":"2024-05-01T00:00:00Z","EnvTypes":["prod"],'
+                '"Creator":' + "9" * 5000 + "}",
+            ),
+            "get",
+        ),
+        Case(
+            "Creator as a list",
+            "GetWorkspace",
+            Reply(200, detail(Creator=[CREATOR_ONE.value])),
+            "get",
+        ),
+        Case(
+            "ExtraInfos as a list",
+            "ListWorkspaces",
+            Reply(200, listing(item(ExtraInfos=[TENANT.value, ACCOUNT.value]))),
+            "list",
+        ),
+        Case(
+            "ExtraInfos values as objects",
+            "ListWorkspaces",
+            Reply(
+                200,
+                listing(
+                    item(
+                        ExtraInfos={"TenantId": {"id": TENANT.value}, "AccountId": [ACCOUNT.value]}
+                    )
+                ),
+            ),
+            "list",
+        ),
+        Case(
+            "Owner as a string",
+            "GetWorkspace",
+            Reply(200, detail(Owner=OWNER_ONE["UserId"].value)),
+            "get",
+        ),
+        Case(
+            "Owner fields as wrong types",
+            "GetWorkspace",
+            Reply(
+                200,
+                detail(
+                    Owner={
+                        "UserId": {"v": OWNER_ONE["UserId"].value},
+                        "UserName": [OWNER_ONE["UserName"].value],
+                        "UserKp": OWNER_ONE["UserKp"].value,
+                    }
+                ),
+            ),
+            "get",
+        ),
+        Case(
+            "Owner with only UserKp",
+            "GetWorkspace",
+            Reply(200, detail(Owner={"UserKp": OWNER_TWO["UserKp"].value})),
+            "get",
+        ),
+        Case(
+            "missing WorkspaceName",
+            "ListWorkspaces",
+            Reply(200, listing(item(WorkspaceName=_DROP))),
+            "list",
+        ),
+        Case(
+            "missing WorkspaceId and Status",
+            "GetWorkspace",
+            Reply(200, detail(WorkspaceId=_DROP, Status=_DROP)),
+            "get",
+        ),
+        Case("missing TotalCount", "ListWorkspaces", Reply(200, {"Workspaces": [item()]}), "list"),
+        Case(
+            "TotalCount as a canary string",
+            "ListWorkspaces",
+            Reply(200, listing(item(), total=TENANT.value)),
+            "list",
+        ),
+        Case(
+            "huge description and display name",
+            "ListWorkspaces",
+            Reply(200, listing(item(Description=huge, DisplayName=huge))),
+            "list",
+        ),
+        Case(
+            "huge Creator",
+            "GetWorkspace",
+            Reply(200, detail(Creator="x" * 1_000_000 + CREATOR_ONE.value)),
+            "get",
+        ),
+        Case(
+            "markup and escapes in names and descriptions",
+            "ListWorkspaces",
+            Reply(
+                200,
+                listing(
+                    item(
+                        WorkspaceName=f"[bold red]x[/]{OSC52}",
+                        DisplayName=f"[/] {ESCAPES}",
+                        Description=f"[link=file:///etc/passwd]x[/link] {ESCAPES}",
+                        Status=f"ENABLED{OSC52}",
+                        EnvTypes=["prod\x1b[2J"],
+                    )
+                ),
+            ),
+            "list",
+        ),
+        Case(
+            "escapes inside masked fields",
+            "GetWorkspace",
+            Reply(
+                200,
+                detail(
+                    Creator=f"{OSC52}{CREATOR_ONE.value}",
+                    AdminNames=[f"\x1b[31m{ADMIN_PLAIN.value}"],
+                    Owner={
+                        "UserName": f"{OSC52}{OWNER_ONE['UserName'].value}",
+                        "UserId": f"{OWNER_ONE['UserId'].value}\x1b[2J",
+                    },
+                ),
+            ),
+            "get",
+        ),
+        Case(
+            "PurchaseUrl that is not https",
+            "ListProducts",
+            Reply(
+                200,
+                {
+                    "Products": [
+                        {
+                            "ProductCode": "PAI_share",
+                            "IsPurchased": False,
+                            "HasPermissionToPurchase": True,
+                            "PurchaseUrl": f"javascript:alert('{TENANT.value}')",
+                        }
+                    ]
+                },
+            ),
+            "activation",
+        ),
+        Case(
+            "PurchaseUrl with escapes",
+            "ListProducts",
+            Reply(
+                200,
+                {
+                    "Products": [
+                        {
+                            "ProductCode": "PAI_share",
+                            "IsPurchased": False,
+                            "HasPermissionToPurchase": True,
+                            "PurchaseUrl": f"https://buy.example.com/{OSC52}",
+                        }
+                    ]
+                },
+            ),
+            "activation",
+        ),
+        Case(
+            "IsPurchased as a canary string",
+            "ListProducts",
+            Reply(200, {"Products": [{"ProductCode": "PAI_share", "IsPurchased": TENANT.value}]}),
+            "activation",
+        ),
+        Case(
+            "ResourceLimits values as objects",
+            "ListWorkspaces:GetResourceLimits",
+            Reply(200, {"ResourceLimits": {"PAI_share": {"owner": TENANT.value}}}),
+            "limits",
+        ),
+        Case(
+            "ResourceLimits as a list",
+            "ListWorkspaces:GetResourceLimits",
+            Reply(200, {"ResourceLimits": [CREATOR_ONE.value]}),
+            "limits",
+        ),
+        Case(
+            "batch lookup with hostile rows",
+            "ListWorkspaces",
+            Reply(200, listing(item(), item(WorkspaceId="300002", Creator={"x": TENANT.value}))),
+            "lookup",
+        ),
+        Case(
+            "signature error echoing the string to sign",
+            "ListWorkspaces",
+            Reply(400, SIGNATURE_ECHO),
+            "list",
+        ),
+        Case(
+            "permission error with AccessDeniedDetail",
+            "ListWorkspaces",
+            Reply(403, ACCESS_DENIED),
+            "list",
+        ),
+        Case(
+            "error message with escapes and markup",
+            "GetWorkspace",
+            Reply(400, error_body("InvalidParameter", f"bad [bold]input[/] {ESCAPES} [/]")),
+            "get",
+        ),
+        Case(
+            "error Code and Message of wrong types",
+            "ListWorkspaces",
+            Reply(
+                500,
+                {
+                    "Code": {"c": TENANT.value},
+                    "Message": [BODY.value],
+                    "RequestId": {"r": CREATOR_ONE.value},
+                },
+            ),
+            "list",
+        ),
+        Case(
+            "error message that quotes a secret",
+            "ListWorkspaces",
+            Reply(
+                400,
+                error_body(
+                    "InvalidAccessKeyId.NotFound",
+                    f"Specified access key is not found: {KEY_ID.value} (secret {SECRET.value})",
+                ),
+            ),
+            "list",
+        ),
+        Case(
+            "CreateWorkspace answers with a non-JSON 500",
+            "CreateWorkspace",
+            Reply(500, html_page("500"), HTML),
+            "create",
+        ),
     ]
     return cases
 
 
 CASES: list[Case] = _cases()
-

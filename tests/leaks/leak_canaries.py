@@ -37,7 +37,7 @@ class Canary:
 
     def _grams(self) -> frozenset[str]:
         text = self.value
-        pieces = {text[i:i + GRAM] for i in range(max(1, len(text) - GRAM + 1))}
+        pieces = {text[i : i + GRAM] for i in range(max(1, len(text) - GRAM + 1))}
         if self.shown_as.endswith("***") or "***@" in self.shown_as:
             # A name mask that keeps 2-4 leading characters is too short to be a piece above.
             pieces |= {text[:k] + "*" for k in range(2, GRAM)}
@@ -95,11 +95,26 @@ TENANT = _id("ExtraInfos.TenantId", "tenCNRYr4Ws8Yu0003")
 ACCOUNT = _id("ExtraInfos.AccountId", "accCNRYe2Rt6Yh0004")
 
 PEOPLE: tuple[Canary, ...] = (
-    *OWNER_ONE.values(), *OWNER_TWO.values(), CREATOR_ONE, CREATOR_TWO, CREATOR_NUMBER,
-    ADMIN_MAIL, ADMIN_PLAIN, ADMIN_AT_ACCOUNT, TENANT, ACCOUNT,
+    *OWNER_ONE.values(),
+    *OWNER_TWO.values(),
+    CREATOR_ONE,
+    CREATOR_TWO,
+    CREATOR_NUMBER,
+    ADMIN_MAIL,
+    ADMIN_PLAIN,
+    ADMIN_AT_ACCOUNT,
+    TENANT,
+    ACCOUNT,
 )
-CREDENTIALS: tuple[Canary, ...] = (KEY_ID, SECRET, TOKEN, AK_KEY_ID, AK_SECRET, DENIED_KEY_ID,
-                                   DENIED_SECRET)
+CREDENTIALS: tuple[Canary, ...] = (
+    KEY_ID,
+    SECRET,
+    TOKEN,
+    AK_KEY_ID,
+    AK_SECRET,
+    DENIED_KEY_ID,
+    DENIED_SECRET,
+)
 # Used only inside hostile bodies (non-JSON pages, error details): never shown in any form.
 BODY = _secret("raw response body", "bodyCNRYp0Ai8Sd7Fg")
 ALL: tuple[Canary, ...] = (*PEOPLE, *CREDENTIALS, BODY)
@@ -132,8 +147,9 @@ def _owner(people: Mapping[str, Canary]) -> dict[str, str]:
     return {key: canary.value for key, canary in people.items()}
 
 
-def _workspace(wid: str, name: str, owner: Mapping[str, Canary], creator: Canary | int,
-               **fields: Any) -> dict[str, Any]:
+def _workspace(
+    wid: str, name: str, owner: Mapping[str, Canary], creator: Canary | int, **fields: Any
+) -> dict[str, Any]:
     record: dict[str, Any] = {
         "WorkspaceId": wid,
         "WorkspaceName": name,
@@ -155,24 +171,43 @@ def _workspace(wid: str, name: str, owner: Mapping[str, Canary], creator: Canary
 
 def canary_data() -> dict[str, Any]:
     """Emulator data (``Emulator(data=canary_data())``)."""
-    return {"regions": {
-        REGION: {
-            "resource_limits": {"PAI_share": 10, "DLC_share": 7, "MaxCompute_share": 5},
-            "workspaces": [
-                _workspace(ID_ONE, "canary_one", OWNER_ONE, CREATOR_ONE, IsDefault=True),
-                _workspace(ID_TWO, "canary_two", OWNER_TWO, CREATOR_TWO, EnvTypes=["prod"],
-                           ResourceGroupId="rg-aek2canary"),
-                _workspace(ID_THREE, "canary_three", OWNER_ONE, int(CREATOR_NUMBER.value),
-                           Status="FROZEN", AdminNames=[OWNER_TWO["UserName"].value]),
-                _workspace(ID_FOUR, MARKUP_NAME, OWNER_TWO, CREATOR_TWO,
-                           DisplayName="[link=https://example.com]click[/link] \x1b[5mblink",
-                           Description=ESCAPE_DESCRIPTION),
-            ],
-        },
-        PURCHASABLE_REGION: {"activation": {"purchased": False, "can_purchase": True}},
-        NO_PERMISSION_REGION: {"activation": {"purchased": False, "can_purchase": False}},
-        EMPTY_REGION: {"workspaces": []},
-    }}
+    return {
+        "regions": {
+            REGION: {
+                "resource_limits": {"PAI_share": 10, "DLC_share": 7, "MaxCompute_share": 5},
+                "workspaces": [
+                    _workspace(ID_ONE, "canary_one", OWNER_ONE, CREATOR_ONE, IsDefault=True),
+                    _workspace(
+                        ID_TWO,
+                        "canary_two",
+                        OWNER_TWO,
+                        CREATOR_TWO,
+                        EnvTypes=["prod"],
+                        ResourceGroupId="rg-aek2canary",
+                    ),
+                    _workspace(
+                        ID_THREE,
+                        "canary_three",
+                        OWNER_ONE,
+                        int(CREATOR_NUMBER.value),
+                        Status="FROZEN",
+                        AdminNames=[OWNER_TWO["UserName"].value],
+                    ),
+                    _workspace(
+                        ID_FOUR,
+                        MARKUP_NAME,
+                        OWNER_TWO,
+                        CREATOR_TWO,
+                        DisplayName="[link=https://example.com]click[/link] \x1b[5mblink",
+                        Description=ESCAPE_DESCRIPTION,
+                    ),
+                ],
+            },
+            PURCHASABLE_REGION: {"activation": {"purchased": False, "can_purchase": True}},
+            NO_PERMISSION_REGION: {"activation": {"purchased": False, "can_purchase": False}},
+            EMPTY_REGION: {"workspaces": []},
+        }
+    }
 
 
 # -- the check -------------------------------------------------------------------------------
@@ -183,8 +218,9 @@ def leaks(text: str, canaries: Iterable[Canary] = ALL) -> list[str]:
     return [c.label for c in canaries if any(g in text for g in c.grams())]
 
 
-def assert_no_canary(text: str | bytes, where: str = "output",
-                     canaries: Iterable[Canary] = ALL) -> None:
+def assert_no_canary(
+    text: str | bytes, where: str = "output", canaries: Iterable[Canary] = ALL
+) -> None:
     if isinstance(text, bytes):
         text = text.decode("utf-8", errors="replace")
     found = leaks(text, canaries)

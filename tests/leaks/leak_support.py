@@ -156,15 +156,21 @@ class RecordingService:
         return "\n".join(parts)
 
 
-def service_for(base_url: str, *, read_only: bool = False,
-                denied: bool = False) -> RecordingService:
+def service_for(
+    base_url: str, *, read_only: bool = False, denied: bool = False
+) -> RecordingService:
     """The real WorkspaceService with the canary STS credentials (or the denied key), recorded."""
     from leak_canaries import DENIED_KEY_ID, DENIED_SECRET, KEY_ID, SECRET, TOKEN
     from paiws.core.factory import emulator_service
 
     key, secret = (DENIED_KEY_ID, DENIED_SECRET) if denied else (KEY_ID, SECRET)
-    inner = emulator_service(base_url, access_key_id=key.value, access_key_secret=secret.value,
-                             security_token=None if denied else TOKEN.value, read_only=read_only)
+    inner = emulator_service(
+        base_url,
+        access_key_id=key.value,
+        access_key_secret=secret.value,
+        security_token=None if denied else TOKEN.value,
+        read_only=read_only,
+    )
     return RecordingService(inner)
 
 
@@ -181,8 +187,9 @@ def exception_text(exc: BaseException) -> str:
         if current is None or id(current) in seen:
             continue
         seen.add(id(current))
-        parts.extend([type(current).__name__, _safe_repr(current),
-                      str(getattr(current, "hint", ""))])
+        parts.extend(
+            [type(current).__name__, _safe_repr(current), str(getattr(current, "hint", ""))]
+        )
         try:
             parts.append(str(current))
         except Exception as error:
@@ -192,8 +199,9 @@ def exception_text(exc: BaseException) -> str:
             frame = tb.tb_frame
             if not Path(frame.f_code.co_filename).is_relative_to(REPO / "tests"):
                 parts.append(f"{frame.f_code.co_filename}:{tb.tb_lineno}")
-                parts.extend(f"{name} = {_safe_repr(value)}"
-                             for name, value in frame.f_locals.items())
+                parts.extend(
+                    f"{name} = {_safe_repr(value)}" for name, value in frame.f_locals.items()
+                )
             tb = tb.tb_next
         # What Python and Rich print: the cause, or the context unless `raise ... from None`.
         pending.append(current.__cause__)
@@ -226,8 +234,14 @@ class Reply:
         return json.dumps(self.body, ensure_ascii=False).encode("utf-8")
 
 
-ACTIVATED = Reply(body={"RequestId": "R-1", "Products": [
-    {"ProductCode": "PAI_share", "IsPurchased": True, "HasPermissionToPurchase": True}]})
+ACTIVATED = Reply(
+    body={
+        "RequestId": "R-1",
+        "Products": [
+            {"ProductCode": "PAI_share", "IsPurchased": True, "HasPermissionToPurchase": True}
+        ],
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -248,8 +262,9 @@ def operation_of(method: str, path: str, query: Mapping[str, str]) -> str:
         option = query.get("Option")
         return f"ListWorkspaces:{option}" if option else "ListWorkspaces"
     if path.startswith("/api/v1/workspaces/"):
-        return {"GET": "GetWorkspace", "PUT": "UpdateWorkspace",
-                "DELETE": "DeleteWorkspace"}.get(method, "Unknown")
+        return {"GET": "GetWorkspace", "PUT": "UpdateWorkspace", "DELETE": "DeleteWorkspace"}.get(
+            method, "Unknown"
+        )
     return "Unknown"
 
 
@@ -297,8 +312,9 @@ class HostileServer:
         self._server.daemon_threads = True
         if tls is not None:
             self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
-        self._thread = threading.Thread(target=self._server.serve_forever,
-                                        kwargs={"poll_interval": 0.05}, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     @property
     def base_url(self) -> str:
@@ -334,22 +350,32 @@ def self_signed_certificate(directory: Path) -> tuple[Path, Path]:
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "paiws leak suite")])
     now = datetime.datetime.now(datetime.UTC)
     cert = (
-        x509.CertificateBuilder().subject_name(name).issuer_name(name)
-        .public_key(key.public_key()).serial_number(x509.random_serial_number())
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
         .not_valid_before(now - datetime.timedelta(minutes=5))
         .not_valid_after(now + datetime.timedelta(hours=1))
-        .add_extension(x509.SubjectAlternativeName([
-            x509.IPAddress(ipaddress.ip_address("127.0.0.1")), x509.DNSName("localhost")]),
-            critical=False)
+        .add_extension(
+            x509.SubjectAlternativeName(
+                [x509.IPAddress(ipaddress.ip_address("127.0.0.1")), x509.DNSName("localhost")]
+            ),
+            critical=False,
+        )
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
         .sign(key, hashes.SHA256())
     )
     directory.mkdir(parents=True, exist_ok=True)
     cert_file, key_file = directory / "cert.pem", directory / "key.pem"
     cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM,
-                                           serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))
+    key_file.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
     return cert_file, key_file
 
 
@@ -376,7 +402,6 @@ class CliResult:
 CliRunner = Callable[..., CliResult]
 
 
-
 @dataclass(frozen=True)
 class Completed:
     code: int
@@ -388,11 +413,18 @@ class Completed:
         return (self.out + self.err).decode("utf-8", errors="replace")
 
 
-def run_paiws(args: list[str], env: Mapping[str, str], *, cwd: Path,
-              timeout: float = 30) -> Completed:
+def run_paiws(
+    args: list[str], env: Mapping[str, str], *, cwd: Path, timeout: float = 30
+) -> Completed:
     """`python -m paiws ARGS` with exactly ``env``; stdout/stderr are pipes (not a terminal)."""
-    proc = subprocess.run([PYTHON, "-m", "paiws", *args], env=dict(env), cwd=cwd,
-                          capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL)
+    proc = subprocess.run(
+        [PYTHON, "-m", "paiws", *args],
+        env=dict(env),
+        cwd=cwd,
+        capture_output=True,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+    )
     return Completed(proc.returncode, proc.stdout, proc.stderr)
 
 
@@ -412,12 +444,19 @@ print("=== codes", json.dumps(codes), file=sys.stderr)
 _SEPARATOR = b"\n=== paiws ===\n"
 
 
-def run_paiws_many(commands: list[list[str]], env: Mapping[str, str], *, cwd: Path,
-                   timeout: float = 60) -> list[Completed]:
+def run_paiws_many(
+    commands: list[list[str]], env: Mapping[str, str], *, cwd: Path, timeout: float = 60
+) -> list[Completed]:
     """Several `paiws` commands in one fresh process (paiws.cli.main each, stdout/stderr pipes):
     the start-up cost is paid once. One Completed per command."""
-    proc = subprocess.run([PYTHON, "-c", _MANY, json.dumps(commands)], env=dict(env), cwd=cwd,
-                          capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL)
+    proc = subprocess.run(
+        [PYTHON, "-c", _MANY, json.dumps(commands)],
+        env=dict(env),
+        cwd=cwd,
+        capture_output=True,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+    )
     err, _, tail = proc.stderr.rpartition(b"=== codes ")
     assert proc.returncode == 0 and tail, proc.stderr[-3000:]
     codes = json.loads(tail)
@@ -458,8 +497,14 @@ class Terminal:
     sent: list[bytes]
 
 
-def run_in_terminal(argv: list[str], env: Mapping[str, str], *, cwd: Path,
-                    keys: list[tuple[bytes, bytes]], timeout: float = 30) -> Terminal:
+def run_in_terminal(
+    argv: list[str],
+    env: Mapping[str, str],
+    *,
+    cwd: Path,
+    keys: list[tuple[bytes, bytes]],
+    timeout: float = 30,
+) -> Terminal:
     """Run a program in a pseudo-terminal (as a user's terminal would), answering ``keys``:
     each (wait for these bytes in the output, then type these). Returns everything the program
     wrote to the terminal. The program is killed if it is still running at the end."""
@@ -469,8 +514,16 @@ def run_in_terminal(argv: list[str], env: Mapping[str, str], *, cwd: Path,
     import time
 
     main_fd, child_fd = pty.openpty()
-    proc = subprocess.Popen(argv, env=dict(env), cwd=cwd, stdin=child_fd, stdout=child_fd,
-                            stderr=child_fd, close_fds=True, start_new_session=True)
+    proc = subprocess.Popen(
+        argv,
+        env=dict(env),
+        cwd=cwd,
+        stdin=child_fd,
+        stdout=child_fd,
+        stderr=child_fd,
+        close_fds=True,
+        start_new_session=True,
+    )
     os.close(child_fd)
     received = bytearray()
     pending = list(keys)
@@ -555,4 +608,3 @@ def widget_text(app: Any) -> str:
     for notification in list(app._notifications):
         parts.append(f"{notification.title} {notification.message}")
     return "\n".join(parts)
-

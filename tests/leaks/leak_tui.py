@@ -60,8 +60,11 @@ class Observer:
         return text
 
     def check(self) -> None:
-        for what, items in (("clipboard", self.clipboard), ("opened URL", self.opened),
-                            ("notification", self.notices)):
+        for what, items in (
+            ("clipboard", self.clipboard),
+            ("opened URL", self.opened),
+            ("notification", self.notices),
+        ):
             for item in items:
                 assert "\x1b" not in item, f"an escape sequence in a {what}"
                 assert_no_canary(item, where=f"a {what}")

@@ -27,31 +27,42 @@ from paiws.core.masking import mask_admin, mask_id, mask_name
 def test_canaries_are_unique_and_share_no_piece_with_ordinary_text() -> None:
     values = [c.value for c in ALL]
     assert len(set(values)) == len(values)
-    ordinary = ("Administrators Creator ID Owner ID Display Name example.com administrator "
-                "Workspace 200001 200002 ENABLED 2024-03-01 08:30:00 UTC ****0001 N/A")
+    ordinary = (
+        "Administrators Creator ID Owner ID Display Name example.com administrator "
+        "Workspace 200001 200002 ENABLED 2024-03-01 08:30:00 UTC ****0001 N/A"
+    )
     assert leaks(ordinary) == []
 
 
 def test_the_masks_r8_allows_pass_the_check() -> None:
-    shown = " ".join([
-        mask_id(OWNER_ONE["UserId"].value), mask_id(TENANT.value),
-        mask_id(int(CREATOR_NUMBER.value)), mask_name(OWNER_ONE["UserName"].value),
-        mask_name(OWNER_TWO["DisplayName"].value), mask_admin(ADMIN_MAIL.value),
-        mask_admin(ADMIN_AT_ACCOUNT.value), mask_admin(OWNER_TWO["UserName"].value),
-    ])
+    shown = " ".join(
+        [
+            mask_id(OWNER_ONE["UserId"].value),
+            mask_id(TENANT.value),
+            mask_id(int(CREATOR_NUMBER.value)),
+            mask_name(OWNER_ONE["UserName"].value),
+            mask_name(OWNER_TWO["DisplayName"].value),
+            mask_admin(ADMIN_MAIL.value),
+            mask_admin(ADMIN_AT_ACCOUNT.value),
+            mask_admin(OWNER_TWO["UserName"].value),
+        ]
+    )
     assert "a***@example.com" in shown and "****0001" in shown
     assert_no_canary(shown)
 
 
-@pytest.mark.parametrize("shown", [
-    OWNER_ONE["UserId"].value,  # whole
-    "*****" + OWNER_ONE["UserId"].value[-5:],  # one character too many
-    OWNER_ONE["UserName"].value[:5] + "***",  # a name's first five characters
-    ADMIN_MAIL.value[:2] + "***@example.com",  # two characters of an e-mail's local part
-    "x***@" + ADMIN_AT_ACCOUNT.value.partition("@")[2],  # the account after @ is no domain
-    SECRET.value[3:8],  # any piece of a secret
-    OWNER_ONE["UserKp"].value[-5:],  # UserKp is never shown, not even masked
-])
+@pytest.mark.parametrize(
+    "shown",
+    [
+        OWNER_ONE["UserId"].value,  # whole
+        "*****" + OWNER_ONE["UserId"].value[-5:],  # one character too many
+        OWNER_ONE["UserName"].value[:5] + "***",  # a name's first five characters
+        ADMIN_MAIL.value[:2] + "***@example.com",  # two characters of an e-mail's local part
+        "x***@" + ADMIN_AT_ACCOUNT.value.partition("@")[2],  # the account after @ is no domain
+        SECRET.value[3:8],  # any piece of a secret
+        OWNER_ONE["UserKp"].value[-5:],  # UserKp is never shown, not even masked
+    ],
+)
 def test_the_check_catches_raw_and_over_revealed_values(shown: str) -> None:
     with pytest.raises(AssertionError, match="beyond R8"):
         assert_no_canary(f"prefix {shown} suffix")
@@ -66,8 +77,12 @@ def test_the_failure_message_names_the_field_not_the_value() -> None:
 
 def test_every_sensitive_field_of_the_data_set_is_a_canary() -> None:
     for workspace in canary_data()["regions"]["cn-hangzhou"]["workspaces"]:
-        values = [str(workspace["Creator"]), *workspace["AdminNames"],
-                  *workspace["ExtraInfos"].values(), *workspace["Owner"].values()]
+        values = [
+            str(workspace["Creator"]),
+            *workspace["AdminNames"],
+            *workspace["ExtraInfos"].values(),
+            *workspace["Owner"].values(),
+        ]
         assert all(leaks(v) for v in values)
 
 

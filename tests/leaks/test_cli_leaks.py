@@ -45,15 +45,36 @@ READS: list[tuple[tuple[str, ...], int]] = [
     (("activation", "--region", NO_PERMISSION_REGION, "--format", "json"), 3),
     *[(("list", "--format", fmt), 0) for fmt in ("table", "json", "csv")],
     *[(("list", "--all", "--format", fmt), 0) for fmt in ("table", "json", "csv")],
-    *[(("list", "--ids", f"{ID_ONE},{ID_THREE},{MISSING_ID}", "--format", fmt), 0)
-      for fmt in ("table", "json", "csv")],
+    *[
+        (("list", "--ids", f"{ID_ONE},{ID_THREE},{MISSING_ID}", "--format", fmt), 0)
+        for fmt in ("table", "json", "csv")
+    ],
     (("list", "--ids", ID_TWO), 0),
     (("list", "--ids", MISSING_ID), 4),
-    (("list", "--name", "canary", "--status", "ENABLED", "--sort-by", "GmtModifiedTime",
-      "--order", "DESC", "--page", "2", "--page-size", "1"), 0),
-    *[(("get", wid, "--format", fmt, *owner), 0)
-      for wid in (ID_ONE, ID_TWO, ID_THREE, ID_FOUR) for fmt in ("text", "json")
-      for owner in ((), ("--owner",))],
+    (
+        (
+            "list",
+            "--name",
+            "canary",
+            "--status",
+            "ENABLED",
+            "--sort-by",
+            "GmtModifiedTime",
+            "--order",
+            "DESC",
+            "--page",
+            "2",
+            "--page-size",
+            "1",
+        ),
+        0,
+    ),
+    *[
+        (("get", wid, "--format", fmt, *owner), 0)
+        for wid in (ID_ONE, ID_TWO, ID_THREE, ID_FOUR)
+        for fmt in ("text", "json")
+        for owner in ((), ("--owner",))
+    ],
     (("get", MISSING_ID, "--owner"), 4),
     (("limits",), 0),
     (("limits", "--format", "json"), 0),
@@ -62,8 +83,9 @@ READS: list[tuple[tuple[str, ...], int]] = [
 ]
 
 
-@pytest.mark.parametrize(("argv", "code"), READS, ids=lambda v: " ".join(v) if isinstance(v, tuple)
-                         else str(v))
+@pytest.mark.parametrize(
+    ("argv", "code"), READS, ids=lambda v: " ".join(v) if isinstance(v, tuple) else str(v)
+)
 def test_read_commands_print_only_masked_values(
     paiws: CliRunner, argv: tuple[str, ...], code: int
 ) -> None:
@@ -93,21 +115,64 @@ def test_csv_and_json_list_keep_hostile_names_literal(paiws: CliRunner) -> None:
 
 def test_write_commands_print_only_masked_values(paiws: CliRunner, emu: Emulator) -> None:
     region = ("--region", REGION)
-    created = paiws("create", "--name", "fresh_ws", "--description", "made by the leak suite",
-                    "--env", "dev,prod", "--display-name", "Fresh", "--yes", "--wait",
-                    "--format", "json", *region)
+    created = paiws(
+        "create",
+        "--name",
+        "fresh_ws",
+        "--description",
+        "made by the leak suite",
+        "--env",
+        "dev,prod",
+        "--display-name",
+        "Fresh",
+        "--yes",
+        "--wait",
+        "--format",
+        "json",
+        *region,
+    )
     assert created.code == 0, created.err
     new_id = json.loads(created.out)["Workspace ID"]
-    again = paiws("create", "--name", "fresh_ws", "--description", "made by the leak suite",
-                  "--env", "dev,prod", "--display-name", "Fresh", "--yes", "--format", "text",
-                  *region)
+    again = paiws(
+        "create",
+        "--name",
+        "fresh_ws",
+        "--description",
+        "made by the leak suite",
+        "--env",
+        "dev,prod",
+        "--display-name",
+        "Fresh",
+        "--yes",
+        "--format",
+        "text",
+        *region,
+    )
     assert again.code == 0 and "already exists" in again.out
-    taken = paiws("create", "--name", "canary_one", "--description", "different", "--env",
-                  "prod", "--yes", *region)
+    taken = paiws(
+        "create",
+        "--name",
+        "canary_one",
+        "--description",
+        "different",
+        "--env",
+        "prod",
+        "--yes",
+        *region,
+    )
     assert taken.code == 1
     for fmt in ("text", "json"):
-        updated = paiws("update", ID_ONE, "--description", f"updated {fmt}", "--display-name",
-                        "[i]styled[/i]", "--format", fmt, *region)
+        updated = paiws(
+            "update",
+            ID_ONE,
+            "--description",
+            f"updated {fmt}",
+            "--display-name",
+            "[i]styled[/i]",
+            "--format",
+            fmt,
+            *region,
+        )
         assert updated.code == 0, updated.err
     wrong = paiws("delete", new_id, "--confirm-name", "not_the_name", *region)
     assert wrong.code == 2
@@ -120,8 +185,7 @@ def test_read_only_refuses_writes_and_sends_nothing(paiws: CliRunner, emu: Emula
     emu.clear_log()
     region = ("--region", REGION, "--read-only")
     refused = [
-        paiws("create", "--name", "ro_ws", "--description", "d", "--env", "prod", "--yes",
-              *region),
+        paiws("create", "--name", "ro_ws", "--description", "d", "--env", "prod", "--yes", *region),
         paiws("update", ID_ONE, "--description", "x", *region),
         paiws("delete", ID_ONE, "--confirm-name", "canary_one", *region),
     ]
@@ -144,8 +208,9 @@ ERRORS: list[tuple[str, str, int]] = [
 ]
 
 
-@pytest.mark.parametrize(("operation", "fault", "code"), ERRORS,
-                         ids=[f"{o}-{f}" for o, f, _ in ERRORS])
+@pytest.mark.parametrize(
+    ("operation", "fault", "code"), ERRORS, ids=[f"{o}-{f}" for o, f, _ in ERRORS]
+)
 def test_server_faults_end_in_one_clear_error_without_data(
     paiws: CliRunner, emu: Emulator, operation: str, fault: str, code: int
 ) -> None:
@@ -165,8 +230,11 @@ def test_permission_denied_names_the_action_and_policy_without_data(
     monkeypatch.delenv("ALIBABA_CLOUD_SECURITY_TOKEN")
     monkeypatch.setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", DENIED_KEY_ID.value)
     monkeypatch.setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", DENIED_SECRET.value)
-    for argv in (("get", ID_ONE, "--owner"), ("list",), ("create", "--name", "denied_ws",
-                 "--description", "d", "--env", "prod", "--yes")):
+    for argv in (
+        ("get", ID_ONE, "--owner"),
+        ("list",),
+        ("create", "--name", "denied_ws", "--description", "d", "--env", "prod", "--yes"),
+    ):
         result = cli(*argv, "--region", REGION, "--endpoint", emu.base_url)
         assert result.code == 5, result.err
         assert "paiworkspace:" in result.err
@@ -184,8 +252,12 @@ def test_rejected_credentials_exit_6_without_showing_them(
     elif problem == "wrong secret":
         monkeypatch.setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", DENIED_SECRET.value)
     else:
-        emu.add_key(KEY_ID.value, "sEcCNRYz9Lk4Hs7PdW3q", sts_token="CAISsTsCNRYt6Qw1Ex5JrK0",
-                    token_expired=True)
+        emu.add_key(
+            KEY_ID.value,
+            "sEcCNRYz9Lk4Hs7PdW3q",
+            sts_token="CAISsTsCNRYt6Qw1Ex5JrK0",
+            token_expired=True,
+        )
     result = cli("list", "--region", REGION, "--endpoint", emu.base_url)
     assert result.code == 6, result.err
     assert "credentials" in result.err.lower()

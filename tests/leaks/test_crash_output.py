@@ -33,15 +33,18 @@ LEAKS_DIR = Path(__file__).resolve().parent
 
 def explode(self: Any) -> None:
     """A bug in a key handler while raw API data sits in its frame (and in the message)."""
-    raw_response = {"Creator": CREATOR_ONE.value, "Owner": {k: v.value for k, v in
-                                                           OWNER_ONE.items()},
-                    "ExtraInfos": {"TenantId": TENANT.value}}
+    raw_response = {
+        "Creator": CREATOR_ONE.value,
+        "Owner": {k: v.value for k, v in OWNER_ONE.items()},
+        "ExtraInfos": {"TenantId": TENANT.value},
+    }
     credentials = (SECRET.value, TOKEN.value)
     raise RuntimeError(f"unexpected shape {raw_response} with {credentials}")
 
 
 async def test_a_crash_in_a_screen_handler_prints_one_sanitized_line(
-    service: RecordingService, monkeypatch: pytest.MonkeyPatch,
+    service: RecordingService,
+    monkeypatch: pytest.MonkeyPatch,
     capfd: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.setattr(WorkspaceTableScreen, "action_limits", explode)
@@ -59,11 +62,14 @@ async def test_a_crash_in_a_screen_handler_prints_one_sanitized_line(
 
 
 async def test_unexpected_errors_from_the_service_show_only_their_type(
-    emu: Emulator, service: RecordingService, observer: Observer,
+    emu: Emulator,
+    service: RecordingService,
+    observer: Observer,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Not every failure is a PaiwsError: a library bug may raise with raw data in its
     message. Screens show the type only, and the app keeps running."""
+
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise KeyError(f"Creator={CREATOR_ONE.value} Owner={OWNER_ONE['UserName'].value}")
 
@@ -131,8 +137,14 @@ def test_a_crash_in_a_headless_process_exits_1_with_a_short_sanitized_message(
     sandbox: Sandbox,
 ) -> None:
     env = child_env(sandbox, PYTHONPATH=f"{REPO}{os.pathsep}{LEAKS_DIR}")
-    proc = subprocess.run([PYTHON, "-c", crash_script(), "headless"], env=env, cwd=sandbox.cwd,
-                          capture_output=True, timeout=60, stdin=subprocess.DEVNULL)
+    proc = subprocess.run(
+        [PYTHON, "-c", crash_script(), "headless"],
+        env=env,
+        cwd=sandbox.cwd,
+        capture_output=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
     output = proc.stdout + proc.stderr
     assert proc.returncode == 1, output[-2000:]
     text = output.decode("utf-8", errors="replace")
@@ -143,10 +155,16 @@ def test_a_crash_in_a_headless_process_exits_1_with_a_short_sanitized_message(
 
 @pytest.mark.skipif(sys.platform != "linux", reason="pseudo-terminals as on Linux")
 def test_a_crash_in_a_real_terminal_prints_no_traceback_or_data(sandbox: Sandbox) -> None:
-    env = child_env(sandbox, PYTHONPATH=f"{REPO}{os.pathsep}{LEAKS_DIR}", TERM="xterm-256color",
-                    COLUMNS="100", LINES="30")
-    terminal = run_in_terminal([PYTHON, "-c", crash_script(), "terminal"], env,
-                               cwd=sandbox.cwd, keys=[(b"Loaded", b"l")])
+    env = child_env(
+        sandbox,
+        PYTHONPATH=f"{REPO}{os.pathsep}{LEAKS_DIR}",
+        TERM="xterm-256color",
+        COLUMNS="100",
+        LINES="30",
+    )
+    terminal = run_in_terminal(
+        [PYTHON, "-c", crash_script(), "terminal"], env, cwd=sandbox.cwd, keys=[(b"Loaded", b"l")]
+    )
     text = terminal.output.decode("utf-8", errors="replace")
     assert terminal.sent == [b"l"], "the table never appeared"
     assert terminal.code == 1

@@ -24,8 +24,9 @@ from paiws.core.errors import PaiwsError
 from paiws.emulator import Emulator
 
 
-def write_cli_config(sandbox: Sandbox, profiles: list[dict[str, object]] | str,
-                     current: str = "work") -> None:
+def write_cli_config(
+    sandbox: Sandbox, profiles: list[dict[str, object]] | str, current: str = "work"
+) -> None:
     """~/.aliyun/config.json as `aliyun configure` writes it; written before the baseline, so
     the scan only blames files paiws writes itself."""
     path = sandbox.home / ".aliyun" / "config.json"
@@ -38,13 +39,24 @@ def write_cli_config(sandbox: Sandbox, profiles: list[dict[str, object]] | str,
 
 
 def ak_profile(name: str, **extra: object) -> dict[str, object]:
-    return {"name": name, "mode": "AK", "access_key_id": AK_KEY_ID.value,
-            "access_key_secret": AK_SECRET.value, "region_id": "cn-shanghai", **extra}
+    return {
+        "name": name,
+        "mode": "AK",
+        "access_key_id": AK_KEY_ID.value,
+        "access_key_secret": AK_SECRET.value,
+        "region_id": "cn-shanghai",
+        **extra,
+    }
 
 
 def sts_profile(name: str) -> dict[str, object]:
-    return {"name": name, "mode": "StsToken", "access_key_id": KEY_ID.value,
-            "access_key_secret": SECRET.value, "sts_token": TOKEN.value}
+    return {
+        "name": name,
+        "mode": "StsToken",
+        "access_key_id": KEY_ID.value,
+        "access_key_secret": SECRET.value,
+        "sts_token": TOKEN.value,
+    }
 
 
 @pytest.mark.parametrize("config", ["absent", "other profiles", "unreadable", "not an object"])
@@ -57,8 +69,9 @@ def test_a_missing_profile_is_a_clear_error_naming_it_and_nothing_secret(
         write_cli_config(sandbox, f'{{"profiles": [{{"access_key_secret": "{SECRET.value}"')
     elif config == "not an object":
         write_cli_config(sandbox, json.dumps([SECRET.value, KEY_ID.value]))
-    result = cli("list", "--region", REGION, "--endpoint", emu.base_url,
-                 "--profile", "nosuch_profile")
+    result = cli(
+        "list", "--region", REGION, "--endpoint", emu.base_url, "--profile", "nosuch_profile"
+    )
     assert result.code == 6, result.err
     assert "nosuch_profile" in result.err or config in ("unreadable", "not an object")
     assert "aliyun configure" in result.err
@@ -85,23 +98,43 @@ def test_environment_credentials_never_appear_in_status_or_reprs(
     status = chain.status()
     assert status.available and status.source == "environment" and status.mode == "StsToken"
     resolved = chain.get()
-    shown = " ".join([repr(chain), repr(status), str(status.label), repr(resolved),
-                      str(resolved), f"{resolved}", repr(vars(status))])
+    shown = " ".join(
+        [
+            repr(chain),
+            repr(status),
+            str(status.label),
+            repr(resolved),
+            str(resolved),
+            f"{resolved}",
+            repr(vars(status)),
+        ]
+    )
     assert_no_canary(shown, where="credential status and reprs", canaries=CREDENTIALS)
     static = StaticCredentials(KEY_ID.value, SECRET.value, TOKEN.value)
-    assert_no_canary(repr(static) + repr(static.status()) + repr(static.get()),
-                     canaries=CREDENTIALS)
+    assert_no_canary(
+        repr(static) + repr(static.status()) + repr(static.get()), canaries=CREDENTIALS
+    )
     with pytest.raises(TypeError):
         import pickle
 
         pickle.dumps(ResolvedCredentials(KEY_ID.value, SECRET.value, TOKEN.value))
 
 
-@pytest.mark.parametrize("broken", ["only a key id", "only a secret", "INI garbage",
-                                    "INI with a secret as its type",
-                                    "CLI profile with a secret as its mode"])
+@pytest.mark.parametrize(
+    "broken",
+    [
+        "only a key id",
+        "only a secret",
+        "INI garbage",
+        "INI with a secret as its type",
+        "CLI profile with a secret as its mode",
+    ],
+)
 def test_broken_credential_sources_are_explained_without_quoting_them(
-    cli: CliRunner, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch, emu: Emulator,
+    cli: CliRunner,
+    sandbox: Sandbox,
+    monkeypatch: pytest.MonkeyPatch,
+    emu: Emulator,
     broken: str,
 ) -> None:
     if broken == "only a key id":
@@ -113,9 +146,11 @@ def test_broken_credential_sources_are_explained_without_quoting_them(
     else:
         ini = sandbox.home / ".alibabacloud" / "credentials.ini"
         ini.parent.mkdir(parents=True)
-        body = (f"[default]\naccess_key_id {KEY_ID.value}\n{SECRET.value}\n[[["
-                if broken == "INI garbage" else
-                f"[default]\ntype = {SECRET.value}\naccess_key_id = {KEY_ID.value}\n")
+        body = (
+            f"[default]\naccess_key_id {KEY_ID.value}\n{SECRET.value}\n[[["
+            if broken == "INI garbage"
+            else f"[default]\ntype = {SECRET.value}\naccess_key_id = {KEY_ID.value}\n"
+        )
         ini.write_text(body)
         monkeypatch.setenv("ALIBABA_CLOUD_CREDENTIALS_FILE", str(ini))
         sandbox.baseline()

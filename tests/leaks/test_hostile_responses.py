@@ -25,12 +25,16 @@ CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 @pytest.fixture
 def hostile() -> Iterator[HostileServer]:
     with HostileServer() as server:
-        server.script.update({
-            "ListWorkspaces": Reply(200, listing(item())),
-            "ListWorkspaces:CheckWorkspaceExists": Reply(200, listing()),
-            "ListWorkspaces:GetResourceLimits": Reply(200, {"ResourceLimits": {"PAI_share": 3}}),
-            "GetWorkspace": Reply(200, detail()),
-        })
+        server.script.update(
+            {
+                "ListWorkspaces": Reply(200, listing(item())),
+                "ListWorkspaces:CheckWorkspaceExists": Reply(200, listing()),
+                "ListWorkspaces:GetResourceLimits": Reply(
+                    200, {"ResourceLimits": {"PAI_share": 3}}
+                ),
+                "GetWorkspace": Reply(200, detail()),
+            }
+        )
         yield server
 
 
@@ -58,8 +62,9 @@ def call_service(service: RecordingService, case: Case) -> object:
     if case.call == "lookup":
         return service.lookup(REGION, [HOSTILE_ID, "300002", "300003"])
     if case.call == "create":
-        return service.create_workspace(REGION, CreateRequest(
-            name="hostile_new", description="d", environments=("prod",)))
+        return service.create_workspace(
+            REGION, CreateRequest(name="hostile_new", description="d", environments=("prod",))
+        )
     raise AssertionError(case.call)
 
 
@@ -69,11 +74,12 @@ def cli_commands(case: Case) -> list[tuple[str, ...]]:
     if case.call == "get":
         return [("get", HOSTILE_ID, "--owner", "--format", fmt) for fmt in ("text", "json")]
     if case.call == "lookup":
-        return [("list", "--ids", f"{HOSTILE_ID},300002,300003", "--format", fmt)
-                for fmt in ("table", "csv")]
+        return [
+            ("list", "--ids", f"{HOSTILE_ID},300002,300003", "--format", fmt)
+            for fmt in ("table", "csv")
+        ]
     if case.call == "create":
-        return [("create", "--name", "hostile_new", "--description", "d", "--env", "prod",
-                 "--yes")]
+        return [("create", "--name", "hostile_new", "--description", "d", "--env", "prod", "--yes")]
     return [(case.call,), (case.call, "--format", "json")]
 
 

@@ -36,17 +36,31 @@ from paiws.emulator import Emulator
 
 SDK_DEBUG = {
     "DEBUG": "sdk",
-    "HTTP_PROXY": "http://127.0.0.1:9", "HTTPS_PROXY": "http://127.0.0.1:9",
-    "http_proxy": "http://127.0.0.1:9", "https_proxy": "http://127.0.0.1:9",
+    "HTTP_PROXY": "http://127.0.0.1:9",
+    "HTTPS_PROXY": "http://127.0.0.1:9",
+    "http_proxy": "http://127.0.0.1:9",
+    "https_proxy": "http://127.0.0.1:9",
 }
-NEVER_PRINTED = (b"Authorization", b"authorization", b"x-acs-security-token", b"x-acs-signature",
-                 b"Traceback", b"\x1b", b"ServerResponseBody", b"Response-body")
+NEVER_PRINTED = (
+    b"Authorization",
+    b"authorization",
+    b"x-acs-security-token",
+    b"x-acs-signature",
+    b"Traceback",
+    b"\x1b",
+    b"ServerResponseBody",
+    b"Response-body",
+)
 
 
 def canary_env(sandbox: Sandbox, *, denied: bool = False) -> dict[str, str]:
     key, secret = (DENIED_KEY_ID, DENIED_SECRET) if denied else (KEY_ID, SECRET)
-    env = child_env(sandbox, ALIBABA_CLOUD_ACCESS_KEY_ID=key.value,
-                    ALIBABA_CLOUD_ACCESS_KEY_SECRET=secret.value, **SDK_DEBUG)
+    env = child_env(
+        sandbox,
+        ALIBABA_CLOUD_ACCESS_KEY_ID=key.value,
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET=secret.value,
+        **SDK_DEBUG,
+    )
     if not denied:
         env["ALIBABA_CLOUD_SECURITY_TOKEN"] = TOKEN.value
     return env
@@ -68,29 +82,47 @@ def test_subcommands_in_a_process_with_debug_sdk_print_only_masked_data(
     assert_clean_process(listed, "paiws list")
     assert len(json.loads(listed.out)["Workspaces"]) == 4
     emu.inject_fault("GetWorkspace", "non_json_200", times=1)
-    failed, owner, limits = run_paiws_many([
-        ["get", ID_ONE, *endpoint], ["get", ID_TWO, "--owner", *endpoint], ["limits", *endpoint],
-    ], env, cwd=sandbox.cwd)
+    failed, owner, limits = run_paiws_many(
+        [
+            ["get", ID_ONE, *endpoint],
+            ["get", ID_TWO, "--owner", *endpoint],
+            ["limits", *endpoint],
+        ],
+        env,
+        cwd=sandbox.cwd,
+    )
     assert failed.code == 1 and failed.out == b""
     assert_clean_process(failed, "paiws get on a non-JSON 200")
     assert owner.code == 0 and b"****0002" in owner.out
     assert_clean_process(owner, "paiws get --owner")
     assert limits.code == 0
-    (denied,) = run_paiws_many([["list", *endpoint]], canary_env(sandbox, denied=True),
-                               cwd=sandbox.cwd)
+    (denied,) = run_paiws_many(
+        [["list", *endpoint]], canary_env(sandbox, denied=True), cwd=sandbox.cwd
+    )
     assert denied.code == 5
     assert_clean_process(denied, "paiws list without permission")
 
 
 def test_hostile_bodies_in_a_process_never_reach_the_terminal(sandbox: Sandbox) -> None:
     with HostileServer() as server:
-        server.script["ListWorkspaces"] = Reply(200, listing(item(
-            WorkspaceName=f"[bold red]x[/]{OSC52}", Description=ESCAPES, DisplayName=ESCAPES)))
+        server.script["ListWorkspaces"] = Reply(
+            200,
+            listing(
+                item(
+                    WorkspaceName=f"[bold red]x[/]{OSC52}", Description=ESCAPES, DisplayName=ESCAPES
+                )
+            ),
+        )
         server.script["GetWorkspace"] = Reply(200, html_page("portal"), "text/html")
         endpoint = ["--endpoint", server.base_url, "--region", REGION]
         *listed, got = run_paiws_many(
-            [*(["list", "--format", fmt, *endpoint] for fmt in ("table", "csv", "json")),
-             ["get", "300001", "--owner", *endpoint]], canary_env(sandbox), cwd=sandbox.cwd)
+            [
+                *(["list", "--format", fmt, *endpoint] for fmt in ("table", "csv", "json")),
+                ["get", "300001", "--owner", *endpoint],
+            ],
+            canary_env(sandbox),
+            cwd=sandbox.cwd,
+        )
     for result in listed:
         assert result.code == 0, result.err
         assert b"[bold red]x[/]" in result.out  # literal, not interpreted
@@ -127,9 +159,14 @@ def test_an_embedding_script_with_root_debug_logging_sees_no_headers_tokens_or_b
     import subprocess
 
     emu.inject_fault("ListWorkspaces:GetResourceLimits", "non_json_200", times=None)
-    proc = subprocess.run([PYTHON, "-c", EMBEDDED, emu.base_url, REGION],
-                          env=canary_env(sandbox), cwd=sandbox.cwd, capture_output=True,
-                          timeout=60, stdin=subprocess.DEVNULL)
+    proc = subprocess.run(
+        [PYTHON, "-c", EMBEDDED, emu.base_url, REGION],
+        env=canary_env(sandbox),
+        cwd=sandbox.cwd,
+        capture_output=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
     result = Completed(proc.returncode, proc.stdout, proc.stderr)
     assert b"codes [0, 0, 1, 4, 6]" in result.err, result.err[-2000:]
     assert_clean_process(result, "an embedding script at DEBUG")
@@ -138,13 +175,19 @@ def test_an_embedding_script_with_root_debug_logging_sees_no_headers_tokens_or_b
 
 @pytest.mark.parametrize("debug", ["sdk", "1", "*"])
 def test_debug_sdk_in_process_prints_nothing_sensitive(
-    emu: Emulator, cli: CliRunner, monkeypatch: pytest.MonkeyPatch, debug: str,
+    emu: Emulator,
+    cli: CliRunner,
+    monkeypatch: pytest.MonkeyPatch,
+    debug: str,
     canary_creds: None,
 ) -> None:
     monkeypatch.setenv("DEBUG", debug)
     emu.inject_fault("GetWorkspace", "non_json", times=1)
-    for argv in (("list", "--format", "json"), ("get", ID_ONE, "--owner"),
-                 ("get", ID_TWO, "--owner")):
+    for argv in (
+        ("list", "--format", "json"),
+        ("get", ID_ONE, "--owner"),
+        ("get", ID_TWO, "--owner"),
+    ):
         result = cli(*argv, "--region", REGION, "--endpoint", emu.base_url)
         for marker in NEVER_PRINTED:
             assert marker.decode() not in result.text

@@ -36,8 +36,9 @@ DEMO_VALUES = demo_sensitive_values()
 def demo_leaks(text: str) -> list[str]:
     """Demo values shown whole, or a name shown with more than its first character."""
     found = [v for v in DEMO_VALUES if v in text]
-    found += [v for v in DEMO_VALUES if "@" not in v and not v[:5].isdigit()
-              and f"{v[:2]}***" in text]
+    found += [
+        v for v in DEMO_VALUES if "@" not in v and not v[:5].isdigit() and f"{v[:2]}***" in text
+    ]
     return found
 
 

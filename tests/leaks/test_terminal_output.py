@@ -23,22 +23,45 @@ def test_the_tui_in_a_terminal_passes_no_escape_sequence_or_canary_from_the_api(
     from leak_canaries import KEY_ID, SECRET, TOKEN
 
     with HostileServer() as server:
-        server.script["ListWorkspaces"] = Reply(200, listing(
-            item(WorkspaceName=f"[bold red]x[/]{OSC52}", DisplayName=f"[/] {ESCAPES}",
-                 Description=ESCAPES),
-            item(WorkspaceId="300002", WorkspaceName="second_ws")))
-        server.script["GetWorkspace"] = Reply(200, detail(
-            WorkspaceName=f"[bold red]x[/]{OSC52}", Description=ESCAPES,
-            DisplayName=f"\x1b[2J\x1b[H{OSC52}"))
-        env = child_env(sandbox, TERM="xterm-256color", COLUMNS="110", LINES="32",
-                        ALIBABA_CLOUD_ACCESS_KEY_ID=KEY_ID.value,
-                        ALIBABA_CLOUD_ACCESS_KEY_SECRET=SECRET.value,
-                        ALIBABA_CLOUD_SECURITY_TOKEN=TOKEN.value, DEBUG="sdk")
+        server.script["ListWorkspaces"] = Reply(
+            200,
+            listing(
+                item(
+                    WorkspaceName=f"[bold red]x[/]{OSC52}",
+                    DisplayName=f"[/] {ESCAPES}",
+                    Description=ESCAPES,
+                ),
+                item(WorkspaceId="300002", WorkspaceName="second_ws"),
+            ),
+        )
+        server.script["GetWorkspace"] = Reply(
+            200,
+            detail(
+                WorkspaceName=f"[bold red]x[/]{OSC52}",
+                Description=ESCAPES,
+                DisplayName=f"\x1b[2J\x1b[H{OSC52}",
+            ),
+        )
+        env = child_env(
+            sandbox,
+            TERM="xterm-256color",
+            COLUMNS="110",
+            LINES="32",
+            ALIBABA_CLOUD_ACCESS_KEY_ID=KEY_ID.value,
+            ALIBABA_CLOUD_ACCESS_KEY_SECRET=SECRET.value,
+            ALIBABA_CLOUD_SECURITY_TOKEN=TOKEN.value,
+            DEBUG="sdk",
+        )
         terminal = run_in_terminal(
-            [PYTHON, "-m", "paiws", "--region", REGION, "--endpoint", server.base_url], env,
+            [PYTHON, "-m", "paiws", "--region", REGION, "--endpoint", server.base_url],
+            env,
             cwd=sandbox.cwd,
-            keys=[(b"Loaded", b"\r"), (b"Extra info", b"w"), (b"Owner ID", b"y"),
-                  (b"Copied", b"\x11")],  # enter, owner, copy the ID, ctrl+q
+            keys=[
+                (b"Loaded", b"\r"),
+                (b"Extra info", b"w"),
+                (b"Owner ID", b"y"),
+                (b"Copied", b"\x11"),
+            ],  # enter, owner, copy the ID, ctrl+q
         )
     assert terminal.sent == [b"\r", b"w", b"y", b"\x11"], terminal.output[-3000:]
     assert terminal.code == 0

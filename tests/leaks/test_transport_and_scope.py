@@ -47,14 +47,24 @@ def connections(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     return attempts
 
 
-@pytest.mark.parametrize("endpoint", [
-    "http://10.255.255.1", "http://10.255.255.1:8123", "http://aiworkspace.cn-hangzhou.aliyuncs.com",
-    "http://example.com", "http://[fe80::1]:80", "http://127.0.0.1.example.com",
-])
+@pytest.mark.parametrize(
+    "endpoint",
+    [
+        "http://10.255.255.1",
+        "http://10.255.255.1:8123",
+        "http://aiworkspace.cn-hangzhou.aliyuncs.com",
+        "http://example.com",
+        "http://[fe80::1]:80",
+        "http://127.0.0.1.example.com",
+    ],
+)
 @pytest.mark.parametrize("how", ["flag", "environment"])
 def test_plain_http_to_a_non_loopback_endpoint_is_refused_before_connecting(
-    cli: CliRunner, connections: list[object], monkeypatch: pytest.MonkeyPatch,
-    endpoint: str, how: str,
+    cli: CliRunner,
+    connections: list[object],
+    monkeypatch: pytest.MonkeyPatch,
+    endpoint: str,
+    how: str,
 ) -> None:
     if how == "flag":
         result = cli("list", "--region", REGION, "--endpoint", endpoint)
@@ -92,8 +102,11 @@ def test_an_untrusted_certificate_is_refused_with_a_clear_message(
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost"])
 def test_a_certificate_trusted_through_the_ca_bundle_is_accepted_even_behind_a_dead_proxy(
-    cli: CliRunner, https_api: HostileServer, tls_files: tuple[Path, Path],
-    monkeypatch: pytest.MonkeyPatch, host: str,
+    cli: CliRunner,
+    https_api: HostileServer,
+    tls_files: tuple[Path, Path],
+    monkeypatch: pytest.MonkeyPatch,
+    host: str,
 ) -> None:
     monkeypatch.setenv("ALIBABA_CLOUD_CA_BUNDLE", str(tls_files[0]))
     for name in ("HTTPS_PROXY", "HTTP_PROXY", "https_proxy", "http_proxy"):
@@ -116,8 +129,9 @@ def test_a_dead_proxy_is_never_used_for_the_loopback_emulator(
     assert_no_canary(result.text)
 
 
-@pytest.mark.parametrize("host", ["0.0.0.0", "::", "10.0.0.1", "192.168.1.10", "example.com",
-                                  "127.0.0.1.nip.io", ""])
+@pytest.mark.parametrize(
+    "host", ["0.0.0.0", "::", "10.0.0.1", "192.168.1.10", "example.com", "127.0.0.1.nip.io", ""]
+)
 def test_the_emulator_never_binds_a_non_loopback_address(
     host: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -137,8 +151,9 @@ def test_the_emulator_never_binds_a_non_loopback_address(
 @pytest.mark.parametrize("host", ["0.0.0.0", "::"])
 def test_the_emulator_command_refuses_a_public_host(sandbox: Sandbox, host: str) -> None:
     # A process with a timeout: if the refusal ever broke, the emulator would serve forever.
-    result = run_paiws(["emulator", "--host", host, "--port", "0"], child_env(sandbox),
-                       cwd=sandbox.cwd, timeout=20)
+    result = run_paiws(
+        ["emulator", "--host", host, "--port", "0"], child_env(sandbox), cwd=sandbox.cwd, timeout=20
+    )
     assert result.code == 2
     assert b"loopback" in result.err and result.out == b""
 

@@ -146,8 +146,15 @@ async def test_browsing_every_read_screen_shows_only_masked_values(
     assert observer.clipboard and observer.opened
 
 
-async def run_wizard(pilot: Pilot[Any], observer: Observer, label: str, *, name: str,
-                     description: str, standard: bool) -> str:
+async def run_wizard(
+    pilot: Pilot[Any],
+    observer: Observer,
+    label: str,
+    *,
+    name: str,
+    description: str,
+    standard: bool,
+) -> str:
     """`n`, every step with a look, Create; returns the outcome screen's text."""
     from paiws.screens.create_wizard import CreateWizard
     from paiws.screens.wizard_steps import NAME_CHECK_DELAY
@@ -185,12 +192,30 @@ async def test_create_edit_and_delete_show_only_masked_values(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         outcomes = [
-            await run_wizard(pilot, observer, "new name", name="tui_new_ws",
-                             description="made in the TUI", standard=False),
-            await run_wizard(pilot, observer, "same configuration", name="canary_one",
-                             description="The canary_one workspace", standard=True),
-            await run_wizard(pilot, observer, "name taken", name="canary_two",
-                             description="something else", standard=True),
+            await run_wizard(
+                pilot,
+                observer,
+                "new name",
+                name="tui_new_ws",
+                description="made in the TUI",
+                standard=False,
+            ),
+            await run_wizard(
+                pilot,
+                observer,
+                "same configuration",
+                name="canary_one",
+                description="The canary_one workspace",
+                standard=True,
+            ),
+            await run_wizard(
+                pilot,
+                observer,
+                "name taken",
+                name="canary_two",
+                description="something else",
+                standard=True,
+            ),
         ]
         assert "was created" in outcomes[0]
         assert "already exists with the same configuration" in outcomes[1]
@@ -255,9 +280,14 @@ async def test_permission_and_credential_errors_show_no_data_or_secrets(
         observer.look(app, "permission error on GetWorkspace")
     assert_no_canary(denied.transcript(), where="the denied service")
 
-    wrong_secret = RecordingService(emulator_service(
-        emu.base_url, access_key_id=KEY_ID.value, access_key_secret=DENIED_SECRET.value,
-        security_token=TOKEN.value))
+    wrong_secret = RecordingService(
+        emulator_service(
+            emu.base_url,
+            access_key_id=KEY_ID.value,
+            access_key_secret=DENIED_SECRET.value,
+            security_token=TOKEN.value,
+        )
+    )
     app = make_app(wrong_secret, region=REGION)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -279,19 +309,38 @@ async def test_permission_and_credential_errors_show_no_data_or_secrets(
 
 
 async def test_hostile_data_and_failures_render_literally_and_the_app_keeps_running(
-    observer: Observer, canary_creds: None,
+    observer: Observer,
+    canary_creds: None,
 ) -> None:
     with HostileServer() as server:
-        server.script["ListWorkspaces"] = Reply(200, listing(
-            item(WorkspaceName=f"[bold red]x[/]{OSC52}", DisplayName=f"[/] {ESCAPES}",
-                 Description=f"[link=file:///etc/passwd]x[/link] {ESCAPES}"),
-            item(WorkspaceId="300002", WorkspaceName="huge_ws", Description="D" * 200_000,
-                 Creator="x" * 100_000 + CREATOR_ONE.value)))
-        server.script["GetWorkspace"] = Reply(200, detail(
-            WorkspaceName=f"[bold]{OSC52}[/]", Description=ESCAPES,
-            Owner={"UserName": f"{OSC52}{OWNER_ONE['UserName'].value}",
-                   "UserId": OWNER_ONE["UserId"].value,
-                   "UserKp": OWNER_ONE["UserKp"].value}))
+        server.script["ListWorkspaces"] = Reply(
+            200,
+            listing(
+                item(
+                    WorkspaceName=f"[bold red]x[/]{OSC52}",
+                    DisplayName=f"[/] {ESCAPES}",
+                    Description=f"[link=file:///etc/passwd]x[/link] {ESCAPES}",
+                ),
+                item(
+                    WorkspaceId="300002",
+                    WorkspaceName="huge_ws",
+                    Description="D" * 200_000,
+                    Creator="x" * 100_000 + CREATOR_ONE.value,
+                ),
+            ),
+        )
+        server.script["GetWorkspace"] = Reply(
+            200,
+            detail(
+                WorkspaceName=f"[bold]{OSC52}[/]",
+                Description=ESCAPES,
+                Owner={
+                    "UserName": f"{OSC52}{OWNER_ONE['UserName'].value}",
+                    "UserId": OWNER_ONE["UserId"].value,
+                    "UserKp": OWNER_ONE["UserKp"].value,
+                },
+            ),
+        )
         # The real credential chain this time: the canary STS token from the environment.
         service = RecordingService(build_service(Options(endpoint=server.base_url)))
         app = make_app(service, region=REGION)
@@ -313,10 +362,15 @@ async def test_hostile_data_and_failures_render_literally_and_the_app_keeps_runn
             observer.look(app, "detail after a non-JSON 502")
             await pilot.press("escape")
             await settle(pilot)
-            for case in ("non-JSON body on a 200", "non-JSON body on a 502",
-                         "error message with escapes and markup", "Workspaces as an object",
-                         "Creator as an object", "signature error echoing the string to sign",
-                         "permission error with AccessDeniedDetail"):
+            for case in (
+                "non-JSON body on a 200",
+                "non-JSON body on a 502",
+                "error message with escapes and markup",
+                "Workspaces as an object",
+                "Creator as an object",
+                "signature error echoing the string to sign",
+                "permission error with AccessDeniedDetail",
+            ):
                 server.script["ListWorkspaces"] = next(c for c in CASES if c.name == case).reply
                 await pilot.press("r")
                 await settle(pilot)
@@ -330,8 +384,9 @@ async def test_hostile_data_and_failures_render_literally_and_the_app_keeps_runn
             server.script["ListWorkspaces:CheckWorkspaceExists"] = Reply(200, listing())
             case = "CreateWorkspace answers with a non-JSON 500"
             server.script["CreateWorkspace"] = next(c for c in CASES if c.name == case).reply
-            outcome = await run_wizard(pilot, observer, case, name="hostile_new",
-                                       description="d", standard=False)
+            outcome = await run_wizard(
+                pilot, observer, case, name="hostile_new", description="d", standard=False
+            )
             assert "failed" in outcome.lower()
             assert server.operations().count("CreateWorkspace") == 1
             await pilot.press("question_mark")  # still answering keys
@@ -359,8 +414,11 @@ async def test_read_only_removes_create_edit_and_delete_everywhere(
     writes = {"new_workspace", "edit", "delete"}
 
     def offered() -> set[str]:
-        return {active.binding.action for active in app.screen.active_bindings.values()
-                if active.enabled} & writes
+        return {
+            active.binding.action
+            for active in app.screen.active_bindings.values()
+            if active.enabled
+        } & writes
 
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -385,6 +443,10 @@ async def test_read_only_removes_create_edit_and_delete_everywhere(
         observer.look(app, "detail palette in read-only mode")
         entries = palette_entries(app)
         assert entries and not [e for e in entries if e.startswith(("edit", "delete"))]
-    assert not {"CreateWorkspace", "UpdateWorkspace", "DeleteWorkspace",
-                "ListWorkspaces:CheckWorkspaceExists"} & set(emu.operations())
+    assert not {
+        "CreateWorkspace",
+        "UpdateWorkspace",
+        "DeleteWorkspace",
+        "ListWorkspaces:CheckWorkspaceExists",
+    } & set(emu.operations())
     service.close()

@@ -63,12 +63,12 @@ def test_region_picker(snap_compare: Snap, service: WorkspaceService) -> None:
 
 
 def test_region_picker_filtered(snap_compare: Snap, service: WorkspaceService) -> None:
-    assert snap_compare(app_for(service), terminal_size=SIZE,
-                        run_before=steps("c n - s h"))
+    assert snap_compare(app_for(service), terminal_size=SIZE, run_before=steps("c n - s h"))
 
 
-def test_checking_activation(snap_compare: Snap, emulator: Emulator,
-                             service: WorkspaceService) -> None:
+def test_checking_activation(
+    snap_compare: Snap, emulator: Emulator, service: WorkspaceService
+) -> None:
     emulator.inject_fault("ListProducts", "latency", latency=3.0)
 
     async def run(pilot: Pilot[Any]) -> None:
@@ -77,15 +77,16 @@ def test_checking_activation(snap_compare: Snap, emulator: Emulator,
     assert snap_compare(app_for(service, "cn-hangzhou"), terminal_size=SIZE, run_before=run)
 
 
-def test_table_loading(snap_compare: Snap, emulator: Emulator,
-                       service: WorkspaceService) -> None:
+def test_table_loading(snap_compare: Snap, emulator: Emulator, service: WorkspaceService) -> None:
     emulator.inject_fault("ListWorkspaces", "latency", latency=3.0)
 
     async def run(pilot: Pilot[Any]) -> None:
         for _ in range(50):  # until the activation check is done and the list is in flight
             await pilot.pause(0.05)
-            if "ListProducts" in emulator.operations() and pilot.app.activation_badge \
-                    == "activated":
+            if (
+                "ListProducts" in emulator.operations()
+                and pilot.app.activation_badge == "activated"
+            ):
                 break
         await pilot.pause()
 
@@ -93,18 +94,21 @@ def test_table_loading(snap_compare: Snap, emulator: Emulator,
 
 
 def test_table_loaded(snap_compare: Snap, service: WorkspaceService) -> None:
-    assert snap_compare(app_for(service, "cn-hangzhou"), terminal_size=SIZE,
-                        run_before=steps("down down"))
+    assert snap_compare(
+        app_for(service, "cn-hangzhou"), terminal_size=SIZE, run_before=steps("down down")
+    )
 
 
 def test_table_empty(snap_compare: Snap, service: WorkspaceService) -> None:
-    assert snap_compare(app_for(service, "cn-shenzhen"), terminal_size=SIZE,
-                        run_before=steps())
+    assert snap_compare(app_for(service, "cn-shenzhen"), terminal_size=SIZE, run_before=steps())
 
 
 def test_table_filtered(snap_compare: Snap, service: WorkspaceService) -> None:
-    assert snap_compare(app_for(service, "cn-hangzhou"), terminal_size=SIZE,
-                        run_before=steps("slash n l p enter", "s", "O", debounce=True))
+    assert snap_compare(
+        app_for(service, "cn-hangzhou"),
+        terminal_size=SIZE,
+        run_before=steps("slash n l p enter", "s", "O", debounce=True),
+    )
 
 
 def test_activation_purchasable(snap_compare: Snap, service: WorkspaceService) -> None:
@@ -112,40 +116,45 @@ def test_activation_purchasable(snap_compare: Snap, service: WorkspaceService) -
 
 
 def test_activation_no_permission(snap_compare: Snap, service: WorkspaceService) -> None:
-    assert snap_compare(app_for(service, "ap-southeast-1"), terminal_size=SIZE,
-                        run_before=steps())
+    assert snap_compare(app_for(service, "ap-southeast-1"), terminal_size=SIZE, run_before=steps())
 
 
 def test_detail_basic(snap_compare: Snap, service: WorkspaceService) -> None:
-    assert snap_compare(app_for(service, "cn-hangzhou"), terminal_size=SIZE,
-                        run_before=steps("enter"))
+    assert snap_compare(
+        app_for(service, "cn-hangzhou"), terminal_size=SIZE, run_before=steps("enter")
+    )
 
 
 def test_detail_with_owner(snap_compare: Snap, service: WorkspaceService) -> None:
-    assert snap_compare(app_for(service, "cn-hangzhou"), terminal_size=SIZE,
-                        run_before=steps("down enter", "w"))
+    assert snap_compare(
+        app_for(service, "cn-hangzhou"), terminal_size=SIZE, run_before=steps("down enter", "w")
+    )
 
 
 def test_detail_not_found(snap_compare: Snap, service: WorkspaceService) -> None:
-    assert snap_compare(app_for(service, "cn-hangzhou"), terminal_size=SIZE,
-                        run_before=steps("i", "9 9 9 9 9 9 enter"))
+    assert snap_compare(
+        app_for(service, "cn-hangzhou"),
+        terminal_size=SIZE,
+        run_before=steps("i", "9 9 9 9 9 9 enter"),
+    )
 
 
 def test_lookup_with_missing_ids(snap_compare: Snap, service: WorkspaceService) -> None:
     keys = "1 0 0 0 0 2 comma space 1 0 0 0 0 3 space n o p e - 1 enter"
-    assert snap_compare(app_for(service, "cn-hangzhou"), terminal_size=SIZE,
-                        run_before=steps("i", keys))
+    assert snap_compare(
+        app_for(service, "cn-hangzhou"), terminal_size=SIZE, run_before=steps("i", keys)
+    )
 
 
 def test_limits(snap_compare: Snap, service: WorkspaceService) -> None:
-    assert snap_compare(app_for(service, "cn-hangzhou"), terminal_size=SIZE,
-                        run_before=steps("l"))
+    assert snap_compare(app_for(service, "cn-hangzhou"), terminal_size=SIZE, run_before=steps("l"))
 
 
 def test_permission_error(snap_compare: Snap, emulator: Emulator) -> None:
     emulator.add_key("limited-key", "limited-secret", denied_actions=["ListWorkspaces"])
-    service = emulator_service(emulator.base_url, access_key_id="limited-key",
-                               access_key_secret="limited-secret")
+    service = emulator_service(
+        emulator.base_url, access_key_id="limited-key", access_key_secret="limited-secret"
+    )
     assert snap_compare(app_for(service, "cn-hangzhou"), terminal_size=SIZE, run_before=steps())
 
 
@@ -155,5 +164,6 @@ def test_credentials_rejected(snap_compare: Snap, emulator: Emulator) -> None:
 
 
 def test_help(snap_compare: Snap, service: WorkspaceService) -> None:
-    assert snap_compare(app_for(service, "cn-hangzhou"), terminal_size=SIZE,
-                        run_before=steps("question_mark"))
+    assert snap_compare(
+        app_for(service, "cn-hangzhou"), terminal_size=SIZE, run_before=steps("question_mark")
+    )

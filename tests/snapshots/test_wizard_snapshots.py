@@ -30,13 +30,13 @@ PROGRESS = (
     CreateProgress("validating", "Checking the parameters"),
     CreateProgress("checking", "Checking whether the name team_ws is free"),
     CreateProgress("creating", "Creating workspace team_ws"),
-    CreateProgress("polling", "Status: INITIALIZING", status="INITIALIZING", elapsed=2.5,
-                   workspace_id=NEW_ID),
+    CreateProgress(
+        "polling", "Status: INITIALIZING", status="INITIALIZING", elapsed=2.5, workspace_id=NEW_ID
+    ),
 )
 ENABLED = (
     *PROGRESS,
-    CreateProgress("done", "Status: ENABLED", status="ENABLED", elapsed=3.4,
-                   workspace_id=NEW_ID),
+    CreateProgress("done", "Status: ENABLED", status="ENABLED", elapsed=3.4, workspace_id=NEW_ID),
 )
 
 
@@ -116,7 +116,9 @@ def keys(*pressed: str) -> Step:
 
 def created(**changes: Any) -> CreateOutcome:
     values: dict[str, Any] = {
-        "kind": "created", "workspace_id": NEW_ID, "final_status": "ENABLED",
+        "kind": "created",
+        "workspace_id": NEW_ID,
+        "final_status": "ENABLED",
         "message": "Workspace team_ws (777001) was created and is ENABLED.",
     }
     values.update(changes)
@@ -186,8 +188,12 @@ def test_wizard_progress_initializing(snap_compare: Snap) -> None:
 
 
 def test_wizard_progress_rechecking(snap_compare: Snap) -> None:
-    progress = (*PROGRESS[:3], CreateProgress(
-        "rechecking", "The create call failed; checking whether it was created", elapsed=1.0))
+    progress = (
+        *PROGRESS[:3],
+        CreateProgress(
+            "rechecking", "The create call failed; checking whether it was created", elapsed=1.0
+        ),
+    )
     assert shoot(snap_compare, FakeService(progress=progress, hold=True), create_held)
 
 
@@ -214,13 +220,19 @@ def test_wizard_still_initialising(snap_compare: Snap) -> None:
 
 
 def test_wizard_exists_same(snap_compare: Snap) -> None:
-    outcome = CreateOutcome(kind="exists_same", workspace_id="100002", final_status="ENABLED",
-                            message="already exists")
+    outcome = CreateOutcome(
+        kind="exists_same", workspace_id="100002", final_status="ENABLED", message="already exists"
+    )
     assert shoot(snap_compare, FakeService(progress=PROGRESS[:2], outcome=outcome), create)
 
 
-NAME_TAKEN = CreateOutcome(kind="name_taken", workspace_id="100002", final_status="ENABLED",
-                           differences=("Environments", "Description"), message="taken")
+NAME_TAKEN = CreateOutcome(
+    kind="name_taken",
+    workspace_id="100002",
+    final_status="ENABLED",
+    differences=("Environments", "Description"),
+    message="taken",
+)
 
 
 def test_wizard_name_taken_outcome(snap_compare: Snap) -> None:
@@ -237,7 +249,9 @@ def test_wizard_permission_error(snap_compare: Snap) -> None:
     error = PermissionDenied(
         "Permission denied: CreateWorkspace is not allowed for these credentials "
         "(Forbidden.RAM: User not authorized to operate on the specified resource).",
-        action="CreateWorkspace", policy=read_asset("ram-policy.json"), code="Forbidden.RAM",
+        action="CreateWorkspace",
+        policy=read_asset("ram-policy.json"),
+        code="Forbidden.RAM",
         request_id="5E0B2B2C-0000-4000-8000-000000000001",
     )
     assert shoot(snap_compare, FakeService(progress=PROGRESS[:3], error=error), create)
@@ -245,7 +259,8 @@ def test_wizard_permission_error(snap_compare: Snap) -> None:
 
 def test_wizard_ambiguous_failure(snap_compare: Snap) -> None:
     error = NetworkError(
-        "The connection closed before a response arrived.", code="ConnectionDropped",
+        "The connection closed before a response arrived.",
+        code="ConnectionDropped",
         hint="Nothing was found on re-check, so it was probably not created; try again.",
     )
     assert shoot(snap_compare, FakeService(progress=PROGRESS[:3], error=error), create)
@@ -277,6 +292,7 @@ def test_wizard_blocked_when_pai_is_not_activated(snap_compare: Snap) -> None:
 
 # -- edit and delete ----------------------------------------------------------------------------
 
+
 async def open_detail(pilot: Pilot[Any]) -> None:
     await settle(pilot)
     await pilot.press("enter")
@@ -296,7 +312,8 @@ def test_edit_permission_error(snap_compare: Snap) -> None:
     error = PermissionDenied(
         "Permission denied: UpdateWorkspace is not allowed for these credentials "
         "(Forbidden.RAM: User not authorized).",
-        action="UpdateWorkspace", policy='{"Action": ["paiworkspace:UpdateWorkspace"]}',
+        action="UpdateWorkspace",
+        policy='{"Action": ["paiworkspace:UpdateWorkspace"]}',
         code="Forbidden.RAM",
     )
 
@@ -310,8 +327,7 @@ def test_edit_permission_error(snap_compare: Snap) -> None:
 
 
 def test_delete_confirmation_typed(snap_compare: Snap) -> None:
-    assert shoot(snap_compare, FakeService(), open_detail, keys("ctrl+d"),
-                 keys(*"team_sandbox"))
+    assert shoot(snap_compare, FakeService(), open_detail, keys("ctrl+d"), keys(*"team_sandbox"))
 
 
 def test_delete_confirmation_not_matching(snap_compare: Snap) -> None:

@@ -78,8 +78,11 @@ def detail_raw(**overrides: Any) -> Raw:
 
 def page_raw(*items: Any, total: Any = None) -> Raw:
     return Raw(
-        {"RequestId": "r", "TotalCount": len(items) if total is None else total,
-         "Workspaces": list(items)},
+        {
+            "RequestId": "r",
+            "TotalCount": len(items) if total is None else total,
+            "Workspaces": list(items),
+        },
         "ListWorkspaces",
     )
 
@@ -176,8 +179,14 @@ def test_verbose_detail_without_owner_block() -> None:
 
 def test_missing_optional_fields_become_na_or_empty() -> None:
     item = workspace(
-        DisplayName=_DROP, Description=_DROP, Creator=_DROP, GmtModifiedTime=_DROP,
-        AdminNames=_DROP, IsDefault=_DROP, ExtraInfos=_DROP, resourceGroupId=_DROP,
+        DisplayName=_DROP,
+        Description=_DROP,
+        Creator=_DROP,
+        GmtModifiedTime=_DROP,
+        AdminNames=_DROP,
+        IsDefault=_DROP,
+        ExtraInfos=_DROP,
+        resourceGroupId=_DROP,
     )
     row = mapping.workspace_row(item)
     assert row.display_name == row.description == row.creator_id == NOT_AVAILABLE
@@ -314,8 +323,10 @@ def test_malformed_pages(body: dict[str, Any]) -> None:
     malformed(lambda: mapping.workspace_page(Raw(body), page=1, page_size=20))
 
 
-@pytest.mark.parametrize("owner", [CANARY, [USER_ID], {"UserId": {"x": USER_ID}},
-                                   {"UserName": [CANARY]}, {"DisplayName": 7}])
+@pytest.mark.parametrize(
+    "owner",
+    [CANARY, [USER_ID], {"UserId": {"x": USER_ID}}, {"UserName": [CANARY]}, {"DisplayName": 7}],
+)
 def test_malformed_owner_block(owner: object) -> None:
     raw = Raw({**detail_raw(), "Owner": owner})
     exc = malformed(lambda: mapping.workspace_detail(raw, verbose=True))
@@ -341,10 +352,12 @@ def test_unreadable_values_become_malformed_not_a_crash() -> None:
 
 def test_traceback_locals_never_show_raw_values() -> None:
     """Even a plain dict handed in is rebound to a redacted Raw before anything can fail."""
+
     def call() -> None:
         mapping.workspace_page(
             {"TotalCount": 1, "Workspaces": [workspace(Creator={CANARY: CREATOR})]},
-            page=1, page_size=20,
+            page=1,
+            page_size=20,
         )
 
     rendered = rendered_traceback(malformed(call))
@@ -364,9 +377,15 @@ def test_terminal_escapes_are_stripped_from_every_display_field() -> None:
     evil = "a\x1b[31mb\x1b]52;c;Q0FOQVJZ\x07c\x1b[2J\x9b1;1Hd\u202e"
     row = mapping.workspace_row(
         workspace(
-            WorkspaceName=evil, DisplayName=evil, Description=evil, Status=evil,
-            EnvTypes=[evil], resourceGroupId=evil, GmtCreateTime=evil,
-            Creator=evil + "12345", AdminNames=[evil, "x" + evil + "@example.com"],
+            WorkspaceName=evil,
+            DisplayName=evil,
+            Description=evil,
+            Status=evil,
+            EnvTypes=[evil],
+            resourceGroupId=evil,
+            GmtCreateTime=evil,
+            Creator=evil + "12345",
+            AdminNames=[evil, "x" + evil + "@example.com"],
             ExtraInfos={"TenantId": evil},
         )
     )
@@ -394,8 +413,9 @@ sensitive_scalar = st.builds(
 )
 sensitive_value = st.recursive(
     sensitive_scalar | st.integers() | st.none() | st.booleans() | st.floats(),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner,
-                                                               max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
+    ),
     max_leaves=6,
 )
 display_text = st.text(max_size=40) | st.lists(
@@ -416,15 +436,25 @@ display_text = st.text(max_size=40) | st.lists(
     description=display_text,
 )
 def test_any_response_maps_to_clean_models_or_a_clean_error(
-    creator: object, admins: object, extra: object, owner: object, user_id: object,
-    user_name: object, name: str, description: str,
+    creator: object,
+    admins: object,
+    extra: object,
+    owner: object,
+    user_id: object,
+    user_name: object,
+    name: str,
+    description: str,
 ) -> None:
     item = workspace(
-        Creator=creator, AdminNames=admins, ExtraInfos=extra,
-        WorkspaceName=name, Description=description,
+        Creator=creator,
+        AdminNames=admins,
+        ExtraInfos=extra,
+        WorkspaceName=name,
+        Description=description,
     )
     item["Owner"] = (
-        owner if not isinstance(owner, dict)
+        owner
+        if not isinstance(owner, dict)
         else {**owner, "UserId": user_id, "UserName": user_name, "UserKp": USER_KP}
     )
     raw = Raw(item)
@@ -579,8 +609,9 @@ def test_created_workspace_id() -> None:
 
 
 def test_batch_lookup_reports_missing_ids_in_requested_order() -> None:
-    raw = page_raw(workspace(WorkspaceId="3"), workspace(WorkspaceId="1"),
-                   workspace(WorkspaceId="99"))
+    raw = page_raw(
+        workspace(WorkspaceId="3"), workspace(WorkspaceId="1"), workspace(WorkspaceId="99")
+    )
     result = mapping.batch_lookup(raw, requested=["1", "2", " 3 ", "1", ""])
     assert result.requested == ("1", "2", "3")
     assert [r.workspace_id for r in result.found] == ["1", "3"]

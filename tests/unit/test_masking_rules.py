@@ -52,15 +52,12 @@ ESCAPE_FRAGMENTS = (
 hostile_text = st.lists(st.sampled_from(ESCAPE_FRAGMENTS), max_size=12).map("".join) | st.text()
 
 json_like = st.recursive(
-    st.none()
-    | st.booleans()
-    | st.integers()
-    | st.floats()
-    | st.text()
-    | st.binary(),
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.text(max_size=8), children, max_size=4)
-    | st.tuples(children, children),
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text() | st.binary(),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(st.text(max_size=8), children, max_size=4)
+        | st.tuples(children, children)
+    ),
     max_leaves=12,
 )
 

@@ -61,9 +61,7 @@ def test_any_name_matching_the_rule_is_accepted(name: str) -> None:
     assert is_valid_name(name)
 
 
-NAMEISH = st.text(
-    st.sampled_from("abcXYZ019_- @!.\n\t") | st.characters(), min_size=0, max_size=30
-)
+NAMEISH = st.text(st.sampled_from("abcXYZ019_- @!.\n\t") | st.characters(), min_size=0, max_size=30)
 
 
 @given(NAMEISH)

@@ -32,12 +32,29 @@ ROW = WorkspaceRow(
 OWNER = OwnerInfo(username="c***", display_name="C***", user_id="****0002")
 
 SECTION_4_KEYS = [
-    "Workspace ID", "Name", "Display Name", "Description", "Status", "Environments", "Created",
-    "Modified", "Creator ID", "Administrators", "Resource Group", "Default",
+    "Workspace ID",
+    "Name",
+    "Display Name",
+    "Description",
+    "Status",
+    "Environments",
+    "Created",
+    "Modified",
+    "Creator ID",
+    "Administrators",
+    "Resource Group",
+    "Default",
 ]
 API_NAMES = {
-    "Creator", "UserId", "UserName", "UserKp", "AdminNames", "DisplayName", "Owner.DisplayName",
-    "ExtraInfos", "TenantId",
+    "Creator",
+    "UserId",
+    "UserName",
+    "UserKp",
+    "AdminNames",
+    "DisplayName",
+    "Owner.DisplayName",
+    "ExtraInfos",
+    "TenantId",
 }
 
 
@@ -87,8 +104,11 @@ def test_row_cells_follow_table_columns() -> None:
 def test_row_cells_show_na_for_no_administrators() -> None:
     from dataclasses import replace
 
-    cells = dict(zip(TABLE_COLUMNS, row_cells(replace(ROW, administrators=(), is_default=False)),
-                     strict=True))
+    cells = dict(
+        zip(
+            TABLE_COLUMNS, row_cells(replace(ROW, administrators=(), is_default=False)), strict=True
+        )
+    )
     assert cells["Administrators"] == "N/A" and cells["Default"] == "no"
 
 

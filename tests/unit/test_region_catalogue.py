@@ -6,14 +6,22 @@ from paiws.core.regions import all_regions, console_url, is_known_region, region
 
 COMMON = ["cn-hangzhou", "cn-shanghai", "cn-beijing", "cn-shenzhen", "ap-southeast-1"]
 SPEC_REGIONS = {
-    "cn-hangzhou": "China (Hangzhou)", "cn-shanghai": "China (Shanghai)",
-    "cn-beijing": "China (Beijing)", "cn-wulanchabu": "China (Ulanqab)",
-    "cn-shenzhen": "China (Shenzhen)", "cn-heyuan": "China (Heyuan)",
-    "cn-guangzhou": "China (Guangzhou)", "cn-hongkong": "China (Hong Kong)",
-    "ap-northeast-1": "Japan (Tokyo)", "ap-northeast-2": "South Korea (Seoul)",
-    "ap-southeast-1": "Singapore", "ap-southeast-3": "Malaysia (Kuala Lumpur)",
-    "ap-southeast-5": "Indonesia (Jakarta)", "us-east-1": "US (Virginia)",
-    "us-west-1": "US (Silicon Valley)", "eu-central-1": "Germany (Frankfurt)",
+    "cn-hangzhou": "China (Hangzhou)",
+    "cn-shanghai": "China (Shanghai)",
+    "cn-beijing": "China (Beijing)",
+    "cn-wulanchabu": "China (Ulanqab)",
+    "cn-shenzhen": "China (Shenzhen)",
+    "cn-heyuan": "China (Heyuan)",
+    "cn-guangzhou": "China (Guangzhou)",
+    "cn-hongkong": "China (Hong Kong)",
+    "ap-northeast-1": "Japan (Tokyo)",
+    "ap-northeast-2": "South Korea (Seoul)",
+    "ap-southeast-1": "Singapore",
+    "ap-southeast-3": "Malaysia (Kuala Lumpur)",
+    "ap-southeast-5": "Indonesia (Jakarta)",
+    "us-east-1": "US (Virginia)",
+    "us-west-1": "US (Silicon Valley)",
+    "eu-central-1": "Germany (Frankfurt)",
 }
 
 

@@ -61,11 +61,20 @@ OPERATIONS: dict[str, tuple[str, str, str]] = {
     "GetWorkspace": ("GET", "/api/v1/workspaces/[WorkspaceId]", "paiworkspace:GetWorkspace"),
     "CreateWorkspace": ("POST", "/api/v1/workspaces", "paiworkspace:CreateWorkspace"),
     "UpdateWorkspace": ("PUT", "/api/v1/workspaces/[WorkspaceId]", "paiworkspace:UpdateWorkspace"),
-    "DeleteWorkspace": ("DELETE", "/api/v1/workspaces/[WorkspaceId]",
-                        "paiworkspace:DeleteWorkspace"),
+    "DeleteWorkspace": (
+        "DELETE",
+        "/api/v1/workspaces/[WorkspaceId]",
+        "paiworkspace:DeleteWorkspace",
+    ),
 }
-_AUTH_CODES = ("InvalidAccessKeyId", "SignatureDoesNotMatch", "InvalidAccessKeySecret",
-               "InvalidSecurityToken", "IncompleteSignature", "InvalidAccessKey")
+_AUTH_CODES = (
+    "InvalidAccessKeyId",
+    "SignatureDoesNotMatch",
+    "InvalidAccessKeySecret",
+    "InvalidSecurityToken",
+    "IncompleteSignature",
+    "InvalidAccessKey",
+)
 _ID_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
 
 
@@ -113,8 +122,9 @@ class WorkspaceClient:
     # -- operations ------------------------------------------------------------------------
 
     def list_products(self, region: str) -> Raw:
-        return self._call(region, "ListProducts",
-                          query={"ProductCodes": "PAI_share", "Verbose": "true"})
+        return self._call(
+            region, "ListProducts", query={"ProductCodes": "PAI_share", "Verbose": "true"}
+        )
 
     def list_workspaces(
         self,
@@ -132,8 +142,10 @@ class WorkspaceClient:
         verbose: bool | None = None,
     ) -> Raw:
         if len(workspace_ids) > MAX_BATCH_IDS:
-            raise InvalidInput(f"At most {MAX_BATCH_IDS} workspace IDs can be looked up at once.",
-                               code="TooManyIds")
+            raise InvalidInput(
+                f"At most {MAX_BATCH_IDS} workspace IDs can be looked up at once.",
+                code="TooManyIds",
+            )
         query: dict[str, str | None] = {
             "PageNumber": None if page_number is None else str(page_number),
             "PageSize": None if page_size is None else str(page_size),
@@ -150,8 +162,12 @@ class WorkspaceClient:
 
     def get_workspace(self, region: str, workspace_id: str, *, verbose: bool = False) -> Raw:
         # R6: Verbose is sent only when owner detail was asked for, never "false" by habit.
-        return self._call(region, "GetWorkspace", workspace_id=workspace_id,
-                          query={"Verbose": "true" if verbose else None})
+        return self._call(
+            region,
+            "GetWorkspace",
+            workspace_id=workspace_id,
+            query={"Verbose": "true" if verbose else None},
+        )
 
     def create_workspace(
         self,
@@ -163,18 +179,30 @@ class WorkspaceClient:
         display_name: str | None = None,
         resource_group_id: str | None = None,
     ) -> Raw:
-        body: dict[str, Any] = {"WorkspaceName": name, "Description": description,
-                                "EnvTypes": list(env_types)}
+        body: dict[str, Any] = {
+            "WorkspaceName": name,
+            "Description": description,
+            "EnvTypes": list(env_types),
+        }
         if display_name:
             body["DisplayName"] = display_name
         if resource_group_id:
             body["ResourceGroupId"] = resource_group_id
         return self._call(region, "CreateWorkspace", body=body)
 
-    def update_workspace(self, region: str, workspace_id: str, *,
-                         display_name: str | None = None, description: str | None = None) -> Raw:
-        body = {k: v for k, v in (("DisplayName", display_name), ("Description", description))
-                if v is not None}
+    def update_workspace(
+        self,
+        region: str,
+        workspace_id: str,
+        *,
+        display_name: str | None = None,
+        description: str | None = None,
+    ) -> Raw:
+        body = {
+            k: v
+            for k, v in (("DisplayName", display_name), ("Description", description))
+            if v is not None
+        }
         return self._call(region, "UpdateWorkspace", workspace_id=workspace_id, body=body)
 
     def delete_workspace(self, region: str, workspace_id: str) -> Raw:
@@ -185,8 +213,15 @@ class WorkspaceClient:
     def endpoint_for(self, region: str) -> Endpoint:
         return self.endpoint or regional_endpoint(region, vpc=self.vpc)
 
-    def _call(self, region: str, operation: str, *, query: Mapping[str, str | None] | None = None,
-              body: Mapping[str, Any] | None = None, workspace_id: str | None = None) -> Raw:
+    def _call(
+        self,
+        region: str,
+        operation: str,
+        *,
+        query: Mapping[str, str | None] | None = None,
+        body: Mapping[str, Any] | None = None,
+        workspace_id: str | None = None,
+    ) -> Raw:
         region = check_region(region)
         if workspace_id is not None:
             workspace_id = check_workspace_id(workspace_id)
@@ -198,8 +233,14 @@ class WorkspaceClient:
 
         return self.retry.call(method, attempt)
 
-    def _send(self, region: str, operation: str, params: dict[str, str],
-              body: Mapping[str, Any] | None, workspace_id: str | None) -> Raw:
+    def _send(
+        self,
+        region: str,
+        operation: str,
+        params: dict[str, str],
+        body: Mapping[str, Any] | None,
+        workspace_id: str | None,
+    ) -> Raw:
         try:
             return self._exchange(region, operation, params, body, workspace_id)
         except PaiwsError as error:
@@ -207,18 +248,26 @@ class WorkspaceClient:
             # locals, and Textual prints tracebacks with locals (R9).
             raise error.with_traceback(None) from None
 
-    def _exchange(self, region: str, operation: str, params: dict[str, str],
-                  body: Mapping[str, Any] | None, workspace_id: str | None) -> Raw:
+    def _exchange(
+        self,
+        region: str,
+        operation: str,
+        params: dict[str, str],
+        body: Mapping[str, Any] | None,
+        workspace_id: str | None,
+    ) -> Raw:
         credentials = self.credentials.get()  # per request: refreshed STS credentials apply
         endpoint = self.endpoint_for(region)
-        request = _build_request(operation, endpoint, region, params, body, workspace_id,
-                                 self.timeouts)
+        request = _build_request(
+            operation, endpoint, region, params, body, workspace_id, self.timeouts
+        )
         acs = self._acs(region)
         # The private entry point is the only one that accepts a per-request signer; it returns
         # (status, headers, body, exception) and raises only for requests it cannot build.
         try:
             status, _headers, content, _ = acs._implementation_of_do_action(
-                request, _signer(credentials))
+                request, _signer(credentials)
+            )
         except PaiwsError:
             raise
         except Exception as exc:  # the SDK's ClientException: a request it could not build/send
@@ -229,8 +278,7 @@ class WorkspaceClient:
             ) from None
         if 200 <= status < 300:
             return _decode_success(operation, content)
-        raise _error_for(operation, status, content, workspace_id,
-                         secrets=_secrets_of(credentials))
+        raise _error_for(operation, status, content, workspace_id, secrets=_secrets_of(credentials))
 
     def _acs(self, region: str) -> Any:
         with self._lock:
@@ -247,9 +295,15 @@ class WorkspaceClient:
             self._clients.clear()
 
 
-def _build_request(operation: str, endpoint: Endpoint, region: str, params: dict[str, str],
-                   body: Mapping[str, Any] | None, workspace_id: str | None,
-                   timeouts: Timeouts) -> Any:
+def _build_request(
+    operation: str,
+    endpoint: Endpoint,
+    region: str,
+    params: dict[str, str],
+    body: Mapping[str, Any] | None,
+    workspace_id: str | None,
+    timeouts: Timeouts,
+) -> Any:
     from aliyunsdkcore.http import protocol_type
     from aliyunsdkcore.request import CommonRequest
 
@@ -287,10 +341,14 @@ def _signer(credentials: ResolvedCredentials) -> Any:
     from aliyunsdkcore.auth.signers.sts_token_signer import StsTokenSigner
 
     if credentials.security_token:
-        return StsTokenSigner(StsTokenCredential(
-            credentials.access_key_id, credentials.access_key_secret, credentials.security_token))
-    return AccessKeySigner(AccessKeyCredential(credentials.access_key_id,
-                                               credentials.access_key_secret))
+        return StsTokenSigner(
+            StsTokenCredential(
+                credentials.access_key_id, credentials.access_key_secret, credentials.security_token
+            )
+        )
+    return AccessKeySigner(
+        AccessKeyCredential(credentials.access_key_id, credentials.access_key_secret)
+    )
 
 
 # -- decoding ----------------------------------------------------------------------------------
@@ -301,12 +359,14 @@ def _decode_success(operation: str, content: bytes) -> Raw:
         data = json.loads(content)
     except (ValueError, RecursionError):
         raise MalformedResponse(
-            f"The server's reply to {operation} is not JSON.", code="MalformedResponse",
+            f"The server's reply to {operation} is not JSON.",
+            code="MalformedResponse",
             hint="The endpoint may not be an AIWorkSpace API; check --endpoint and retry.",
         ) from None
     if not isinstance(data, dict):
-        raise MalformedResponse(f"The server's reply to {operation} is not a JSON object.",
-                                code="MalformedResponse")
+        raise MalformedResponse(
+            f"The server's reply to {operation} is not a JSON object.", code="MalformedResponse"
+        )
     return Raw(data, operation)
 
 
@@ -317,8 +377,7 @@ _REDACTED = "[redacted]"
 
 
 def _secrets_of(credentials: ResolvedCredentials) -> tuple[str, ...]:
-    values = (credentials.access_key_id, credentials.access_key_secret,
-              credentials.security_token)
+    values = (credentials.access_key_id, credentials.access_key_secret, credentials.security_token)
     return tuple(v for v in values if v and len(v) >= 4)
 
 
@@ -331,8 +390,9 @@ def _scrub(text: str, secrets: tuple[str, ...]) -> str:
     return text
 
 
-def _error_fields(content: bytes, secrets: tuple[str, ...] = ()
-                  ) -> tuple[str | None, str, str | None]:
+def _error_fields(
+    content: bytes, secrets: tuple[str, ...] = ()
+) -> tuple[str | None, str, str | None]:
     """(Code, trimmed Message, RequestId) of an error body; nothing of a non-JSON body."""
     try:
         data = json.loads(content)
@@ -348,8 +408,14 @@ def _error_fields(content: bytes, secrets: tuple[str, ...] = ()
     )
 
 
-def _error_for(operation: str, status: int, content: bytes,
-               workspace_id: str | None, *, secrets: tuple[str, ...] = ()) -> PaiwsError:
+def _error_for(
+    operation: str,
+    status: int,
+    content: bytes,
+    workspace_id: str | None,
+    *,
+    secrets: tuple[str, ...] = (),
+) -> PaiwsError:
     code, message, request_id = _error_fields(content, secrets)
     del content  # from here on nothing can reach the raw body
     shown = code or f"HTTP {status}"
@@ -357,29 +423,45 @@ def _error_for(operation: str, status: int, content: bytes,
     action = OPERATIONS[operation][2]
     if code and code.startswith(_AUTH_CODES):
         return AuthFailed(
-            f"The credentials were rejected ({detail}).", code=code, request_id=request_id,
+            f"The credentials were rejected ({detail}).",
+            code=code,
+            request_id=request_id,
             hint="Check the key, secret or token with `aliyun configure` and try again.",
         )
     if workspace_id and (code == "100400027" or status == 404):
         return NotFound(workspace_id, request_id=request_id)
     if code and code.startswith("Throttling"):
-        return Throttled(f"The service is throttling requests ({detail}).", code=code,
-                         request_id=request_id, hint="Wait a moment and try again.")
+        return Throttled(
+            f"The service is throttling requests ({detail}).",
+            code=code,
+            request_id=request_id,
+            hint="Wait a moment and try again.",
+        )
     if status == 403 or (code and code.startswith(("Forbidden", "NoPermission"))):
         return PermissionDenied(
             f"Permission denied: {action} is not allowed for these credentials ({detail}).",
-            action=action, policy=read_asset("ram-policy.json"), code=code or "Forbidden",
+            action=action,
+            policy=read_asset("ram-policy.json"),
+            code=code or "Forbidden",
             request_id=request_id,
         )
     if code == "WorkspaceNameAlreadyExists":
-        return NameAlreadyExists(f"The workspace name is already taken ({detail}).", code=code,
-                                 request_id=request_id)
+        return NameAlreadyExists(
+            f"The workspace name is already taken ({detail}).", code=code, request_id=request_id
+        )
     if code and code.startswith("InvalidParameter"):
-        return InvalidParameter(f"The service rejected a parameter ({detail}).", code=code,
-                                request_id=request_id)
+        return InvalidParameter(
+            f"The service rejected a parameter ({detail}).", code=code, request_id=request_id
+        )
     if status >= 500:
-        return ServerError(f"The service failed with HTTP {status} ({detail}).",
-                           code=code or f"HTTP{status}", request_id=request_id,
-                           hint="This is usually temporary; try again shortly.")
-    return PaiwsError(f"{operation} failed with HTTP {status} ({detail}).",
-                      code=code or f"HTTP{status}", request_id=request_id)
+        return ServerError(
+            f"The service failed with HTTP {status} ({detail}).",
+            code=code or f"HTTP{status}",
+            request_id=request_id,
+            hint="This is usually temporary; try again shortly.",
+        )
+    return PaiwsError(
+        f"{operation} failed with HTTP {status} ({detail}).",
+        code=code or f"HTTP{status}",
+        request_id=request_id,
+    )

@@ -250,10 +250,22 @@ def chosen_profile_name(
 
 # The aliyun CLI's profile modes. A mode is shown on screen (R1: which source and mode), so any
 # other text from the file (possibly a secret pasted into the wrong field) is never repeated.
-CLI_MODES = frozenset({
-    "AK", "StsToken", "RamRoleArn", "EcsRamRole", "RsaKeyPair", "RamRoleArnWithRoleName",
-    "ChainableRamRoleArn", "External", "CredentialsURI", "OIDC", "CloudSSO", "OAuth",
-})
+CLI_MODES = frozenset(
+    {
+        "AK",
+        "StsToken",
+        "RamRoleArn",
+        "EcsRamRole",
+        "RsaKeyPair",
+        "RamRoleArnWithRoleName",
+        "ChainableRamRoleArn",
+        "External",
+        "CredentialsURI",
+        "OIDC",
+        "CloudSSO",
+        "OAuth",
+    }
+)
 UNKNOWN_MODE = "unrecognised mode"
 
 
@@ -306,8 +318,9 @@ def _flag_timeout(value: float | None, flag: str) -> float | None:
     if value is None:
         return None
     if not 0 < value <= 3600:
-        raise InvalidInput(f"{flag} must be a number of seconds between 0 and 3600.",
-                           code="InvalidTimeout")
+        raise InvalidInput(
+            f"{flag} must be a number of seconds between 0 and 3600.", code="InvalidTimeout"
+        )
     return float(value)
 
 

@@ -50,8 +50,11 @@ def check_display_name(value: str) -> None:
 
 def validate_create(request: CreateRequest) -> None:
     """Every R4 rule, before anything is sent."""
-    for problem in (name_problem(request.name), description_problem(request.description),
-                    env_problem(request.environments)):
+    for problem in (
+        name_problem(request.name),
+        description_problem(request.description),
+        env_problem(request.environments),
+    ):
         if problem:
             raise invalid(problem)
     if request.display_name is not None:
@@ -76,19 +79,34 @@ def differences(request: CreateRequest, existing: WorkspaceDetail) -> tuple[str,
 class CreateFlow:
     """One create attempt; uses the service's request methods so every call is accounted for."""
 
-    def __init__(self, service: WorkspaceService, region: str, request: CreateRequest,
-                 on_progress: ProgressCallback | None = None) -> None:
+    def __init__(
+        self,
+        service: WorkspaceService,
+        region: str,
+        request: CreateRequest,
+        on_progress: ProgressCallback | None = None,
+    ) -> None:
         self.service, self.region, self.request = service, region, request
         self._on_progress = on_progress
         self._started = service.clock()
 
-    def report(self, phase: CreatePhase, message: str, status: str | None = None,
-               workspace_id: str | None = None) -> None:
+    def report(
+        self,
+        phase: CreatePhase,
+        message: str,
+        status: str | None = None,
+        workspace_id: str | None = None,
+    ) -> None:
         if self._on_progress is not None:
-            self._on_progress(CreateProgress(
-                phase=phase, message=message, status=status, workspace_id=workspace_id,
-                elapsed=self.service.clock() - self._started,
-            ))
+            self._on_progress(
+                CreateProgress(
+                    phase=phase,
+                    message=message,
+                    status=status,
+                    workspace_id=workspace_id,
+                    elapsed=self.service.clock() - self._started,
+                )
+            )
 
     def run(self, *, wait: bool, poll_timeout: float) -> CreateOutcome:
         service, region, request = self.service, self.region, self.request
@@ -104,11 +122,16 @@ class CreateFlow:
         notes: tuple[str, ...] = ()
         seen: WorkspaceDetail | None = None
         try:
-            workspace_id = mapping.created_workspace_id(service.client.create_workspace(
-                region, name=request.name, description=request.description,
-                env_types=request.environments, display_name=request.display_name,
-                resource_group_id=request.resource_group_id,
-            ))
+            workspace_id = mapping.created_workspace_id(
+                service.client.create_workspace(
+                    region,
+                    name=request.name,
+                    description=request.description,
+                    env_types=request.environments,
+                    display_name=request.display_name,
+                    resource_group_id=request.resource_group_id,
+                )
+            )
         except NameAlreadyExists:
             self.report("rechecking", "The name was taken meanwhile; comparing with it")
             return self._finish(self._recheck(None))
@@ -118,20 +141,29 @@ class CreateFlow:
             if outcome.kind != "exists_same" or outcome.workspace_id is None:
                 return self._finish(outcome)
             workspace_id, seen = outcome.workspace_id, outcome.detail
-            cause = ("the server reported an error on create" if isinstance(error, ServerError)
-                     else "connection dropped")
+            cause = (
+                "the server reported an error on create"
+                if isinstance(error, ServerError)
+                else "connection dropped"
+            )
             notes = (f"{cause}; found it on re-check.",)
         if not wait:
-            return self._finish(CreateOutcome(
-                kind="created", workspace_id=workspace_id, notes=notes, detail=seen,
-                final_status=seen.workspace.status if seen else None,
-                message=f"Workspace {request.name} ({workspace_id}) is being created.",
-            ))
+            return self._finish(
+                CreateOutcome(
+                    kind="created",
+                    workspace_id=workspace_id,
+                    notes=notes,
+                    detail=seen,
+                    final_status=seen.workspace.status if seen else None,
+                    message=f"Workspace {request.name} ({workspace_id}) is being created.",
+                )
+            )
         return self._finish(self._poll(workspace_id, notes, poll_timeout, seen))
 
     def _finish(self, outcome: CreateOutcome) -> CreateOutcome:
-        self.report("done", outcome.message, status=outcome.final_status,
-                    workspace_id=outcome.workspace_id)
+        self.report(
+            "done", outcome.message, status=outcome.final_status, workspace_id=outcome.workspace_id
+        )
         return outcome
 
     def _recheck(self, error: PaiwsError | None) -> CreateOutcome:
@@ -144,12 +176,14 @@ class CreateFlow:
             raise
         if check.available or not check.existing_id:
             if error is not None:
-                error.hint = ("Nothing was found on re-check, so it was probably not created; "
-                              "try again.")
+                error.hint = (
+                    "Nothing was found on re-check, so it was probably not created; try again."
+                )
                 raise error from None
             raise NameAlreadyExists(
-                f"The name {self.request.name} was reported as taken, but no workspace has it "
-                "now.", code="WorkspaceNameAlreadyExists", hint="Try again in a moment.",
+                f"The name {self.request.name} was reported as taken, but no workspace has it now.",
+                code="WorkspaceNameAlreadyExists",
+                hint="Try again in a moment.",
             )
         return self._compare(check.existing_id)
 
@@ -159,19 +193,30 @@ class CreateFlow:
         differ = differences(self.request, detail)
         if not differ:
             return CreateOutcome(
-                kind="exists_same", workspace_id=existing_id, detail=detail, final_status=status,
+                kind="exists_same",
+                workspace_id=existing_id,
+                detail=detail,
+                final_status=status,
                 message=f"Workspace {name} already exists with the same configuration "
-                        f"(ID {existing_id}); nothing was created.",
+                f"(ID {existing_id}); nothing was created.",
             )
         return CreateOutcome(
-            kind="name_taken", workspace_id=existing_id, detail=detail, differences=differ,
+            kind="name_taken",
+            workspace_id=existing_id,
+            detail=detail,
+            differences=differ,
             final_status=status,
             message=f"The name {name} is already taken by workspace {existing_id} with a "
-                    f"different configuration ({', '.join(differ)} differ); choose another name.",
+            f"different configuration ({', '.join(differ)} differ); choose another name.",
         )
 
-    def _poll(self, workspace_id: str, notes: tuple[str, ...], poll_timeout: float,
-              seen: WorkspaceDetail | None) -> CreateOutcome:
+    def _poll(
+        self,
+        workspace_id: str,
+        notes: tuple[str, ...],
+        poll_timeout: float,
+        seen: WorkspaceDetail | None,
+    ) -> CreateOutcome:
         """GetWorkspace until ENABLED; stop on FAILURE; give up politely after poll_timeout.
         ``seen``: a detail fetched moments ago (re-check path), used as the first poll."""
         service, name = self.service, self.request.name
@@ -183,10 +228,13 @@ class CreateFlow:
                 detail = seen or service.detail(self.region, workspace_id, verbose=False)
             except PaiwsError as error:  # reads were already retried: report, don't fail
                 return CreateOutcome(
-                    kind="created", workspace_id=workspace_id, final_status=status,
-                    detail=detail, notes=(*notes, f"Could not confirm its status: {error}"),
+                    kind="created",
+                    workspace_id=workspace_id,
+                    final_status=status,
+                    detail=detail,
+                    notes=(*notes, f"Could not confirm its status: {error}"),
                     message=f"Workspace {name} ({workspace_id}) was created; its status could "
-                            "not be confirmed.",
+                    "not be confirmed.",
                 )
             seen, status = None, detail.workspace.status
             self.report("polling", f"Status: {status}", status=status, workspace_id=workspace_id)
@@ -196,10 +244,20 @@ class CreateFlow:
         if status == "ENABLED":
             message = f"Workspace {name} ({workspace_id}) was created and is ENABLED."
         elif status == "FAILURE":
-            message = (f"Workspace {name} ({workspace_id}) was created but its initialisation "
-                       "failed (Status FAILURE).")
+            message = (
+                f"Workspace {name} ({workspace_id}) was created but its initialisation "
+                "failed (Status FAILURE)."
+            )
         else:
-            message = (f"Workspace {name} ({workspace_id}) was created and is still {status} "
-                       f"after {poll_timeout:g} s; it should finish on its own.")
-        return CreateOutcome(kind="created", workspace_id=workspace_id, message=message,
-                             final_status=status, detail=detail, notes=notes)
+            message = (
+                f"Workspace {name} ({workspace_id}) was created and is still {status} "
+                f"after {poll_timeout:g} s; it should finish on its own."
+            )
+        return CreateOutcome(
+            kind="created",
+            workspace_id=workspace_id,
+            message=message,
+            final_status=status,
+            detail=detail,
+            notes=notes,
+        )

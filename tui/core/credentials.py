@@ -51,8 +51,9 @@ class ResolvedCredentials:
 
     __slots__ = ("access_key_id", "access_key_secret", "security_token")
 
-    def __init__(self, access_key_id: str, access_key_secret: str,
-                 security_token: str | None = None) -> None:
+    def __init__(
+        self, access_key_id: str, access_key_secret: str, security_token: str | None = None
+    ) -> None:
         self.access_key_id = access_key_id
         self.access_key_secret = access_key_secret
         self.security_token = security_token or None
@@ -75,8 +76,9 @@ class CredentialSource(Protocol):
 class StaticCredentials:
     """Fixed credentials: tests, ``--demo`` and the emulator (whose demo key is public)."""
 
-    def __init__(self, key_id: str, secret: str, token: str | None = None, *,
-                 source: str = "static") -> None:
+    def __init__(
+        self, key_id: str, secret: str, token: str | None = None, *, source: str = "static"
+    ) -> None:
         self._creds = ResolvedCredentials(key_id, secret, token)
         self._status = CredentialStatus(
             available=True, source=source, mode="StsToken" if token else "AK"
@@ -92,8 +94,9 @@ class StaticCredentials:
         return f"<StaticCredentials {self._status.source}, redacted>"
 
 
-def static_credentials(key_id: str, secret: str, token: str | None = None, *,
-                       source: str = "static") -> StaticCredentials:
+def static_credentials(
+    key_id: str, secret: str, token: str | None = None, *, source: str = "static"
+) -> StaticCredentials:
     return StaticCredentials(key_id, secret, token, source=source)
 
 
@@ -193,7 +196,8 @@ class ChainCredentials:
             found = self._found
             if found is None:
                 raise CredentialsMissing(
-                    status.problem or "No credentials were found.", code="CredentialsMissing",
+                    status.problem or "No credentials were found.",
+                    code="CredentialsMissing",
                     hint=SETUP_HINT,
                 )
             if self._provider is None:
@@ -209,15 +213,17 @@ class ChainCredentials:
             raise
         except Exception as exc:  # building the provider failed; the message is not ours
             raise CredentialsMissing(
-                f"Could not set up credentials from {self.status().label} "
-                f"({type(exc).__name__}).", code="CredentialsUnavailable", hint=SETUP_HINT,
+                f"Could not set up credentials from {self.status().label} ({type(exc).__name__}).",
+                code="CredentialsUnavailable",
+                hint=SETUP_HINT,
             ) from None
         try:
             return _to_resolved(provider.get_credentials())
         except Exception as exc:  # the library's message may quote a server response
             raise CredentialsMissing(
                 f"Could not obtain credentials from {status.label} ({type(exc).__name__}).",
-                code="CredentialsUnavailable", hint=SETUP_HINT,
+                code="CredentialsUnavailable",
+                hint=SETUP_HINT,
             ) from None
 
     # -- resolution --------------------------------------------------------------------------
@@ -249,8 +255,12 @@ class ChainCredentials:
                         _to_resolved(provider.get_credentials())
                         self._provider = provider
                     return found, CredentialStatus(
-                        available=True, source=found.source, profile=found.profile,
-                        mode=found.mode, looked_in=tuple(looked_in), region_hint=hint,
+                        available=True,
+                        source=found.source,
+                        profile=found.profile,
+                        mode=found.mode,
+                        looked_in=tuple(looked_in),
+                        region_hint=hint,
                     )
             except _Skip as skip:
                 # With --profile there is one place only: its problem is the whole story.
@@ -259,14 +269,18 @@ class ChainCredentials:
                 problems.append(f"{label}: could not load credentials ({type(exc).__name__})")
         problem = "; ".join(problems) if problems else "No credentials were found."
         return None, CredentialStatus(
-            available=False, source="none", profile=self._explicit_profile, problem=problem,
-            looked_in=tuple(looked_in), region_hint=hint,
+            available=False,
+            source="none",
+            profile=self._explicit_profile,
+            problem=problem,
+            looked_in=tuple(looked_in),
+            region_hint=hint,
         )
 
     def _ini_path(self) -> Path:
         configured = _env("ALIBABA_CLOUD_CREDENTIALS_FILE")
-        return Path(configured) if configured else (
-            Path.home() / ".alibabacloud" / "credentials.ini"
+        return (
+            Path(configured) if configured else (Path.home() / ".alibabacloud" / "credentials.ini")
         )
 
     def _cli_label(self) -> str:
@@ -286,8 +300,11 @@ class ChainCredentials:
         return _Found(lambda: provider, "environment", "StsToken" if token else "AK")
 
     def _oidc_step(self) -> _Found | None:
-        names = ("ALIBABA_CLOUD_OIDC_TOKEN_FILE", "ALIBABA_CLOUD_ROLE_ARN",
-                 "ALIBABA_CLOUD_OIDC_PROVIDER_ARN")
+        names = (
+            "ALIBABA_CLOUD_OIDC_TOKEN_FILE",
+            "ALIBABA_CLOUD_ROLE_ARN",
+            "ALIBABA_CLOUD_OIDC_PROVIDER_ARN",
+        )
         token_file, role_arn, provider_arn = (_env(n) for n in names)
         if not (token_file and role_arn and provider_arn):
             return None
@@ -297,8 +314,10 @@ class ChainCredentials:
             from alibabacloud_credentials.provider import OIDCRoleArnCredentialsProvider
 
             return OIDCRoleArnCredentialsProvider(
-                role_arn=role_arn, oidc_provider_arn=provider_arn,
-                oidc_token_file_path=token_file, role_session_name=session_name,
+                role_arn=role_arn,
+                oidc_provider_arn=provider_arn,
+                oidc_token_file_path=token_file,
+                role_session_name=session_name,
             )
 
         return _Found(make, "oidc", "OIDCRoleArn")
@@ -349,8 +368,10 @@ class ChainCredentials:
         if not parser.has_section(section):
             raise _Skip(f"it has no [{section}] section")
         kind = _ini_value(parser, section, "type")
-        if kind == "access_key" and not (_ini_value(parser, section, "access_key_id")
-                                         and _ini_value(parser, section, "access_key_secret")):
+        if kind == "access_key" and not (
+            _ini_value(parser, section, "access_key_id")
+            and _ini_value(parser, section, "access_key_secret")
+        ):
             raise _Skip(f"its [{section}] section has no access key")
 
         def make() -> Any:

@@ -56,8 +56,15 @@ class NotActivated(PaiwsError):
     exit_code = 3
     title = "PAI is not activated"
 
-    def __init__(self, message: str, *, region: str, purchase_url: str | None,
-                 can_purchase: bool, hint: str = "") -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        region: str,
+        purchase_url: str | None,
+        can_purchase: bool,
+        hint: str = "",
+    ) -> None:
         super().__init__(message, code="NotActivated", hint=hint)
         self.region = region
         self.purchase_url = purchase_url
@@ -69,9 +76,12 @@ class NotFound(PaiwsError):
     title = "Workspace not found"
 
     def __init__(self, workspace_id: str, *, request_id: str | None = None) -> None:
-        super().__init__(f"Workspace {workspace_id} does not exist.", code="100400027",
-                         request_id=request_id,
-                         hint="Check the ID and the region, or look up another ID.")
+        super().__init__(
+            f"Workspace {workspace_id} does not exist.",
+            code="100400027",
+            request_id=request_id,
+            hint="Check the ID and the region, or look up another ID.",
+        )
         self.workspace_id = workspace_id
 
 
@@ -79,10 +89,21 @@ class PermissionDenied(PaiwsError):
     exit_code = 5
     title = "Permission denied"
 
-    def __init__(self, message: str, *, action: str, policy: str, code: str | None = None,
-                 request_id: str | None = None) -> None:
-        super().__init__(message, code=code, request_id=request_id,
-                         hint="Ask your administrator to attach this RAM policy, then retry.")
+    def __init__(
+        self,
+        message: str,
+        *,
+        action: str,
+        policy: str,
+        code: str | None = None,
+        request_id: str | None = None,
+    ) -> None:
+        super().__init__(
+            message,
+            code=code,
+            request_id=request_id,
+            hint="Ask your administrator to attach this RAM policy, then retry.",
+        )
         self.action = action
         self.policy = policy
 

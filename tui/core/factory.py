@@ -32,8 +32,13 @@ def build_service(options: Options) -> WorkspaceService:
     override = endpoint_override(options)
     endpoint = parse_endpoint(override) if override else None
     timeouts = resolve_timeouts(options, cli_profile(options.profile))
-    client = WorkspaceClient(ChainCredentials(options.profile), endpoint=endpoint,
-                             vpc=options.vpc, timeouts=timeouts, retry=RetryPolicy())
+    client = WorkspaceClient(
+        ChainCredentials(options.profile),
+        endpoint=endpoint,
+        vpc=options.vpc,
+        timeouts=timeouts,
+        retry=RetryPolicy(),
+    )
     return WorkspaceService(client, read_only=options.read_only, is_demo=False)
 
 
@@ -54,13 +59,19 @@ def emulator_service(
     ``fast``: millisecond retry backoff and create polling, for tests. The demo key pair is
     public (not a secret).
     """
-    options = Options(endpoint=base_url, connect_timeout=connect_timeout,
-                      read_timeout=read_timeout)
-    credentials = static_credentials(access_key_id, access_key_secret, security_token,
-                                     source="demo" if is_demo else "static")
+    options = Options(endpoint=base_url, connect_timeout=connect_timeout, read_timeout=read_timeout)
+    credentials = static_credentials(
+        access_key_id, access_key_secret, security_token, source="demo" if is_demo else "static"
+    )
     client = WorkspaceClient(
-        credentials, endpoint=parse_endpoint(base_url), timeouts=resolve_timeouts(options),
+        credentials,
+        endpoint=parse_endpoint(base_url),
+        timeouts=resolve_timeouts(options),
         retry=FAST_RETRY if fast else RetryPolicy(),
     )
-    return WorkspaceService(client, read_only=read_only, is_demo=is_demo,
-                            poll_interval=FAST_POLL_INTERVAL if fast else 1.0)
+    return WorkspaceService(
+        client,
+        read_only=read_only,
+        is_demo=is_demo,
+        poll_interval=FAST_POLL_INTERVAL if fast else 1.0,
+    )

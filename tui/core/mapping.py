@@ -198,9 +198,7 @@ def format_time(value: object) -> str:
     except (ValueError, OverflowError):
         return text
     # Formatted by hand: strftime("%Y") does not zero-pad years below 1000 on glibc.
-    return (
-        f"{t.year:04d}-{t.month:02d}-{t.day:02d} {t.hour:02d}:{t.minute:02d}:{t.second:02d} UTC"
-    )
+    return f"{t.year:04d}-{t.month:02d}-{t.day:02d} {t.hour:02d}:{t.minute:02d}:{t.second:02d} UTC"
 
 
 def _time(item: Item, key: str, prefix: str, *, required: bool) -> str:
@@ -243,8 +241,7 @@ def _row(item: Item, prefix: str = "") -> WorkspaceRow:
         description=_optional_str(item, "Description", prefix),
         status=_required_str(item, "Status", prefix),
         environments=tuple(
-            safe_text(env, _KEY_LIMIT)
-            for env in _str_list(item, "EnvTypes", prefix, required=True)
+            safe_text(env, _KEY_LIMIT) for env in _str_list(item, "EnvTypes", prefix, required=True)
         ),
         created=_time(item, "GmtCreateTime", prefix, required=True),
         modified=_time(item, "GmtModifiedTime", prefix, required=False),

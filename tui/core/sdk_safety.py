@@ -126,35 +126,46 @@ def _network_error(error: BaseException, url: str, timeout: Any) -> PaiwsError:
     if isinstance(error, rex.ConnectTimeout):
         return RequestTimeout(
             f"Connecting to {host} timed out after {connect:g} s (connect timeout).",
-            which="connect", seconds=connect,
+            which="connect",
+            seconds=connect,
             hint="Raise it with --connect-timeout, or `aliyun configure set --connect-timeout 30`.",
         )
     if isinstance(error, rex.ReadTimeout) or isinstance(inner, ReadTimeoutError):
         return RequestTimeout(
             f"{host} did not answer within {read:g} s (read timeout).",
-            which="read", seconds=read,
+            which="read",
+            seconds=read,
             hint="Raise it with --connect-timeout/--read-timeout, or "
-                 "`aliyun configure set --read-timeout 30`.",
+            "`aliyun configure set --read-timeout 30`.",
         )
     if isinstance(error, rex.SSLError):
         return NetworkError(
-            f"The TLS certificate of {host} could not be verified.", code="SSLError",
+            f"The TLS certificate of {host} could not be verified.",
+            code="SSLError",
             hint="If you use a private CA, point ALIBABA_CLOUD_CA_BUNDLE at its PEM file.",
         )
     if isinstance(error, rex.ProxyError):
-        return NetworkError(f"The proxy refused or failed the connection to {host}.",
-                            code="ProxyError", hint="Check HTTPS_PROXY/HTTP_PROXY and NO_PROXY.")
+        return NetworkError(
+            f"The proxy refused or failed the connection to {host}.",
+            code="ProxyError",
+            hint="Check HTTPS_PROXY/HTTP_PROXY and NO_PROXY.",
+        )
     if isinstance(error, rex.ConnectionError):
-        return NetworkError(f"The connection to {host} failed or was dropped.",
-                            code="ConnectionError",
-                            hint="Check your network and the endpoint, then try again.")
+        return NetworkError(
+            f"The connection to {host} failed or was dropped.",
+            code="ConnectionError",
+            hint="Check your network and the endpoint, then try again.",
+        )
     if not isinstance(error, rex.RequestException) and isinstance(error, OSError):
         # e.g. an unreadable ALIBABA_CLOUD_CA_BUNDLE path
-        return NetworkError(f"The request to {host} could not be made ({type(error).__name__}).",
-                            code="TransportError",
-                            hint="Check ALIBABA_CLOUD_CA_BUNDLE if you set it.")
-    return NetworkError(f"The request to {host} failed ({type(error).__name__}).",
-                        code="TransportError")
+        return NetworkError(
+            f"The request to {host} could not be made ({type(error).__name__}).",
+            code="TransportError",
+            hint="Check ALIBABA_CLOUD_CA_BUNDLE if you set it.",
+        )
+    return NetworkError(
+        f"The request to {host} failed ({type(error).__name__}).", code="TransportError"
+    )
 
 
 @functools.cache
@@ -171,8 +182,9 @@ def _safe_classes() -> tuple[Any, Any]:
             parts = urlsplit(request.url)
             if parts.scheme != "https" and not is_loopback_host(parts.hostname or ""):
                 # Last line of defence for R10, whatever the request object says.
-                raise NetworkError("Refusing plain HTTP to a non-loopback host.",
-                                   code="InsecureEndpoint")
+                raise NetworkError(
+                    "Refusing plain HTTP to a non-loopback host.", code="InsecureEndpoint"
+                )
             if _bypass_proxy(request.url):
                 kwargs["proxies"] = {}
             kwargs["verify"] = ca_bundle()
@@ -199,8 +211,14 @@ def make_acs_client(region: str, *, user_agent: tuple[str, str], pool_size: int 
     session_class, client_class = _safe_classes()
     # ak/secret only satisfy the constructor: every request is signed with a signer built from
     # freshly fetched credentials (client.py), so this signer is never used.
-    acs = client_class(ak="unused", secret="unused", region_id=region, auto_retry=False,
-                        max_retry_time=0, verify=None)
+    acs = client_class(
+        ak="unused",
+        secret="unused",
+        region_id=region,
+        auto_retry=False,
+        max_retry_time=0,
+        verify=None,
+    )
     acs.append_user_agent(*user_agent)
     acs.session.close()
     session = session_class()

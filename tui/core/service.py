@@ -139,14 +139,19 @@ class WorkspaceService:
         if state.status == "purchasable":
             raise NotActivated(
                 f"PAI is not activated in {region}. Activate it on the purchase page, then "
-                "re-check.", region=region, purchase_url=state.purchase_url, can_purchase=True,
+                "re-check.",
+                region=region,
+                purchase_url=state.purchase_url,
+                can_purchase=True,
                 hint="Open the purchase page, activate PAI, then re-check.",
             )
         raise NotActivated(
             f"PAI is not activated in {region}, and these credentials cannot activate it.",
-            region=region, purchase_url=None, can_purchase=False,
+            region=region,
+            purchase_url=None,
+            can_purchase=False,
             hint="Ask the primary account administrator to activate PAI (it needs the primary "
-                 "account or the pai:CreateOrder permission), then re-check.",
+            "account or the pai:CreateOrder permission), then re-check.",
         )
 
     # -- reads -------------------------------------------------------------------------------
@@ -158,8 +163,13 @@ class WorkspaceService:
 
     def _page(self, region: str, query: ListQuery, page: int, page_size: int) -> WorkspacePage:
         raw = self.client.list_workspaces(
-            region, page_number=page, page_size=page_size, sort_by=query.sort_by,
-            order=query.order, name=query.name or None, status=query.status,
+            region,
+            page_number=page,
+            page_size=page_size,
+            sort_by=query.sort_by,
+            order=query.order,
+            name=query.name or None,
+            status=query.status,
             resource_group_id=query.resource_group_id or None,
         )
         return mapping.workspace_page(raw, page=page, page_size=page_size)
@@ -186,8 +196,7 @@ class WorkspaceService:
         # not make us fetch pages without end.
         if pages <= 1 or len(first.rows) < STREAM_PAGE_SIZE or stop():
             return
-        pool = ThreadPoolExecutor(max_workers=max(1, concurrency),
-                                  thread_name_prefix="paiws-pages")
+        pool = ThreadPoolExecutor(max_workers=max(1, concurrency), thread_name_prefix="paiws-pages")
         pending: deque[Future[WorkspacePage]] = deque()
         upcoming = iter(range(2, pages + 1))
         try:
@@ -204,15 +213,15 @@ class WorkspaceService:
                     return
                 number = next(upcoming, 0)
                 if number:
-                    pending.append(pool.submit(self._page, region, query, number,
-                                               STREAM_PAGE_SIZE))
+                    pending.append(pool.submit(self._page, region, query, number, STREAM_PAGE_SIZE))
         finally:
             for future in pending:
                 future.cancel()
             pool.shutdown(wait=False, cancel_futures=True)
 
-    def get_workspace(self, region: str, workspace_id: str, *,
-                      verbose: bool | None = None) -> WorkspaceDetail:
+    def get_workspace(
+        self, region: str, workspace_id: str, *, verbose: bool | None = None
+    ) -> WorkspaceDetail:
         """R6: ``verbose=None`` uses the sticky choice; an explicit value becomes the choice."""
         workspace_id = check_workspace_id(workspace_id)
         if verbose is not None:
@@ -238,8 +247,9 @@ class WorkspaceService:
             except NotFound:
                 return LookupResult(requested=wanted, missing=wanted)
             return LookupResult(requested=wanted, found=(detail.workspace,), detail=detail)
-        raw = self.client.list_workspaces(region, workspace_ids=wanted, page_number=1,
-                                          page_size=MAX_PAGE_SIZE)
+        raw = self.client.list_workspaces(
+            region, workspace_ids=wanted, page_number=1, page_size=MAX_PAGE_SIZE
+        )
         return mapping.batch_lookup(raw, requested=wanted)
 
     def resource_limits(self, region: str) -> ResourceLimits:
@@ -270,14 +280,20 @@ class WorkspaceService:
         poll_timeout: float = 120.0,
     ) -> CreateOutcome:
         """R4: validate -> (the caller has confirmed) -> check-then-act -> create -> poll."""
-        return CreateFlow(self, region, request, on_progress).run(wait=wait,
-                                                                  poll_timeout=poll_timeout)
+        return CreateFlow(self, region, request, on_progress).run(
+            wait=wait, poll_timeout=poll_timeout
+        )
 
     # -- update / delete ---------------------------------------------------------------------
 
-    def update_workspace(self, region: str, workspace_id: str, *,
-                         display_name: str | None = None,
-                         description: str | None = None) -> WorkspaceDetail:
+    def update_workspace(
+        self,
+        region: str,
+        workspace_id: str,
+        *,
+        display_name: str | None = None,
+        description: str | None = None,
+    ) -> WorkspaceDetail:
         if display_name is None and description is None:
             raise invalid("Nothing to change: give a display name or a description.")
         if display_name is not None:
@@ -287,8 +303,9 @@ class WorkspaceService:
         workspace_id = check_workspace_id(workspace_id)
         self.refuse_if_read_only("update a workspace")
         self.require_activation(region)
-        self.client.update_workspace(region, workspace_id, display_name=display_name,
-                                     description=description)
+        self.client.update_workspace(
+            region, workspace_id, display_name=display_name, description=description
+        )
         return self.detail(region, workspace_id, verbose=self.verbose)
 
     def delete_workspace(self, region: str, workspace_id: str, *, confirm_name: str) -> None:
@@ -300,12 +317,16 @@ class WorkspaceService:
         self.require_activation(region)
         actual = self.detail(region, workspace_id, verbose=False).workspace.name
         if confirm_name != actual:
-            raise invalid("The confirmation does not match the workspace name; nothing was "
-                           "deleted.", code="ConfirmationMismatch")
+            raise invalid(
+                "The confirmation does not match the workspace name; nothing was deleted.",
+                code="ConfirmationMismatch",
+            )
         self.client.delete_workspace(region, workspace_id)
 
     def refuse_if_read_only(self, action: str) -> None:
         if self.read_only:
-            raise ReadOnlyMode(f"Refusing to {action}: paiws is in read-only mode.",
-                               code="ReadOnly", hint="Run without --read-only to make changes.")
-
+            raise ReadOnlyMode(
+                f"Refusing to {action}: paiws is in read-only mode.",
+                code="ReadOnly",
+                hint="Run without --read-only to make changes.",
+            )

@@ -25,8 +25,7 @@ def name_problem(name: str) -> str | None:
         return "Name must start with a letter (a-z or A-Z)."
     if _NAME_CHARS.fullmatch(name) is None:
         return (
-            "Name may contain only letters, digits and underscores "
-            "(no spaces, hyphens or symbols)."
+            "Name may contain only letters, digits and underscores (no spaces, hyphens or symbols)."
         )
     if len(name) < NAME_MIN:
         return f"Name must be at least {NAME_MIN} characters long (it has {len(name)})."
@@ -44,8 +43,7 @@ def description_problem(description: str) -> str | None:
         return "Description is required."
     if len(description) > DESCRIPTION_MAX:
         return (
-            f"Description must be at most {DESCRIPTION_MAX} characters "
-            f"(it has {len(description)})."
+            f"Description must be at most {DESCRIPTION_MAX} characters (it has {len(description)})."
         )
     return None
 

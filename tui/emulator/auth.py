@@ -250,4 +250,3 @@ def make_key(
         token_expired=token_expired,
         denied=frozenset(ram_action(a) for a in denied_actions),
     )
-

@@ -29,14 +29,30 @@ TENANT_ID = "demo-tenant-30001"
 
 # Fake people. User names cover the masking cases of R8: e-mail, plain name, CJK display name.
 DEMO_USERS: tuple[dict[str, str], ...] = (
-    {"UserId": "demo-user-10001", "UserKp": "demo-kp-20001",
-     "UserName": "alice@example.com", "DisplayName": "Alice Example"},
-    {"UserId": "demo-user-10002", "UserKp": "demo-kp-20002",
-     "UserName": "bob.demo", "DisplayName": "Bob Demo"},
-    {"UserId": "demo-user-10003", "UserKp": "demo-kp-20003",
-     "UserName": "chen.ming@example.com", "DisplayName": "陈明"},
-    {"UserId": "demo-user-10004", "UserKp": "demo-kp-20004",
-     "UserName": "dana", "DisplayName": "Dana Demo"},
+    {
+        "UserId": "demo-user-10001",
+        "UserKp": "demo-kp-20001",
+        "UserName": "alice@example.com",
+        "DisplayName": "Alice Example",
+    },
+    {
+        "UserId": "demo-user-10002",
+        "UserKp": "demo-kp-20002",
+        "UserName": "bob.demo",
+        "DisplayName": "Bob Demo",
+    },
+    {
+        "UserId": "demo-user-10003",
+        "UserKp": "demo-kp-20003",
+        "UserName": "chen.ming@example.com",
+        "DisplayName": "陈明",
+    },
+    {
+        "UserId": "demo-user-10004",
+        "UserKp": "demo-kp-20004",
+        "UserName": "dana",
+        "DisplayName": "Dana Demo",
+    },
 )
 
 DEFAULT_RESOURCE_LIMITS: dict[str, int] = {"PAI_share": 10, "DLC_share": 10, "MaxCompute_share": 5}
@@ -116,9 +132,7 @@ def synthetic_workspaces(first_id: int, n: int) -> list[dict[str, Any]]:
     is formatted once per day, and the lists and dicts that never change in place (the store
     replaces values, it never mutates them) are shared between records.
     """
-    users = [
-        (user["UserId"], [user["UserName"]], dict(user)) for user in DEMO_USERS
-    ]
+    users = [(user["UserId"], [user["UserName"]], dict(user)) for user in DEMO_USERS]
     extra = {"TenantId": TENANT_ID}
     standard, simple = ["dev", "prod"], ["prod"]
     days: dict[int, str] = {}
@@ -133,22 +147,24 @@ def synthetic_workspaces(first_id: int, n: int) -> list[dict[str, Any]]:
             date = days[day] = (_SYNTH_BASE + timedelta(days=day)).strftime("%Y-%m-%d")
         created = f"{date}T{rest // 60:02d}:{rest % 60:02d}:00.000Z"
         user_id, admins, owner = users[i % 4]
-        append({
-            "WorkspaceId": str(number),
-            "WorkspaceName": f"gen_{number}",
-            "DisplayName": f"Generated {number}",
-            "Description": f"Synthetic workspace number {i + 1} of {n}.",
-            "Creator": user_id,
-            "Status": _SYNTH_STATUSES[(i // 25) % 5] if i % 25 == 24 else "ENABLED",
-            "GmtCreateTime": created,
-            "GmtModifiedTime": created,
-            "EnvTypes": standard if i % 3 == 0 else simple,
-            "AdminNames": admins,
-            "IsDefault": False,
-            "ExtraInfos": extra,
-            "ResourceGroupId": f"rg-gen{i % 7:04d}" if i % 2 else None,
-            "Owner": owner,
-        })
+        append(
+            {
+                "WorkspaceId": str(number),
+                "WorkspaceName": f"gen_{number}",
+                "DisplayName": f"Generated {number}",
+                "Description": f"Synthetic workspace number {i + 1} of {n}.",
+                "Creator": user_id,
+                "Status": _SYNTH_STATUSES[(i // 25) % 5] if i % 25 == 24 else "ENABLED",
+                "GmtCreateTime": created,
+                "GmtModifiedTime": created,
+                "EnvTypes": standard if i % 3 == 0 else simple,
+                "AdminNames": admins,
+                "IsDefault": False,
+                "ExtraInfos": extra,
+                "ResourceGroupId": f"rg-gen{i % 7:04d}" if i % 2 else None,
+                "Owner": owner,
+            }
+        )
     return records
 
 

@@ -33,8 +33,16 @@ _THEMES = (
 _KINDS = ("exp", "train", "eval", "prod", "sandbox", "team")
 # Index -> status; every other workspace is ENABLED. Each non-ENABLED status appears twice.
 _STATUS_AT = {
-    5: "INITIALIZING", 41: "INITIALIZING", 9: "FAILURE", 33: "FAILURE", 14: "DISABLED",
-    50: "DISABLED", 21: "FROZEN", 57: "FROZEN", 27: "UPDATING", 62: "UPDATING",
+    5: "INITIALIZING",
+    41: "INITIALIZING",
+    9: "FAILURE",
+    33: "FAILURE",
+    14: "DISABLED",
+    50: "DISABLED",
+    21: "FROZEN",
+    57: "FROZEN",
+    27: "UPDATING",
+    62: "UPDATING",
 }
 # Exactly 80 characters: the longest description CreateWorkspace accepts.
 _LONG = "Shared sandbox of the ranking team: feature pipelines, offline evaluation, A/B."

@@ -49,8 +49,11 @@ def route(method: str, raw_path: str) -> tuple[str, str | None] | None:
         return {"GET": ("ListWorkspaces", None), "POST": ("CreateWorkspace", None)}.get(method)
     match = _WORKSPACE_PATH.fullmatch(raw_path)
     if match:
-        operation = {"GET": "GetWorkspace", "PUT": "UpdateWorkspace",
-                     "DELETE": "DeleteWorkspace"}.get(method)
+        operation = {
+            "GET": "GetWorkspace",
+            "PUT": "UpdateWorkspace",
+            "DELETE": "DeleteWorkspace",
+        }.get(method)
         return (operation, unquote(match.group(1))) if operation else None
     return None
 
@@ -93,9 +96,11 @@ class Dispatcher:
             logged_name = f"{operation}:{query['Option']}"
 
         def finish(outgoing: Outgoing) -> Outgoing:
-            self.log.append(LoggedRequest(
-                logged_name, request.method, request.raw_path, query, region, outgoing.status
-            ))
+            self.log.append(
+                LoggedRequest(
+                    logged_name, request.method, request.raw_path, query, region, outgoing.status
+                )
+            )
             return outgoing
 
         try:

@@ -139,10 +139,15 @@ class Emulator:
     ) -> None:
         """Register a key. ``denied_actions`` take operation names (``GetWorkspace``) or RAM
         actions (``paiworkspace:GetWorkspace``); calls needing them get 403 Forbidden.RAM."""
-        self._keys.add(make_key(
-            key_id, secret, sts_token=sts_token, token_expired=token_expired,
-            denied_actions=denied_actions,
-        ))
+        self._keys.add(
+            make_key(
+                key_id,
+                secret,
+                sts_token=sts_token,
+                token_expired=token_expired,
+                denied_actions=denied_actions,
+            )
+        )
 
     # Data --------------------------------------------------------------------------------
 

@@ -64,9 +64,7 @@ def not_activated(region: str) -> ApiError:
 
 
 def unknown_api(method: str, path: str) -> ApiError:
-    return ApiError(
-        404, "InvalidApi.NotFound", f"Specified api is not found: {method} {path}"
-    )
+    return ApiError(404, "InvalidApi.NotFound", f"Specified api is not found: {method} {path}")
 
 
 def unknown_access_key() -> ApiError:

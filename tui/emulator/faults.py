@@ -20,11 +20,22 @@ from dataclasses import dataclass
 from typing import Any
 
 FAULT_KINDS = (
-    "latency", "http500", "http503", "throttle", "non_json", "non_json_200",
-    "drop_before", "drop_after", "malformed",
+    "latency",
+    "http500",
+    "http503",
+    "throttle",
+    "non_json",
+    "non_json_200",
+    "drop_before",
+    "drop_after",
+    "malformed",
 )
 OPERATIONS = (
-    "ListProducts", "ListWorkspaces", "GetWorkspace", "CreateWorkspace", "UpdateWorkspace",
+    "ListProducts",
+    "ListWorkspaces",
+    "GetWorkspace",
+    "CreateWorkspace",
+    "UpdateWorkspace",
     "DeleteWorkspace",
 )
 
@@ -56,8 +67,9 @@ class FaultBook:
     def add(self, operation: str, kind: str, *, times: int | None, latency: float) -> None:
         base = operation.split(":", 1)[0]
         if operation != "*" and base not in OPERATIONS:
-            raise ValueError(f"Unknown operation {operation!r}: use one of {', '.join(OPERATIONS)} "
-                             "or '*'.")
+            raise ValueError(
+                f"Unknown operation {operation!r}: use one of {', '.join(OPERATIONS)} or '*'."
+            )
         if kind not in FAULT_KINDS:
             raise ValueError(f"Unknown fault kind {kind!r}: use one of {', '.join(FAULT_KINDS)}.")
         if latency < 0:

@@ -25,8 +25,18 @@ from paiws.emulator.store import Store, Workspace
 
 OPTIONS = ("GetWorkspaces", "GetResourceLimits", "CheckWorkspaceExists")
 LIST_FIELDS = (
-    "WorkspaceId", "WorkspaceName", "DisplayName", "Description", "Creator", "Status",
-    "GmtCreateTime", "GmtModifiedTime", "EnvTypes", "AdminNames", "IsDefault", "ExtraInfos",
+    "WorkspaceId",
+    "WorkspaceName",
+    "DisplayName",
+    "Description",
+    "Creator",
+    "Status",
+    "GmtCreateTime",
+    "GmtModifiedTime",
+    "EnvTypes",
+    "AdminNames",
+    "IsDefault",
+    "ExtraInfos",
 )
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
