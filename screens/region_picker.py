@@ -177,7 +177,7 @@ class RegionPickerScreen(PaiwsScreen[None]):
 
 
 def _recent_regions() -> list[str]:
-    from paiws.core.config import recent_regions
+    from paiws.core.recent_regions import recent_regions
 
     try:
         return [r for r in recent_regions() if isinstance(r, str)]

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from paiws import APP_NAME
-from paiws.core.config import remember_region
 from paiws.core.interface import DataService
+from paiws.core.recent_regions import remember_region
 from paiws.core.views import CredentialStatus
 from paiws.palette import ScreenActionsProvider
 from paiws.paths import asset_path

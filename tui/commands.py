@@ -67,8 +67,8 @@ class Session:
                     self._demo = start()
                     self._service = self._demo.service
             else:
-                from paiws.core.config import Options
                 from paiws.core.factory import build_service
+                from paiws.core.options import Options
 
                 self._service = build_service(
                     Options(
@@ -123,7 +123,7 @@ def guarded(handler: Handler, args: argparse.Namespace) -> int:
 
 
 def check_region(region: str | None) -> str:
-    from paiws.core.config import check_region as config_check_region  # the one region rule
+    from paiws.core.validation import check_region as config_check_region  # the one region rule
 
     return config_check_region(region)
 

@@ -12,8 +12,8 @@ import pytest
 from core_support import REGION, Scripted
 from paiws import __version__
 from paiws.core.client import WorkspaceClient
-from paiws.core.config import Options, parse_endpoint
 from paiws.core.credentials import static_credentials
+from paiws.core.endpoint import parse_endpoint
 from paiws.core.errors import (
     AuthFailed,
     InvalidInput,
@@ -28,6 +28,7 @@ from paiws.core.errors import (
     Throttled,
 )
 from paiws.core.factory import build_service, emulator_service
+from paiws.core.options import Options
 from paiws.core.retry import FAST_RETRY
 from paiws.core.service import WorkspaceService
 from paiws.core.views import ListQuery

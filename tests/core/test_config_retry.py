@@ -7,19 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from paiws.core.config import (
-    DEFAULT_CONNECT_TIMEOUT,
-    DEFAULT_READ_TIMEOUT,
-    Options,
-    check_region,
-    cli_profile,
-    is_loopback_host,
-    parse_endpoint,
-    recent_regions,
-    remember_region,
-    resolve_timeouts,
-    state_dir,
-)
+from paiws.core.cli_profile import cli_profile
+from paiws.core.endpoint import is_loopback_host, parse_endpoint
 from paiws.core.errors import (
     AuthFailed,
     InvalidInput,
@@ -29,8 +18,12 @@ from paiws.core.errors import (
     ServerError,
     Throttled,
 )
+from paiws.core.options import Options
+from paiws.core.recent_regions import recent_regions, remember_region, state_dir
 from paiws.core.retry import RetryPolicy, is_retryable
 from paiws.core.sdk_safety import _bypass_proxy, _network_error
+from paiws.core.timeouts import DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, resolve_timeouts
+from paiws.core.validation import check_region
 
 
 @pytest.mark.parametrize(

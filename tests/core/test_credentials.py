@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 from core_support import REGION
-from paiws.core.config import Options
 from paiws.core.credentials import ChainCredentials, ResolvedCredentials, static_credentials
 from paiws.core.errors import AuthFailed, CredentialsMissing
 from paiws.core.factory import build_service, emulator_service
+from paiws.core.options import Options
 from paiws.core.views import CredentialStatus, ListQuery
 from paiws.emulator import Emulator
 

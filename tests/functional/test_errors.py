@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 from paiws.app import crash_line
-from paiws.core.config import Options
 from paiws.core.factory import build_service, emulator_service
+from paiws.core.options import Options
 from paiws.core.service import WorkspaceService
 from paiws.emulator import Emulator
 from paiws.screens.credentials_rejected import CredentialsRejectedScreen

@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
-from paiws.core import config
-from paiws.core.config import Options
+from paiws.core import recent_regions as config
 from paiws.core.factory import build_service, emulator_service
+from paiws.core.options import Options
 from paiws.core.service import WorkspaceService
 from paiws.emulator import Emulator
 from paiws.screens.detail import DetailScreen

@@ -25,8 +25,8 @@ from leak_canaries import (
 )
 from leak_support import HostileServer, RecordingService, Reply, Sandbox, service_for
 from leak_tui import SIZE, Observer, fill, make_app, settle
-from paiws.core.config import Options
 from paiws.core.factory import build_service, emulator_service
+from paiws.core.options import Options
 from paiws.emulator import Emulator
 from paiws.screens.detail import DetailScreen
 from paiws.screens.help import HelpScreen

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 from paiws.app import PaiwsApp
-from paiws.core.config import Options
 from paiws.core.factory import build_service, emulator_service
 from paiws.core.interface import DataService
+from paiws.core.options import Options
 from paiws.core.service import WorkspaceService
 from paiws.emulator import Emulator
 from textual.pilot import Pilot

@@ -31,8 +31,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from paiws import APP_NAME, __version__
-from paiws.core.config import Endpoint, Timeouts, check_region, regional_endpoint
 from paiws.core.credentials import CredentialSource, ResolvedCredentials
+from paiws.core.endpoint import Endpoint, regional_endpoint
 from paiws.core.errors import (
     AuthFailed,
     InvalidInput,
@@ -50,6 +50,8 @@ from paiws.core.errors import (
 from paiws.core.raw import Raw
 from paiws.core.retry import RetryPolicy
 from paiws.core.sdk_safety import make_acs_client
+from paiws.core.timeouts import Timeouts
+from paiws.core.validation import check_region
 from paiws.paths import read_asset
 
 API_VERSION = "2021-02-04"

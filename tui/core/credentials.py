@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from paiws.core import config
+from paiws.core import cli_profile as config
 from paiws.core.errors import CredentialsMissing
 from paiws.core.views import CredentialStatus
 

@@ -8,17 +8,14 @@ emulator's lifetime) and ends up in :func:`emulator_service`.
 
 from __future__ import annotations
 
+from paiws.core.cli_profile import cli_profile
 from paiws.core.client import WorkspaceClient
-from paiws.core.config import (
-    Options,
-    cli_profile,
-    endpoint_override,
-    parse_endpoint,
-    resolve_timeouts,
-)
 from paiws.core.credentials import ChainCredentials, static_credentials
+from paiws.core.endpoint import endpoint_override, parse_endpoint
+from paiws.core.options import Options
 from paiws.core.retry import FAST_RETRY, RetryPolicy
 from paiws.core.service import WorkspaceService
+from paiws.core.timeouts import resolve_timeouts
 
 FAST_POLL_INTERVAL = 0.02
 

@@ -31,7 +31,7 @@ import threading
 from typing import Any
 from urllib.parse import urlsplit
 
-from paiws.core.config import is_loopback_host
+from paiws.core.endpoint import is_loopback_host
 from paiws.core.errors import NetworkError, PaiwsError, RequestTimeout
 
 SDK_LOGGER_PREFIXES: tuple[str, ...] = ("aliyunsdkcore", "credentials")

@@ -1,9 +1,12 @@
-"""Input rules of R4, shared by the service, the CLI, the TUI and the emulator."""
+"""Every input rule, once: used by the CLI and the TUI for early feedback and enforced by the
+service. (The emulator keeps its own copy of the API's rules: it plays the server.)"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+
+from paiws.core.errors import InvalidInput
 
 NAME_MIN = 3
 NAME_MAX = 23
@@ -15,6 +18,7 @@ SORT_FIELDS: tuple[str, ...] = ("GmtCreateTime", "GmtModifiedTime")
 ORDERS: tuple[str, ...] = ("ASC", "DESC")
 
 _NAME_CHARS = re.compile(r"[A-Za-z0-9_]*")
+REGION_ID = re.compile(r"[a-z]{2,}(-[a-z0-9]+)+")
 
 
 def name_problem(name: str) -> str | None:
@@ -60,3 +64,23 @@ def parse_envs(text: str) -> tuple[str, ...]:
     if sorted(parts) == ["dev", "prod"]:
         return STANDARD_ENVS
     return tuple(parts)
+
+
+def check_region(region: str | None) -> str:
+    """Return ``region`` if it is a plausible region ID; never invent one (R2).
+
+    The region becomes part of a host name and a signed header, so it is checked strictly.
+    """
+    if region is None or not region.strip():
+        raise InvalidInput(
+            "A region is required: choose one (there is no default region).",
+            code="RegionRequired",
+            hint="Pass --region ID, e.g. --region cn-hangzhou; `paiws regions` lists them.",
+        )
+    if REGION_ID.fullmatch(region) is None or len(region) > 40:
+        raise InvalidInput(
+            "The region ID is not valid: use a lower-case ID such as cn-hangzhou.",
+            code="InvalidRegion",
+            hint="`paiws regions` lists the PAI regions.",
+        )
+    return region

@@ -1,0 +1,114 @@
+"""Where requests go (R10): the regional endpoint, or an ``--endpoint``/``PAIWS_ENDPOINT``
+override, HTTPS everywhere except a loopback emulator. Refused endpoints raise before any
+request; nothing here imports the SDK."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from paiws.core.errors import InvalidInput
+from paiws.core.options import Options
+from paiws.core.validation import check_region
+
+ENDPOINT_ENV = "PAIWS_ENDPOINT"
+_HOST_LABEL = re.compile(r"[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """Where requests go. ``netloc`` is ``host`` or ``host:port`` (IPv6 hosts in brackets)."""
+
+    scheme: str  # "https", or "http" for loopback hosts only
+    host: str
+    port: int | None = None
+
+    @property
+    def netloc(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return host if self.port is None else f"{host}:{self.port}"
+
+    @property
+    def url(self) -> str:
+        return f"{self.scheme}://{self.netloc}"
+
+    @property
+    def loopback(self) -> bool:
+        return is_loopback_host(self.host)
+
+
+def is_loopback_host(host: str) -> bool:
+    """127.0.0.0/8, ::1 and ``localhost``: the only hosts plain HTTP may reach."""
+    host = host.strip("[]").lower().rstrip(".")
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _valid_host(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        pass
+    labels = host.rstrip(".").split(".")
+    return 0 < len(host) <= 253 and all(_HOST_LABEL.fullmatch(label) for label in labels)
+
+
+def parse_endpoint(text: str) -> Endpoint:
+    """Parse ``--endpoint``/``PAIWS_ENDPOINT``: ``https://host[:port]``, ``http://`` for loopback
+    only, or a bare ``host[:port]`` (meaning HTTPS). Raises InvalidInput before any request."""
+    value = text.strip()
+    bad = InvalidInput(
+        "The endpoint must look like https://host[:port] (or http://127.0.0.1:PORT for a local "
+        "emulator), without a path, query or user name.",
+        code="InvalidEndpoint",
+    )
+    if not value:
+        raise bad
+    if "://" not in value:
+        value = "https://" + value
+    try:
+        parts = urlsplit(value)
+        port = parts.port
+    except ValueError:
+        raise bad from None
+    host = parts.hostname or ""
+    if (
+        parts.scheme.lower() not in ("http", "https")
+        or parts.path not in ("", "/")
+        or parts.query
+        or parts.fragment
+        or parts.username is not None
+        or not _valid_host(host)
+    ):
+        raise bad
+    endpoint = Endpoint(scheme=parts.scheme.lower(), host=host, port=port)
+    if endpoint.scheme == "http" and not endpoint.loopback:
+        raise InvalidInput(
+            "Plain http:// is allowed only for loopback endpoints (127.0.0.1, ::1, localhost); "
+            "use https:// for any other host.",
+            code="InsecureEndpoint",
+            hint="Nothing was sent. Use an https:// endpoint.",
+        )
+    return endpoint
+
+
+def endpoint_override(options: Options, environ: Mapping[str, str] | None = None) -> str | None:
+    """``--endpoint`` wins over ``PAIWS_ENDPOINT``; None means the regional default."""
+    env = os.environ if environ is None else environ
+    value = (options.endpoint or env.get(ENDPOINT_ENV) or "").strip()
+    return value or None
+
+
+def regional_endpoint(region: str, *, vpc: bool = False) -> Endpoint:
+    """The product endpoint: aliyunsdkcore has no entry for AIWorkSpace, so we build it."""
+    prefix = "aiworkspace-vpc" if vpc else "aiworkspace"
+    return Endpoint(scheme="https", host=f"{prefix}.{check_region(region)}.aliyuncs.com")
