@@ -323,6 +323,9 @@ class CreateWizard(ModalScreen[str | None]):
 
     def _leave_answered(self, leave: bool | None) -> None:
         if leave:
+            # Stop the status polling now: the worker checks for cancellation between polls,
+            # and leaving it to the screen's teardown let it poll on for minutes.
+            self.workers.cancel_group(self, "create")
             self.dismiss(self.query_one(CreateProgressPanel).workspace_id)
 
     @on(Button.Pressed, "#wizard-close")

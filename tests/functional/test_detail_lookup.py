@@ -7,7 +7,8 @@ from paiws.emulator import Emulator
 from paiws.screens.detail import DetailScreen
 from paiws.screens.id_lookup import IdLookupScreen, parse_ids
 from paiws.screens.limits import LimitsScreen
-from tui_support import SIZE, make_app, screen_text, settle
+
+from tests.support import SIZE, make_app, screen_text, settle
 
 
 def gets(emu: Emulator) -> list[dict[str, str]]:

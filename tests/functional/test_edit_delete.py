@@ -16,8 +16,9 @@ from paiws.screens.widgets.confirm_modal import ConfirmModal
 from paiws.screens.workspace_table import WorkspaceTableScreen
 from textual.pilot import Pilot
 from textual.widgets import Button, Input
-from tui_support import SIZE, make_app, screen_text, settle, text_of
-from wizard_support import REGION, answer
+
+from tests.functional.wizard_support import REGION, answer
+from tests.support import SIZE, make_app, screen_text, settle, text_of
 
 TARGET_ID, TARGET_NAME = "100002", "nlp_train_01"
 

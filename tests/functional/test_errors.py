@@ -15,7 +15,8 @@ from paiws.screens.credentials_rejected import CredentialsRejectedScreen
 from paiws.screens.no_credentials import NoCredentialsScreen
 from paiws.screens.permission_error import PermissionErrorScreen
 from paiws.screens.workspace_table import WorkspaceTableScreen
-from tui_support import SIZE, make_app, screen_text, settle
+
+from tests.support import SIZE, make_app, screen_text, settle
 
 
 @pytest.fixture

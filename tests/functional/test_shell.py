@@ -17,7 +17,8 @@ from paiws.screens.help import HelpScreen
 from paiws.screens.region_picker import RegionPickerScreen
 from paiws.screens.workspace_table import WorkspaceTableScreen
 from textual.widgets import OptionList, Static
-from tui_support import SIZE, make_app, plain, screen_text, settle
+
+from tests.support import SIZE, make_app, plain, screen_text, settle
 
 
 async def test_nothing_is_sent_before_a_region_is_chosen(

@@ -11,8 +11,8 @@ from paiws.screens.create_wizard import CreateWizard
 from paiws.screens.widgets.confirm_modal import ConfirmModal
 from paiws.screens.workspace_table import WorkspaceTableScreen
 from textual.widgets import Input
-from tui_support import SIZE, make_app, screen_text, settle, text_of
-from wizard_support import (
+
+from tests.functional.wizard_support import (
     CHECK,
     REGION,
     answer,
@@ -24,6 +24,7 @@ from wizard_support import (
     type_into,
     value_of,
 )
+from tests.support import SIZE, make_app, screen_text, settle, text_of
 
 INVALID_NAMES = {
     "123workspace": "must start with a letter",

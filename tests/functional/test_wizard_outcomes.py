@@ -15,8 +15,8 @@ from paiws.screens.create_progress import CreateProgressPanel
 from paiws.screens.create_wizard import CreateWizard
 from paiws.screens.widgets.confirm_modal import ConfirmModal
 from paiws.screens.workspace_table import WorkspaceTableScreen
-from tui_support import SIZE, make_app, screen_text, settle, text_of
-from wizard_support import (
+
+from tests.functional.wizard_support import (
     CHECK,
     REGION,
     create_from_review,
@@ -24,6 +24,7 @@ from wizard_support import (
     fill_to_review,
     open_wizard,
 )
+from tests.support import SIZE, make_app, screen_text, settle, text_of
 
 
 def named(emulator: Emulator, name: str) -> list[str]:

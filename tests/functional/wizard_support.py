@@ -9,7 +9,8 @@ from paiws.screens.create_wizard import CreateWizard
 from paiws.screens.wizard_steps import NAME_CHECK_DELAY
 from textual.pilot import Pilot
 from textual.widgets import Input
-from tui_support import screen_text, settle
+
+from tests.support import screen_text, settle
 
 REGION = "cn-hangzhou"
 CHECK = "ListWorkspaces:CheckWorkspaceExists"
