@@ -13,15 +13,16 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from paiws.app import PaiwsApp
-from paiws.core.interface import DataService
-from paiws.emulator import Emulator
 from rich.console import Console
 from rich.text import Text
 from textual import events
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
+
+from paiws.app import PaiwsApp
+from paiws.core.interface import DataService
+from paiws.emulator import Emulator
 
 # Everything that could leak the developer's own account or configuration into a test.
 CREDENTIAL_ENV = (

@@ -6,8 +6,8 @@ import json
 import socket
 
 import pytest
-from paiws.emulator import Emulator
 
+from paiws.emulator import Emulator
 from tests.cli.cli_support import ID_ALPHA, KEY_ID, REGION, Runner, assert_no_canary
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from paiws.core.interface import DataService
 
+from paiws.core.interface import DataService
 from tests.cli.cli_support import Runner
 
 

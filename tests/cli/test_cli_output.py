@@ -8,6 +8,7 @@ import json
 import re
 
 import pytest
+
 from paiws.core import present
 from paiws.core.errors import NotActivated, PermissionDenied, RequestTimeout
 from paiws.core.views import (

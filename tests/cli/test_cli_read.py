@@ -7,8 +7,8 @@ import io
 import json
 
 import pytest
-from paiws.emulator import Emulator
 
+from paiws.emulator import Emulator
 from tests.cli.cli_support import (
     ADMIN_ONLY_REGION,
     ID_ALPHA,

@@ -6,10 +6,10 @@ import subprocess
 import sys
 
 import pytest
+
 from paiws import __version__
 from paiws.cli import build_parser
 from paiws.emulator import Emulator
-
 from tests.cli.cli_support import REGION, Result, Runner
 
 

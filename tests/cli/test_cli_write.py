@@ -6,8 +6,8 @@ import io
 import json
 
 import pytest
-from paiws.emulator import Emulator
 
+from paiws.emulator import Emulator
 from tests.cli.cli_support import ID_ALPHA, ID_BETA, REGION, Runner, assert_no_canary
 
 CREATE = ("create", "--region", REGION)

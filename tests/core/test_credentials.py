@@ -10,6 +10,7 @@ from dataclasses import astuple
 from pathlib import Path
 
 import pytest
+
 from paiws.core.credentials import ChainCredentials, ResolvedCredentials, static_credentials
 from paiws.core.error_report import explain
 from paiws.core.errors import AuthFailed, CredentialsMissing
@@ -17,7 +18,6 @@ from paiws.core.factory import build_service, emulator_service
 from paiws.core.options import Options
 from paiws.core.views import CredentialStatus, ListQuery
 from paiws.emulator import Emulator
-
 from tests.core.core_support import REGION
 
 KEY_ID = "LTAIcanarykeyid0001"

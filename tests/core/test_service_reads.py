@@ -6,12 +6,12 @@ import threading
 from typing import Any
 
 import pytest
+
 from paiws.core.errors import InvalidInput, NotActivated, NotFound
 from paiws.core.interface import DataService
 from paiws.core.service import WorkspaceService
 from paiws.core.views import ListQuery, WorkspacePage
 from paiws.emulator import Emulator
-
 from tests.core.core_support import OTHER_REGION, REGION
 
 

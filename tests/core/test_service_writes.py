@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterator
 
 import pytest
+
 from paiws.core.errors import (
     InvalidInput,
     NetworkError,
@@ -18,7 +19,6 @@ from paiws.core.factory import emulator_service
 from paiws.core.service import WorkspaceService
 from paiws.core.views import CreateProgress, CreateRequest, ListQuery
 from paiws.emulator import Emulator
-
 from tests.core.core_support import REGION
 
 CHECK = "ListWorkspaces:CheckWorkspaceExists"

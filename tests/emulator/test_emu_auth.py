@@ -11,8 +11,8 @@ from alibabacloud_aiworkspace20210204 import models
 from alibabacloud_aiworkspace20210204.client import Client as TeaClient
 from alibabacloud_tea_openapi.exceptions import ClientException
 from aliyunsdkcore.acs_exception.exceptions import ServerException
-from paiws.emulator import DEMO_ACCESS_KEY_ID, Emulator
 
+from paiws.emulator import DEMO_ACCESS_KEY_ID, Emulator
 from tests.emulator.emu_clients import Roa, RoaFactory, TeaFactory
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from alibabacloud_aiworkspace20210204 import models
 from aliyunsdkcore.acs_exception.exceptions import ServerException
-from paiws.emulator import Emulator, LoggedRequest
 
+from paiws.emulator import Emulator, LoggedRequest
 from tests.emulator.emu_clients import Roa, tea_client
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from aliyunsdkcore.acs_exception.exceptions import ServerException
-from paiws.emulator import Emulator
 
+from paiws.emulator import Emulator
 from tests.emulator.emu_clients import Roa
 
 

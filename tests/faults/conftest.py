@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from paiws.core.factory import emulator_service
 from paiws.core.service import WorkspaceService
 from paiws.emulator import Emulator
-
 from tests.faults.faults_support import REGION, ROWS, ServiceFactory
 from tests.support import CREDENTIAL_ENV
 

@@ -12,8 +12,7 @@ from paiws.app import PaiwsApp
 from paiws.core.interface import DataService
 from paiws.core.service import WorkspaceService
 from paiws.emulator import Emulator
-from paiws.screens.workspace_table import WorkspaceTableScreen
-
+from paiws.screens.browse.workspace_table import WorkspaceTableScreen
 from tests.support import (  # noqa: F401  (re-exported for this suite)
     CREDENTIAL_ENV,
     count,

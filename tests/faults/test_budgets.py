@@ -18,11 +18,11 @@ import textwrap
 from contextlib import redirect_stderr, redirect_stdout
 
 import pytest
+from textual.widgets import Input
+
 from paiws.cli import main
 from paiws.core.service import WorkspaceService
 from paiws.emulator import Emulator
-from textual.widgets import Input
-
 from tests.faults.faults_support import REGION, list_calls, table
 from tests.support import SIZE, make_app, type_slowly, wait_until
 

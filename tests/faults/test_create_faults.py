@@ -9,10 +9,10 @@ import time
 from contextlib import redirect_stderr, redirect_stdout
 
 import pytest
+
 from paiws.cli import main
 from paiws.core.views import CreateOutcome, CreateRequest
 from paiws.emulator import Emulator
-
 from tests.faults.faults_support import REGION, ServiceFactory
 from tests.support import count
 

@@ -18,7 +18,6 @@ import sys
 
 from paiws.core.service import WorkspaceService
 from paiws.emulator import Emulator
-
 from tests.faults.faults_support import table
 from tests.support import SIZE, make_app, wait_until
 

@@ -18,12 +18,12 @@ from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 
 import pytest
+
 from paiws.cli import main
 from paiws.core import factory
 from paiws.core.client import WorkspaceClient
 from paiws.core.retry import FAST_RETRY
 from paiws.emulator import Emulator
-
 from tests.faults.faults_support import (
     ATTEMPTS,
     REGION,

@@ -3,11 +3,11 @@ another region) that arrives late is dropped, whatever order the answers come ba
 
 from __future__ import annotations
 
-from paiws.core.service import WorkspaceService
-from paiws.emulator import Emulator
-from paiws.screens.workspace_table import WorkspaceTableScreen
 from textual.widgets import Input
 
+from paiws.core.service import WorkspaceService
+from paiws.emulator import Emulator
+from paiws.screens.browse.workspace_table import WorkspaceTableScreen
 from tests.faults.faults_support import (
     OTHER_REGION,
     REGION,

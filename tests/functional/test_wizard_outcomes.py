@@ -8,14 +8,14 @@ import time
 from collections.abc import Iterator
 
 import pytest
+
 from paiws.core.factory import emulator_service
 from paiws.core.service import WorkspaceService
 from paiws.emulator import Emulator
-from paiws.screens.create_progress import CreateProgressPanel
-from paiws.screens.create_wizard import CreateWizard
+from paiws.screens.browse.workspace_table import WorkspaceTableScreen
+from paiws.screens.create.progress import CreateProgressPanel
+from paiws.screens.create.wizard import CreateWizard
 from paiws.screens.widgets.confirm_modal import ConfirmModal
-from paiws.screens.workspace_table import WorkspaceTableScreen
-
 from tests.functional.wizard_support import (
     CHECK,
     REGION,

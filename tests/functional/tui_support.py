@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from paiws.emulator import Emulator
 from textual.pilot import Pilot
 
+from paiws.emulator import Emulator
 from tests.support import settle
 
 SIZE = (120, 36)

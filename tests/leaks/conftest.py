@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from paiws.emulator import Emulator
 
+from paiws.emulator import Emulator
 from tests.leaks.leak_canaries import (
     KEY_ID,
     SECRET,

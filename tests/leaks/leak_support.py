@@ -161,7 +161,6 @@ def service_for(
 ) -> RecordingService:
     """The real WorkspaceService with the canary STS credentials (or the denied key), recorded."""
     from paiws.core.factory import emulator_service
-
     from tests.leaks.leak_canaries import DENIED_KEY_ID, DENIED_SECRET, KEY_ID, SECRET, TOKEN
 
     key, secret = (DENIED_KEY_ID, DENIED_SECRET) if denied else (KEY_ID, SECRET)

@@ -7,8 +7,8 @@ import logging
 from pathlib import Path
 
 import pytest
-from paiws.core.masking import mask_admin, mask_id, mask_name
 
+from paiws.core.masking import mask_admin, mask_id, mask_name
 from tests.leaks.leak_canaries import (
     ADMIN_AT_ACCOUNT,
     ADMIN_MAIL,

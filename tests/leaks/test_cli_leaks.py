@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from paiws.emulator import Emulator
 
+from paiws.emulator import Emulator
 from tests.leaks.leak_canaries import (
     ID_FOUR,
     ID_ONE,

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from paiws.app import CRASH_LINE
 from paiws.emulator import Emulator
-from paiws.screens.workspace_table import WorkspaceTableScreen
-
+from paiws.screens.browse.workspace_table import WorkspaceTableScreen
 from tests.leaks.leak_canaries import (
     CREATOR_ONE,
     OWNER_ONE,
@@ -114,7 +114,7 @@ from tests.leaks.leak_canaries import REGION, canary_data
 from tests.leaks.leak_canaries import add_canary_keys
 from tests.leaks.leak_support import service_for
 from tests.leaks.test_crash_output import explode
-from paiws.screens.workspace_table import WorkspaceTableScreen
+from paiws.screens.browse.workspace_table import WorkspaceTableScreen
 from paiws.app import PaiwsApp
 from paiws.emulator import Emulator
 

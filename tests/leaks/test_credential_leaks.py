@@ -7,10 +7,10 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from paiws.core.credentials import ChainCredentials, ResolvedCredentials, StaticCredentials
 from paiws.core.errors import PaiwsError
 from paiws.emulator import Emulator
-
 from tests.leaks.leak_canaries import (
     AK_KEY_ID,
     AK_SECRET,

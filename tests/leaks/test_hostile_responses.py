@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+
 from paiws.core.errors import PaiwsError
 from paiws.core.views import CreateRequest, ListQuery
-
 from tests.leaks.hostile_bodies import CASES, HOSTILE_ID, Case, detail, item, listing
 from tests.leaks.leak_canaries import KEY_ID, REGION, SECRET, TOKEN, assert_no_canary
 from tests.leaks.leak_support import (

@@ -9,8 +9,8 @@ import json
 import textwrap
 
 import pytest
-from paiws.emulator import Emulator
 
+from paiws.emulator import Emulator
 from tests.leaks.hostile_bodies import ESCAPES, OSC52, html_page, item, listing
 from tests.leaks.leak_canaries import (
     DENIED_KEY_ID,

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from paiws.core.regions import all_regions
 from paiws.emulator import Emulator
 from paiws.emulator.data import DEMO_USERS, TENANT_ID
-
 from tests.leaks.leak_canaries import assert_no_canary
 from tests.leaks.leak_support import REPO
 

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from paiws.emulator import Emulator
 
+from paiws.emulator import Emulator
 from tests.leaks.hostile_bodies import item, listing
 from tests.leaks.leak_canaries import REGION, assert_no_canary
 from tests.leaks.leak_support import (

@@ -8,18 +8,18 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from textual.pilot import Pilot
+
 from paiws.core.factory import build_service, emulator_service
 from paiws.core.options import Options
 from paiws.emulator import Emulator
+from paiws.screens.browse.workspace_table import WorkspaceTableScreen
 from paiws.screens.detail import DetailScreen
 from paiws.screens.help import HelpScreen
 from paiws.screens.id_lookup import IdLookupScreen
 from paiws.screens.limits import LimitsScreen
 from paiws.screens.region_picker import RegionPickerScreen
 from paiws.screens.widgets.confirm_modal import ConfirmModal
-from paiws.screens.workspace_table import WorkspaceTableScreen
-from textual.pilot import Pilot
-
 from tests.leaks.hostile_bodies import CASES, ESCAPES, OSC52, detail, html_page, item, listing
 from tests.leaks.leak_canaries import (
     CREATOR_ONE,
@@ -158,8 +158,8 @@ async def run_wizard(
     standard: bool,
 ) -> str:
     """`n`, every step with a look, Create; returns the outcome screen's text."""
-    from paiws.screens.create_wizard import CreateWizard
-    from paiws.screens.wizard_steps import NAME_CHECK_DELAY
+    from paiws.screens.create.name_step import NAME_CHECK_DELAY
+    from paiws.screens.create.wizard import CreateWizard
 
     await pilot.press("n")
     await settle(pilot)

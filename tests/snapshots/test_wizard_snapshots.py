@@ -10,16 +10,16 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from textual.pilot import Pilot
+from textual.widgets import Input
+
 from paiws.app import PaiwsApp
 from paiws.core.errors import NetworkError, PermissionDenied
 from paiws.core.views import ActivationState, CreateOutcome, CreateProgress
 from paiws.paths import read_asset
-from paiws.screens.create_wizard import CreateWizard
+from paiws.screens.create.wizard import CreateWizard
 from paiws.screens.delete_workspace import DeleteWorkspace
 from paiws.screens.edit_workspace import EditWorkspace
-from textual.pilot import Pilot
-from textual.widgets import Input
-
 from tests.snapshots.wizard_fake import REGION, FakeService
 
 SIZE = (120, 36)

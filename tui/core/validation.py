@@ -96,7 +96,7 @@ def parse_envs(text: str) -> tuple[str, ...]:
 def display_name_problem(display_name: str) -> str | None:
     """An optional field: a given display name must say something (None means "the name")."""
     if not display_name.strip():
-        return "The display name is empty; leave it out to use the workspace name."
+        return "The display name cannot be blank."
     if len(display_name) > DISPLAY_NAME_MAX:
         return (
             f"The display name must be at most {DISPLAY_NAME_MAX} characters "
@@ -140,9 +140,9 @@ def unique_ids(ids: Iterable[str]) -> tuple[str, ...]:
 
 
 def parse_workspace_ids(ids: str | Iterable[str]) -> tuple[str, ...]:
-    """IDs typed as ``a, b c`` (commas or blanks) or given as a list: checked, de-duplicated,
-    at least one and at most one batch."""
-    parts = re.split(r"[\s,]+", ids) if isinstance(ids, str) else list(ids)
+    """IDs typed as ``a, b c`` (commas, semicolons or blanks) or given as a list: checked,
+    de-duplicated, at least one and at most one batch."""
+    parts = re.split(r"[\s,;]+", ids) if isinstance(ids, str) else list(ids)
     wanted = unique_ids(parts)
     for workspace_id in wanted:
         problem = workspace_id_problem(workspace_id)
