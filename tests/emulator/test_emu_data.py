@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from aliyunsdkcore.acs_exception.exceptions import ServerException
 from emu_clients import Roa, RoaFactory
-from paiws.emulator.rules import STATUSES, description_problem, name_problem
 from paiws.emulator import Emulator
 from paiws.emulator.demodata import build
+from paiws.emulator.rules import STATUSES, description_problem, name_problem
 from paiws.paths import read_asset
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -110,9 +110,7 @@ def test_generate_ten_thousand_and_page_through(emulator: Emulator, make_roa: Ro
     newest = roa.list("us-east-1", PageSize="1", Order="DESC")["Workspaces"][0]
     assert newest["WorkspaceId"] == ids[-1]
     assert roa.list("us-east-1", Status="FROZEN")["TotalCount"] > 0
-    check = roa.list(
-        "us-east-1", Option="CheckWorkspaceExists", WorkspaceName=f"gen_{ids[5000]}"
-    )
+    check = roa.list("us-east-1", Option="CheckWorkspaceExists", WorkspaceName=f"gen_{ids[5000]}")
     assert check["Workspaces"][0]["WorkspaceId"] == ids[5000]
 
 

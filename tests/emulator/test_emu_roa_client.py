@@ -119,9 +119,10 @@ def test_get_basic_has_no_owner_and_capital_resource_group(roa: Roa) -> None:
 
 
 @pytest.mark.parametrize("flag", ["true", "True"])
-def test_get_verbose_has_owner(roa: Roa, flag: str) -> None:
-    owner = roa.get("100001", Verbose=flag)["Owner"]
-    assert set(owner) == {"UserId", "UserKp", "UserName", "DisplayName"}
+def test_get_verbose_has_owner_and_admins(roa: Roa, flag: str) -> None:
+    body = roa.get("100001", Verbose=flag)
+    assert set(body["Owner"]) == {"UserId", "UserKp", "UserName", "DisplayName"}
+    assert body["AdminNames"] == ["alice@example.com", "bob.demo"]
 
 
 def test_get_unknown_workspace_is_404(roa: Roa) -> None:
