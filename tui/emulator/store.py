@@ -74,7 +74,7 @@ class Store:
                 if listed is not None:
                     table = region.by_id[workspace_id].members = MemberTable()
                     for member in listed:
-                        table.add(member)
+                        table.add(dict(member))
 
     # Regions -------------------------------------------------------------------------------
 
