@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from alibabacloud_aiworkspace20210204 import models
 from alibabacloud_aiworkspace20210204.client import Client
-from emu_clients import Roa
 from paiws.emulator import OMIT, Emulator
+
+from tests.emulator.emu_clients import Roa
 
 WS = "100002"
 OWNER_ID = "2053718264950002"

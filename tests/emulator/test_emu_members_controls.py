@@ -7,8 +7,9 @@ from alibabacloud_aiworkspace20210204 import models
 from alibabacloud_tea_openapi.exceptions import ClientException
 from aliyunsdkcore.acs_exception.exceptions import ClientException as RoaClientException
 from aliyunsdkcore.acs_exception.exceptions import ServerException
-from emu_clients import Roa, RoaFactory, TeaFactory
 from paiws.emulator import Emulator, LoggedRequest
+
+from tests.emulator.emu_clients import Roa, RoaFactory, TeaFactory
 
 WS = "100002"
 BASE = f"/api/v1/workspaces/{WS}"

@@ -7,8 +7,9 @@ from typing import Any
 
 import pytest
 from aliyunsdkcore.acs_exception.exceptions import ServerException
-from emu_clients import Roa
 from paiws.emulator import Emulator
+
+from tests.emulator.emu_clients import Roa
 
 WS = "100002"  # cn-hangzhou: owner bob.demo + li.na
 BASE = f"/api/v1/workspaces/{WS}"

@@ -17,9 +17,10 @@ from alibabacloud_tea_openapi.exceptions import ClientException
 from aliyunsdkcore.acs_exception.exceptions import ClientException as RoaClientException
 from aliyunsdkcore.acs_exception.exceptions import ServerException
 from darabonba.runtime import RuntimeOptions
-from emu_clients import Roa, tea_client
 from paiws.emulator import Emulator, serve_forever_cli
 from paiws.emulator.run import fallback_from_cli
+
+from tests.emulator.emu_clients import Roa, tea_client
 
 ACTIVE = {
     "cn-hangzhou": 64,

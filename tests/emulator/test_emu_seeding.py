@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from emu_clients import Roa
 from paiws.emulator import Emulator
+
+from tests.emulator.emu_clients import Roa
 
 OWNER = {
     "UserId": "1000000000000001",

@@ -6,8 +6,9 @@ import pytest
 from alibabacloud_aiworkspace20210204 import models
 from alibabacloud_tea_openapi.exceptions import ClientException
 from aliyunsdkcore.acs_exception.exceptions import ServerException
-from emu_clients import RoaFactory, TeaFactory
 from paiws.emulator import Emulator
+
+from tests.emulator.emu_clients import RoaFactory, TeaFactory
 
 
 def test_an_expired_token_is_rejected_and_a_new_one_works(
