@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 from aliyunsdkcore.acs_exception.exceptions import ServerException
+from paiws.core.validation import STATUSES, description_problem, name_problem
 from paiws.emulator import Emulator
 from paiws.emulator.demodata import build
-from paiws.emulator.rules import STATUSES, description_problem, name_problem
 from paiws.paths import read_asset
 
 from tests.emulator.emu_clients import Roa, RoaFactory
