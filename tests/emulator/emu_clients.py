@@ -26,9 +26,17 @@ REGION = "cn-hangzhou"
 class Roa:
     """Calls through aliyun-python-sdk-core exactly as an application would."""
 
-    def __init__(self, base_url: str, key_id: str, secret: str, token: str | None = None):
+    def __init__(
+        self,
+        base_url: str,
+        key_id: str,
+        secret: str,
+        token: str | None = None,
+        read_timeout: float = 5,
+    ):
         self.domain = base_url.removeprefix("http://")
         self.key_id, self.secret, self.token = key_id, secret, token
+        self.read_timeout = read_timeout
         self._clients: dict[str, AcsClient] = {}
 
     def client(self, region: str) -> AcsClient:
@@ -44,10 +52,15 @@ class Roa:
                 credential=credential,
                 auto_retry=False,
                 connect_timeout=2,
-                timeout=5,
+                timeout=self.read_timeout,
             )
         return AcsClient(
-            self.key_id, self.secret, region, auto_retry=False, connect_timeout=2, timeout=5
+            self.key_id,
+            self.secret,
+            region,
+            auto_retry=False,
+            connect_timeout=2,
+            timeout=self.read_timeout,
         )
 
     def call(
