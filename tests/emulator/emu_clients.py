@@ -71,7 +71,7 @@ class Roa:
         query: dict[str, str] | None = None,
         body: Any = None,
         region: str = REGION,
-    ) -> Any:
+    ) -> dict[str, Any]:
         request = CommonRequest()
         request.set_method(method)
         request.set_uri_pattern(path)
@@ -85,7 +85,8 @@ class Roa:
             request.set_content(json.dumps(body).encode("utf-8"))
             request.set_content_type("application/json")
         raw = self.client(region).do_action_with_exception(request)
-        return json.loads(raw)
+        answer: dict[str, Any] = json.loads(raw)
+        return answer
 
     def list(self, region: str = REGION, **query: str) -> dict[str, Any]:
         return self.call("GET", "/api/v1/workspaces", query=query, region=region)

@@ -28,7 +28,8 @@ IDS = [c[0] for c in CALLS]
 
 def _free_user(emulator: Emulator) -> str:
     taken = {m["UserId"] for m in emulator.members("cn-hangzhou", WS)}
-    return next(u["UserId"] for u in emulator.users() if u["UserId"] not in taken)
+    free: str = next(u["UserId"] for u in emulator.users() if u["UserId"] not in taken)
+    return free
 
 
 @pytest.mark.parametrize(("operation", "method", "path", "query", "body"), CALLS, ids=IDS)

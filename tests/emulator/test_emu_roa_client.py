@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from aliyunsdkcore.acs_exception.exceptions import ServerException
 
@@ -215,7 +217,7 @@ def test_good_names_are_created(roa: Roa, name: str) -> None:
         {"Description": "d", "EnvTypes": ["prod"], "ResourceGroupId": "not a group"},
     ],
 )
-def test_bad_create_bodies_are_invalid_parameters(roa: Roa, body: dict[str, object]) -> None:
+def test_bad_create_bodies_are_invalid_parameters(roa: Roa, body: dict[str, Any]) -> None:
     with pytest.raises(ServerException) as caught:
         roa.create(WorkspaceName="valid_name", **body)
     assert caught.value.get_error_code() == "InvalidParameter"
