@@ -269,7 +269,7 @@ async def test_permission_and_credential_errors_show_no_data_or_secrets(
         assert isinstance(app.screen, PermissionErrorScreen)
         text = observer.look(app, "permission error")
         assert "paiworkspace:ListWorkspaces" in text
-        await pilot.press("c")
+        await pilot.press("y")
         assert "paiworkspace:ListWorkspaces" in observer.clipboard[-1]
         await pilot.press("escape", "i")
         await settle(pilot)
