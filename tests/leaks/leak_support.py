@@ -571,21 +571,24 @@ def svg_text(svg: str) -> str:
 
 
 def _held(value: Any, depth: int = 0) -> Iterator[str]:
-    """Text inside a value a widget keeps: strings, Rich Text, view models (their repr),
-    and up to two levels of containers of those."""
+    """Text inside a value a widget keeps: strings, Rich Text, the fields of view models, and
+    a few levels of containers of those."""
     from rich.text import Text
 
     if isinstance(value, str):
         yield value
     elif isinstance(value, Text):
         yield value.plain
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        yield repr(value)
-    elif depth < 2 and isinstance(value, Mapping):
+    elif depth < 4 and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        # The text fields, not the repr: a float's digits (an elapsed time) must not be
+        # mistaken for a numeric canary; every value R8 masks is a string in a view model.
+        for item in dataclasses.fields(value):
+            yield from _held(getattr(value, item.name), depth + 1)
+    elif depth < 4 and isinstance(value, Mapping):
         for key, item in list(value.items()):
             yield from _held(key, depth + 1)
             yield from _held(item, depth + 1)
-    elif depth < 2 and isinstance(value, list | tuple | set | frozenset):
+    elif depth < 4 and isinstance(value, list | tuple | set | frozenset):
         for item in list(value):
             yield from _held(item, depth + 1)
 
