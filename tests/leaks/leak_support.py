@@ -579,6 +579,9 @@ def _held(value: Any, depth: int = 0) -> Iterator[str]:
         yield value
     elif isinstance(value, Text):
         yield value.plain
+    elif isinstance(value, BaseException):
+        yield repr(value)
+        yield str(value)
     elif depth < 4 and dataclasses.is_dataclass(value) and not isinstance(value, type):
         # The text fields, not the repr: a float's digits (an elapsed time) must not be
         # mistaken for a numeric canary; every value R8 masks is a string in a view model.
