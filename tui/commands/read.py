@@ -8,6 +8,7 @@ import sys
 from paiws.commands.session import CommandSession
 from paiws.core.errors import InvalidInput, NotFound
 from paiws.core.exit_codes import ExitCode
+from paiws.core.paging import MAX_PAGES
 from paiws.core.validation import (
     ORDERS,
     PAGE_SIZE_MAX,
@@ -23,6 +24,7 @@ from paiws.core.validation import (
 from paiws.core.views import ListQuery, WorkspaceRow
 from paiws.output import regions as region_output
 from paiws.output import workspaces as workspace_output
+from paiws.output.progress import Progress
 from paiws.output.render import clean
 
 
@@ -83,15 +85,42 @@ def cmd_list(args: argparse.Namespace, session: CommandSession) -> int:
     region = session.region()
     service = session.service()
     if args.all:
-        rows: list[WorkspaceRow] = []
-        for page in service.iter_workspaces(region, query):
-            rows.extend(page.rows)
-        workspace_output.print_rows(rows, len(rows), args.format, sys.stdout, region=region)
+        return _list_all(args, region, query, session)
     else:
         result = service.list_workspaces(region, query)
         workspace_output.print_rows(
             list(result.rows), result.total, args.format, sys.stdout, region=region, page=result
         )
+    return ExitCode.OK
+
+
+def _list_all(
+    args: argparse.Namespace, region: str, query: ListQuery, session: CommandSession
+) -> int:
+    """Every page; at most MAX_PAGES of them, whatever TotalCount claims (SPEC §4)."""
+    rows: list[WorkspaceRow] = []
+    total = 0
+    pages = 0
+    with Progress(sys.stderr, "Loading pages") as progress:
+        for page in session.service().iter_workspaces(region, query):
+            rows.extend(page.rows)
+            total, pages = page.total, pages + 1
+            progress.update(pages, min(-(-total // page.page_size), MAX_PAGES))
+    truncated = pages >= MAX_PAGES and len(rows) < total
+    workspace_output.print_rows(
+        rows,
+        total if truncated else len(rows),
+        args.format,
+        sys.stdout,
+        region=region,
+        truncated=truncated,
+    )
+    if truncated:
+        sys.stderr.write(
+            f"paiws: stopped after {MAX_PAGES} pages ({len(rows)} of the {total} workspaces the "
+            "server reports); narrow the list with --name or --status.\n"
+        )
+        return ExitCode.ERROR
     return ExitCode.OK
 
 

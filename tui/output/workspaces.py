@@ -22,11 +22,15 @@ def print_rows(
     page: WorkspacePage | None = None,
     missing: Sequence[str] | None = None,
     err: TextIO | None = None,
+    truncated: bool = False,
 ) -> None:
-    """`list` output. `missing` is given only for --ids (R5: reported as "does not exist")."""
+    """`list` output. `missing` is given only for --ids (R5: reported as "does not exist");
+    ``truncated``: `--all` stopped at the page cap before the server's ``total``."""
     records = [present.workspace_record(row) for row in rows]
     if fmt == "json":
         data: dict[str, object] = {"Total": total, "Workspaces": records}
+        if truncated:
+            data["Truncated"] = True
         if missing is not None:
             data["Missing"] = list(missing)
         write_json(data, stream)
