@@ -29,6 +29,15 @@ from paiws.core.errors import (
 )
 from paiws.core.interface import DataService
 from paiws.core.masking import NOT_AVAILABLE
+from paiws.core.overview_present import (
+    BAR_LEGEND,
+    BAR_PARTS,
+    BAR_WIDTH,
+    bar_cells,
+    count_text,
+    find_summary,
+    overview_summary,
+)
 from paiws.core.present import STATUS_STYLES, TABLE_COLUMNS, mode_label, row_cells, workspace_record
 from paiws.core.recent_regions import recent_regions, remember_region
 from paiws.core.views import (
@@ -43,13 +52,19 @@ from paiws.core.views import (
     NameCheck,
     OwnerInfo,
     Region,
+    RegionMatches,
+    RegionOverview,
     ResourceLimits,
+    StatusMix,
     WorkspaceDetail,
     WorkspacePage,
     WorkspaceRow,
 )
 
 __all__ = [
+    "BAR_LEGEND",
+    "BAR_PARTS",
+    "BAR_WIDTH",
     "CREDENTIALS_STEPS",
     "DEMO_ADVICE",
     "NOT_AVAILABLE",
@@ -77,14 +92,21 @@ __all__ = [
     "PermissionDenied",
     "ReadOnlyMode",
     "Region",
+    "RegionMatches",
+    "RegionOverview",
     "ResourceLimits",
     "ServerError",
+    "StatusMix",
     "Throttled",
     "WorkspaceDetail",
     "WorkspacePage",
     "WorkspaceRow",
+    "bar_cells",
+    "count_text",
     "explain",
+    "find_summary",
     "mode_label",
+    "overview_summary",
     "policy_summary",
     "recent_regions",
     "remember_region",

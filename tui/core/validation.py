@@ -229,3 +229,40 @@ def check_known_region(region: str | None, known: Sequence[str]) -> str:
             hint="`paiws regions` lists the PAI regions; --endpoint lifts this check.",
         )
     return region
+
+
+def parse_regions(regions: str | Iterable[str], known: Sequence[str]) -> tuple[str, ...]:
+    """``--regions R,R,...`` (or a list): each a region of the PAI catalogue (a suggestion for a
+    typo), duplicates dropped, order kept, at least one."""
+    parts = regions.split(",") if isinstance(regions, str) else list(regions)
+    try:
+        wanted = tuple(check_known_region(region, known) for region in unique_ids(parts))
+    except InvalidInput as error:  # the same sentence, without "--endpoint lifts this check"
+        raise InvalidInput(
+            error.message, code=error.code, hint="`paiws regions` lists the PAI regions."
+        ) from None
+    if not wanted:
+        raise invalid("Give at least one region, e.g. --regions cn-hangzhou,cn-shanghai.")
+    return wanted
+
+
+# -- find by name across regions (R15) ------------------------------------------------------------
+
+SEARCH_MAX = 64  # longer than any workspace name (NAME_MAX), short enough to echo safely
+
+
+def search_problem(text: str) -> str | None:
+    value = text.strip()
+    if not value:
+        return "Give some text to look for in workspace names."
+    if len(value) > SEARCH_MAX:
+        return f"The name to look for is too long ({len(value)} characters; at most {SEARCH_MAX})."
+    if not value.isprintable():
+        return "The name to look for contains control characters."
+    return None
+
+
+def check_search(text: str) -> str:
+    """The text of a find by name (the server matches it fuzzily), trimmed."""
+    require(search_problem(text), "InvalidName")
+    return text.strip()

@@ -73,12 +73,15 @@ def print_table(
     *,
     styles: Mapping[str, Mapping[str, str]] | None = None,
     droppable: Sequence[str] = (),
+    glyph_styles: Mapping[str, Mapping[str, str]] | None = None,
 ) -> None:
     """A table of API text printed literally. On a terminal: a Rich table of `Text` cells
     (never parsed as markup), status coloured; when the terminal is too narrow for every
     column, the columns in `droppable` go first (in that order) instead of folding every cell,
     and a note says what was hidden. In a pipe or file: the same layout drawn by `_plain_table`
-    (no colour, nothing dropped or cut), because Rich needs ~50 s for 10,000 rows."""
+    (no colour, nothing dropped or cut), because Rich needs ~50 s for 10,000 rows.
+    `glyph_styles` colours single characters of a column (column -> character -> style), e.g.
+    the overview's status bar."""
     from rich.cells import cell_len
 
     data = [[clean(value) for value in row] for row in rows]
@@ -107,13 +110,15 @@ def print_table(
         table = Table(box=box.SIMPLE_HEAD, header_style="bold", show_edge=False, pad_edge=False)
         for i in shown:
             table.add_column(columns[i], overflow="fold")
+
+        def cell(i: int, value: str) -> Text:
+            glyphs = (glyph_styles or {}).get(columns[i])
+            if glyphs:
+                return Text.assemble(*((char, glyphs.get(char, "")) for char in value))
+            return Text(value, style=(styles or {}).get(columns[i], {}).get(value, ""))
+
         for row in data:
-            table.add_row(
-                *(
-                    Text(row[i], style=(styles or {}).get(columns[i], {}).get(row[i], ""))
-                    for i in shown
-                )
-            )
+            table.add_row(*(cell(i, row[i]) for i in shown))
         console.print(table)
     if hidden:
         stream.write(
