@@ -70,7 +70,7 @@ class FindScreen(PaiwsScreen[None]):
         self._answers: dict[str, RegionMatches] = {}
         self._found: dict[str, tuple[str, WorkspaceRow]] = {}  # row key -> (region, row)
         self._columns: tuple[str, ...] = COLUMNS
-        self._name = ""
+        self._text = ""
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="find"):
@@ -112,7 +112,7 @@ class FindScreen(PaiwsScreen[None]):
             status.update(Text(problem, style="bold red"))
             return
         self._gen += 1
-        self._name = text.strip()
+        self._text = text.strip()
         self.busy = True
         self._answers.clear()
         self._found.clear()
@@ -121,7 +121,7 @@ class FindScreen(PaiwsScreen[None]):
         table.display = False
         self.query_one("#find-errors", Static).update("")
         self._show_status()
-        self._find(self._gen, self._name)
+        self._find(self._gen, self._text)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="find")
     def _find(self, gen: int, name: str) -> None:
@@ -146,7 +146,9 @@ class FindScreen(PaiwsScreen[None]):
         matches = message.matches
         self._answers[matches.region.id] = matches
         for row in matches.rows:
-            self._found.setdefault(f"{matches.region.id}/{row.workspace_id}", (matches.region.id, row))
+            self._found.setdefault(
+                f"{matches.region.id}/{row.workspace_id}", (matches.region.id, row)
+            )
         if matches.rows:
             self._show_rows()
         self._show_status()
@@ -202,15 +204,19 @@ class FindScreen(PaiwsScreen[None]):
         regions = len(self.service.regions())
         if self.busy:
             text = Text(
-                f"Looking for {self._name!r}… {len(answers)} of {regions} regions answered, "
+                f"Looking for {self._text!r}… {len(answers)} of {regions} regions answered, "
                 f"{len(self._found)} match{'' if len(self._found) == 1 else 'es'} so far.",
                 style="italic",
             )
         else:
-            text = Text(find_summary(self._name, answers))
-            skipped = [a.region.id for a in answers if a.state in ("not activated", "no permission")]
+            text = Text(find_summary(self._text, answers))
+            skipped = [
+                a.region.id for a in answers if a.state in ("not activated", "no permission")
+            ]
             if skipped:
-                text.append(f" Not searched (PAI not activated): {', '.join(skipped)}.", style="dim")
+                text.append(
+                    f" Not searched (PAI not activated): {', '.join(skipped)}.", style="dim"
+                )
         self.query_one("#find-status", Static).update(text)
 
     def _show_errors(self) -> None:

@@ -279,7 +279,9 @@ class RegionPickerScreen(PaiwsScreen[None]):
         else:
             status = Text(overview_summary(rows))
         option = self.query_one("#region-list", OptionList).highlighted_option
-        region = next((r for r in self._regions if option and r.id == region_of(option.id or "")), None)
+        region = next(
+            (r for r in self._regions if option and r.id == region_of(option.id or "")), None
+        )
         if region is not None and region.id in self._scan:
             status = Text("\n").join((detail_text(region, self._scan[region.id]), status))
         detail.update(status)

@@ -9,7 +9,7 @@ numbers, error sentences are shown elsewhere), so nothing is parsed as markup.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from rich.text import Text
@@ -22,8 +22,8 @@ SortKey = Literal["catalogue", "workspaces", "attention"]
 ID_WIDTH = 16
 TAG_WIDTH = 6
 STATE_WIDTH = 13
-WORKSPACES_WIDTH = 10
-ATTENTION_WIDTH = 9
+WORKSPACES_WIDTH = 11
+ATTENTION_WIDTH = 10
 NAME_MIN = 12
 NAME_MAX = 24
 GAP = 2
@@ -63,15 +63,10 @@ def layout_for(width: int, *, scanned: bool) -> Layout:
             break
         if drop == "name":
             room = layout.name - (need - width)
-            layout = _replace(layout, name=room if room >= NAME_MIN else 0)
+            layout = replace(layout, name=room if room >= NAME_MIN else 0)
         else:
-            layout = _replace(layout, **{drop: False})
+            layout = replace(layout, **{drop: False})
     return layout
-
-
-def _replace(layout: Layout, **changes: object) -> Layout:
-    values = {**layout.__dict__, **changes}
-    return Layout(**values)  # type: ignore[arg-type]  # the fields of Layout, by name
 
 
 def _width(layout: Layout) -> int:
@@ -134,8 +129,8 @@ def region_line(
     if layout.attention:
         attention = _count(row, "needs_attention")
         style = "bold red" if row is not None and (row.needs_attention or 0) > 0 else ""
-        value = Text(spinner if counting else attention, style=style)
-        line.append_text(Text(" " * GAP) + _cell(value, ATTENTION_WIDTH, right=True))
+        cell = Text(spinner if counting else attention, style=style)
+        line.append_text(Text(" " * GAP) + _cell(cell, ATTENTION_WIDTH, right=True))
     if layout.bar and row is not None:
         line.append_text(Text(" " * GAP) + bar(row))
     return line
@@ -159,10 +154,10 @@ def header_line(layout: Layout, sort: SortKey, *, width: int = 0) -> Text:
         line.append_text(_cell("", TAG_WIDTH + GAP))
     line.append_text(_cell("PAI", STATE_WIDTH))
     if layout.workspaces:
-        title = "Workspaces" + (" ▼" if sort == "workspaces" else "")
+        title = "Workspaces" + ("▼" if sort == "workspaces" else "")
         line.append_text(Text(" " * GAP) + _cell(title, WORKSPACES_WIDTH, right=True))
     if layout.attention:
-        title = "Attention" + (" ▼" if sort == "attention" else "")
+        title = "Attention" + ("▼" if sort == "attention" else "")
         line.append_text(Text(" " * GAP) + _cell(title, ATTENTION_WIDTH, right=True))
     if layout.bar:
         line.append_text(Text(" " * GAP) + _cell("Statuses", BAR_WIDTH))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 
 import pytest
 
@@ -143,9 +143,9 @@ def test_one_regions_failure_stays_in_its_row_and_the_rest_completes(
     assert set(failed) == {"eu-central-1", "cn-shanghai", "us-west-1"}
     for row in failed.values():
         assert row.error and row.workspaces is None and row.needs_attention is None
-    assert "paiworkspace:ListWorkspaces" in failed["eu-central-1"].error
+    assert "paiworkspace:ListWorkspaces" in str(failed["eu-central-1"].error)
     assert failed["eu-central-1"].error_exit == 5
-    assert "throttling" in failed["cn-shanghai"].error
+    assert "throttling" in str(failed["cn-shanghai"].error)
     assert failed["us-west-1"].error_exit == 7
     # Throttling is retried (R11: three tries of a read), then the row says so.
     shanghai = [e.operation for e in demo.request_log if e.region == "cn-shanghai"]
@@ -211,6 +211,7 @@ def test_a_consumer_that_stops_reading_stops_the_scan(
 ) -> None:
     demo.set_latency(0.05)
     scan = svc.overview()
+    assert isinstance(scan, Generator)
     next(scan)
     scan.close()
     time.sleep(0.3)  # let calls already in flight end (nothing waits on them)

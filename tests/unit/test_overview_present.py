@@ -120,7 +120,7 @@ def test_found_records_are_the_list_records_with_their_region_first() -> None:
     workspace = sample_row()
     matches = RegionMatches(SH, "done", "activated", rows=(workspace,), total=1)
     record = found_record(matches, workspace)
-    assert list(record)[0] == "Region" and record["Region"] == "cn-shanghai"
+    assert next(iter(record)) == "Region" and record["Region"] == "cn-shanghai"
     assert {k: v for k, v in record.items() if k != "Region"} == workspace_record(workspace)
     failed = RegionMatches(HZ, "done", "error", error="Timed out.", error_exit=7)
     assert region_error_record(failed) == {
