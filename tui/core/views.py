@@ -66,13 +66,16 @@ class WorkspaceRow:
     description: str
     status: str
     environments: tuple[str, ...]
-    created: str
+    created: str  # ISO 8601 UTC (2023-02-01T03:00:00Z); `present` makes it readable
     modified: str
     creator_id: str  # masked: ****1234 or ****
     administrators: tuple[str, ...]  # masked: a***@example.com / a***
     resource_group: str
     is_default: bool
     extra_info: tuple[tuple[str, str], ...] = ()  # values masked like IDs
+    # R16: the natural-language keys of fields the server sent with the wrong type; they read
+    # "unreadable" in every output.
+    unreadable: tuple[str, ...] = ()
 
     @property
     def mode(self) -> str:
@@ -84,6 +87,7 @@ class OwnerInfo:
     username: str  # masked: a***
     display_name: str  # masked: a***
     user_id: str  # masked: ****1234
+    unreadable: tuple[str, ...] = ()  # R16, as for WorkspaceRow
 
 
 @dataclass(frozen=True)
@@ -114,6 +118,11 @@ class WorkspacePage:
     @property
     def count(self) -> int:
         return len(self.rows)
+
+    @property
+    def unreadable_items(self) -> int:
+        """R16: how many items had a field of the wrong type (the outputs say so)."""
+        return sum(1 for row in self.rows if row.unreadable)
 
 
 @dataclass(frozen=True)
