@@ -2,9 +2,10 @@
 
 urllib3's read timeout is a per-``recv`` socket timeout: a server that trickles one byte a second
 (in the status line, the headers or the body) never trips it. Here the read timeout becomes a
-deadline: when a connection starts waiting for its response, a timer is armed, and when it
-fires the socket is shut down, so the blocked read returns at once and the request fails. The
-transport then reports a read timeout (``Deadline.expired``), whatever error the cut produced.
+deadline: when a connection starts waiting for its response, the deadline is handed to a
+watchdog thread, and when it passes the socket is shut down, so the blocked read returns at
+once and the request fails. The transport then reports a read timeout (``Deadline.expired``),
+whatever error the cut produced.
 
 The deadline travels in a ``ContextVar`` because urllib3's pool calls ``getresponse`` itself;
 the pool classes below only swap in connection classes that look it up.
@@ -13,8 +14,11 @@ the pool classes below only swap in connection classes that look it up.
 from __future__ import annotations
 
 import contextlib
+import heapq
+import itertools
 import socket
 import threading
+import time
 from contextvars import ContextVar
 from types import TracebackType
 from typing import Any
@@ -31,7 +35,8 @@ class Deadline:
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
         self.expired = False
-        self._timer: threading.Timer | None = None
+        self.finished = False  # cancelled or expired: the watchdog may forget it
+        self._armed = False
         self._sock: Any = None
         self._lock = threading.Lock()
         self._token: Any = None
@@ -50,28 +55,69 @@ class Deadline:
         _CURRENT.reset(self._token)
 
     def watch(self, sock: Any) -> None:
-        """Arm the timer for ``sock`` (once: a retry inside urllib3 would not re-arm it)."""
+        """Arm the deadline for ``sock`` (once: a retry inside urllib3 would not re-arm it)."""
         with self._lock:
-            if self._timer is not None:
+            if self._armed or self.finished:
                 return
+            self._armed = True
             self._sock = sock
-            self._timer = threading.Timer(self.seconds, self._fire)
-            self._timer.daemon = True
-            self._timer.start()
+        _WATCHDOG.add(time.monotonic() + self.seconds, self)
 
     def cancel(self) -> None:
         with self._lock:
-            if self._timer is not None:
-                self._timer.cancel()
+            self.finished = True
             self._sock = None
 
-    def _fire(self) -> None:
+    def fire(self) -> None:
         with self._lock:
             sock, self._sock = self._sock, None
-            if sock is None:
+            if self.finished or sock is None:
                 return
-            self.expired = True
+            self.finished = self.expired = True
         _shutdown(sock)
+
+
+class _Watchdog:
+    """One daemon thread for every deadline of the process: starting a timer thread per
+    request would cost more than a loopback request itself. Cancelled deadlines stay in the
+    heap until they come up (or reach the top), which bounds it by the requests of one read
+    timeout."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._heap: list[tuple[float, int, Deadline]] = []
+        self._order = itertools.count()
+        self._thread: threading.Thread | None = None
+
+    def add(self, when: float, deadline: Deadline) -> None:
+        with self._cond:
+            entry = (when, next(self._order), deadline)
+            heapq.heappush(self._heap, entry)
+            if self._thread is None or not self._thread.is_alive():  # first use, or a fork
+                self._thread = threading.Thread(
+                    target=self._run, name="paiws-deadlines", daemon=True
+                )
+                self._thread.start()
+            elif self._heap[0] is entry:
+                self._cond.notify()  # earlier than what the thread sleeps towards
+
+    def _run(self) -> None:
+        while True:
+            due: list[Deadline] = []
+            with self._cond:
+                while not due:
+                    now = time.monotonic()
+                    while self._heap and (self._heap[0][2].finished or self._heap[0][0] <= now):
+                        deadline = heapq.heappop(self._heap)[2]
+                        if not deadline.finished:
+                            due.append(deadline)
+                    if not due:
+                        self._cond.wait(self._heap[0][0] - now if self._heap else None)
+            for deadline in due:
+                deadline.fire()
+
+
+_WATCHDOG = _Watchdog()
 
 
 def _shutdown(sock: Any) -> None:
