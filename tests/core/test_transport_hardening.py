@@ -336,3 +336,15 @@ def test_one_connection_per_host_is_reused_and_the_user_agent_names_paiws() -> N
         client.close()
     assert server.connections == 1 and len(agents) == 3
     assert agents[0].startswith(f"User-Agent: paiws/{__version__} (Python ".encode())
+
+
+def test_urllib3_records_about_our_requests_are_dropped_and_others_kept(
+    scripted: Scripted, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    client_for(scripted.url).list_workspaces(REGION, name="user-1095312831785714")
+    logging.getLogger("urllib3.connectionpool").debug("someone else's request")
+    texts = [r.getMessage() for r in caplog.records if r.name.startswith("urllib3")]
+    assert texts == ["someone else's request"]

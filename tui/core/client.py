@@ -95,7 +95,7 @@ class WorkspaceClient:
         self.vpc = vpc
         self.timeouts = timeouts or Timeouts()
         self.retry = retry or RetryPolicy()
-        self._transport_: Transport | None = None
+        self._wire: Transport | None = None
         self._agent = ""
         self._lock = threading.Lock()
 
@@ -283,20 +283,20 @@ class WorkspaceClient:
     def _transport(self) -> tuple[Transport, str]:
         """The transport, made on first use: importing urllib3 and the SDK waits until then."""
         with self._lock:
-            if self._transport_ is None:
+            if self._wire is None:
                 from paiws.core.transport import Transport
 
                 neutralise_sdk()
                 quiet_urllib3_for_our_requests()
-                self._transport_ = Transport(self.timeouts)
+                self._wire = Transport(self.timeouts)
                 self._agent = user_agent()
-            return self._transport_, self._agent
+            return self._wire, self._agent
 
     def close(self) -> None:
         with self._lock:
-            if self._transport_ is not None:
-                self._transport_.close()
-                self._transport_ = None
+            if self._wire is not None:
+                self._wire.close()
+                self._wire = None
 
 
 def check_path_value(name: str, value: str) -> str:

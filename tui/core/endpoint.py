@@ -120,11 +120,15 @@ def parse_endpoint(text: str) -> Endpoint:
         raise bad
     endpoint = Endpoint(scheme=parts.scheme.lower(), host=host, port=port)
     if endpoint.scheme == "http" and not endpoint.loopback:
+        dotted = host.endswith(".") and is_loopback_host(host.rstrip("."))
         raise InvalidInput(
             "Plain http:// is allowed only for loopback endpoints (127.0.0.1, ::1, localhost); "
             "use https:// for any other host.",
             code="InsecureEndpoint",
-            hint="Nothing was sent. Use an https:// endpoint.",
+            hint=f"Nothing was sent. {host!r} with its trailing dot is looked up in DNS; use "
+            f"{host.rstrip('.')!r} without it."
+            if dotted
+            else "Nothing was sent. Use an https:// endpoint.",
         )
     return endpoint
 

@@ -136,7 +136,7 @@ class Transport:
             raise _read_timeout(endpoint.host, self.timeouts.read, whole=True)
         return response.status, body
 
-    def _read(self, response: Any) -> bytes:
+    def _read(self, response: urllib3.BaseHTTPResponse) -> bytes:
         """The decoded body, refused (and the connection dropped) once it passes the cap."""
         declared = response.headers.get("Content-Length", "")
         chunks: list[bytes] = []
