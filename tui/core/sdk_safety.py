@@ -87,9 +87,16 @@ def _no_http_debug(self: object, request: object, response: object) -> None:
 
 
 def neutralise_sdk() -> None:
-    """Import the parts of aliyunsdkcore we use and switch off their leaks. Idempotent."""
-    # Imported here so that merely importing paiws does not pay the SDK's import time.
-    import aliyunsdkcore.client  # noqa: F401  (creates the loggers we silence)
+    """Import the parts of aliyunsdkcore we use and switch off their leaks. Idempotent.
+
+    ``aliyunsdkcore.client`` (AcsClient, 20 ms of imports) is not imported: nothing here uses
+    it, and loggers it creates later inherit the silenced top logger's level."""
+    # Imported here so that merely importing paiws does not pay the SDK's import time. These
+    # are the modules paiws.core.signing uses (they create the loggers silenced below), plus
+    # http_response, whose DEBUG=sdk dump is disarmed in case anything else sends through it.
+    import aliyunsdkcore.auth.signers.access_key_signer
+    import aliyunsdkcore.auth.signers.sts_token_signer
+    import aliyunsdkcore.request  # noqa: F401
     from aliyunsdkcore.http import http_response
 
     http_response.HttpResponse.do_http_debug = _no_http_debug
