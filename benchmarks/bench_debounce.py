@@ -27,9 +27,10 @@ MAX_REQUESTS = 2
 
 
 async def one_run(base_url: str, emu: Any) -> tuple[int, float]:
+    from textual import events
+
     from paiws.app import PaiwsApp
     from paiws.core.factory import emulator_service
-    from textual import events
 
     service = emulator_service(base_url)
     app = PaiwsApp(service, region=REGION, cursor_blink=False)

@@ -7,23 +7,47 @@ screen and the command palette are built from those same bindings (one source of
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
+from typing import ClassVar, TypeVar
 
-from paiws.core.interface import DataService
-from paiws.screens.widgets.status_bar import StatusBar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer
 
-if TYPE_CHECKING:
-    from paiws.app import PaiwsApp
+from paiws.core.api import DataService
+from paiws.screens.host import Host, host_of
+from paiws.screens.session import Session
+from paiws.screens.widgets.status_bar import StatusBar
 
 ResultT = TypeVar("ResultT")
 
 
-class PaiwsScreen(Screen[ResultT]):
+class HostAccess(DOMNode):
+    """The one way screens reach the data service and the App's session."""
+
+    @property
+    def host(self) -> Host:
+        return host_of(self)
+
+    @property
+    def service(self) -> DataService:
+        return self.host.service
+
+    @property
+    def session(self) -> Session:
+        return self.host.session
+
+    @property
+    def chosen_region(self) -> str:
+        """The region chosen by the user. Screens that call the API only exist after a choice."""
+        region = self.session.region
+        if region is None:  # pragma: no cover - guarded by the screen flow
+            raise RuntimeError("no region chosen")
+        return region
+
+
+class PaiwsScreen(HostAccess, Screen[ResultT]):
     """A full screen with the shared status bar and footer."""
 
     HELP_TITLE: ClassVar[str] = ""
@@ -35,22 +59,6 @@ class PaiwsScreen(Screen[ResultT]):
         Binding("q", "quit_app", "Quit", id="screen.quit"),
         Binding("q", "back", "Back", show=False, id="screen.q_back"),
     ]
-
-    @property
-    def paiws(self) -> PaiwsApp:
-        return cast("PaiwsApp", self.app)
-
-    @property
-    def service(self) -> DataService:
-        return self.paiws.service
-
-    @property
-    def chosen_region(self) -> str:
-        """The region chosen by the user. Screens that call the API only exist after a choice."""
-        region = self.paiws.region
-        if region is None:  # pragma: no cover - guarded by the screen flow
-            raise RuntimeError("no region chosen")
-        return region
 
     @property
     def is_root(self) -> bool:
@@ -78,3 +86,7 @@ class PaiwsScreen(Screen[ResultT]):
 
     def action_quit_app(self) -> None:
         self.app.exit(0)
+
+
+class PaiwsModal(HostAccess, ModalScreen[ResultT]):
+    """A dialog over the current screen, with the same access to the service and session."""

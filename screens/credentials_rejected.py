@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from paiws.core.errors import PaiwsError
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
+
+from paiws.core.api import PaiwsError
 
 FIX = (
     "Check the AccessKey pair (or the STS token and its expiry) outside the app:\n"

@@ -9,16 +9,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from paiws.core.errors import InvalidInput, NotFound
-from paiws.core.masking import NOT_AVAILABLE
-from paiws.core.present import STATUS_STYLES, mode_label, workspace_record
-from paiws.core.views import WorkspaceDetail, WorkspaceRow
-from paiws.screens.base import PaiwsScreen
-from paiws.screens.delete_workspace import DeleteWorkspace
-from paiws.screens.edit_workspace import EditWorkspace
-from paiws.screens.errors import error_text, report_error
-from paiws.screens.messages import CallFailed, DetailLoaded
-from paiws.screens.widgets.inputs import Field
 from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -27,6 +17,24 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import ContentSwitcher, Input, Static
+
+from paiws.core.api import (
+    NOT_AVAILABLE,
+    STATUS_STYLES,
+    InvalidInput,
+    NotFound,
+    WorkspaceDetail,
+    WorkspaceRow,
+    mode_label,
+    workspace_record,
+)
+from paiws.screens.base import PaiwsScreen
+from paiws.screens.delete_workspace import DeleteWorkspace
+from paiws.screens.edit_workspace import EditWorkspace
+from paiws.screens.errors import error_body, report_error
+from paiws.screens.messages import CallFailed, DetailLoaded, VerboseChanged, WorkspaceChanged
+from paiws.screens.session import Session
+from paiws.screens.widgets.inputs import Field
 
 
 def _value(value: object) -> str:
@@ -100,6 +108,7 @@ class DetailScreen(PaiwsScreen[None]):
         self.workspace_id = row.workspace_id if row is not None else str(workspace_id)
         self.busy = False
         self._gen = 0
+        self._verbose = False  # the session's R6 choice, read at mount
 
     def compose_body(self) -> ComposeResult:
         with ContentSwitcher(initial="detail-view", id="detail-switcher"):
@@ -112,12 +121,25 @@ class DetailScreen(PaiwsScreen[None]):
                 yield Field(placeholder="Try another workspace ID and press Enter", id="other-id")
 
     def on_mount(self) -> None:
+        self.watch(self.app, "session", self._session_changed, init=False)
+        self._verbose = self.session.verbose
         if self.row is not None:
             self._show_detail()
-            if self.service.verbose:
+            if self._verbose:
                 self._fetch()
         else:
             self._fetch()
+
+    def _session_changed(self, session: Session) -> None:
+        """R6: the owner choice is the session's (sticky); fetch with Verbose once it is on."""
+        if session.verbose == self._verbose:
+            return
+        self._verbose = session.verbose
+        have_owner = self.detail is not None and self.detail.verbose
+        if self._verbose and not have_owner and self.row is not None:
+            self._fetch()
+        else:
+            self._show_detail()
 
     # -- fetching ---------------------------------------------------------------------------
 
@@ -130,8 +152,8 @@ class DetailScreen(PaiwsScreen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="detail")
     def _get(self, gen: int, region: str, workspace_id: str) -> None:
         try:
-            # verbose=None: the service applies the user's sticky owner choice (R6).
-            detail = self.service.get_workspace(region, workspace_id)
+            # R6: Verbose only when the user asked for owner detail (the session's choice).
+            detail = self.service.get_workspace(region, workspace_id, verbose=self._verbose)
         except Exception as error:  # every failure becomes a message the UI explains
             self.post_message(CallFailed(gen, "load the workspace", error))
             return
@@ -156,16 +178,16 @@ class DetailScreen(PaiwsScreen[None]):
             # R7: a 404 is an answer; an ID that cannot exist (rejected before sending) too.
             self._show_not_found(message.error if isinstance(message.error, InvalidInput) else None)
             return
-        self._show_detail(problem=error_text(message.error, purpose=message.purpose))
+        self._show_detail(problem=error_body(message.error, purpose=message.purpose))
         report_error(self, message.error, purpose=message.purpose)
 
     # -- rendering --------------------------------------------------------------------------
 
-    def _show_detail(self, *, problem: str | None = None) -> None:
+    def _show_detail(self, *, problem: Text | None = None) -> None:
         title = self.query_one("#detail-title", Static)
         fields = self.query_one("#detail-fields", Static)
         note = self.query_one("#detail-note", Static)
-        verbose = self.service.verbose
+        verbose = self._verbose
         if self.row is None:
             title.update(Text(f"Workspace {self.workspace_id}", style="bold"))
             fields.update(Text("Loading…", style="italic") if self.busy else Text(""))
@@ -176,7 +198,9 @@ class DetailScreen(PaiwsScreen[None]):
             body: RenderableType = detail_table(self.row, self.detail, verbose=verbose)
             fields.update(body)
         if problem:
-            note.update(Text(problem + "\nPress r to retry.", style="red"))
+            problem.append("\nPress r to retry.")
+            problem.stylize("red")
+            note.update(problem)
         elif verbose:
             note.update(
                 Text("Owner & administrators shown (fetched with Verbose). Press w to hide them.")
@@ -227,18 +251,12 @@ class DetailScreen(PaiwsScreen[None]):
             return self.row is not None
         if action in ("edit", "delete"):
             # Never offered in read-only mode (R13); hidden, not just disabled.
-            return self.row is not None and not self.service.read_only
+            return self.row is not None and not self.session.read_only
         return super().check_action(action, parameters)
 
     def action_toggle_owner(self) -> None:
-        if self.row is None:
-            return
-        self.service.verbose = not self.service.verbose
-        have_owner = self.detail is not None and self.detail.verbose
-        if self.service.verbose and not have_owner:
-            self._fetch()
-        else:
-            self._show_detail()
+        if self.row is not None:
+            self.post_message(VerboseChanged(not self.session.verbose))
 
     def action_copy_id(self) -> None:
         if self.row is not None:
@@ -249,30 +267,23 @@ class DetailScreen(PaiwsScreen[None]):
         self._fetch()
 
     def action_edit(self) -> None:
-        if self.row is not None and not self.service.read_only:
-            self.app.push_screen(
-                EditWorkspace(self.service, self.chosen_region, self.row), self._edited
-            )
+        if self.row is not None and not self.session.read_only:
+            self.app.push_screen(EditWorkspace(self.row), self._edited)
 
     def _edited(self, detail: WorkspaceDetail | None) -> None:
         if detail is None:
             return
         self.detail, self.row = detail, detail.workspace
         self._show_detail()
-        main = self.paiws.main_screen
-        if main is not None:  # the table row is stale now
-            main.reload(select_id=detail.workspace.workspace_id)
+        self.post_message(WorkspaceChanged(detail.workspace.workspace_id, "updated"))
 
     def action_delete(self) -> None:
-        if self.row is not None and not self.service.read_only:
-            self.app.push_screen(
-                DeleteWorkspace(self.service, self.chosen_region, self.row), self._deleted
-            )
+        if self.row is not None and not self.session.read_only:
+            self.app.push_screen(DeleteWorkspace(self.row), self._deleted)
 
     def _deleted(self, workspace_id: str | None) -> None:
         if workspace_id is None:
             return
+        # To the App directly: this screen is closing and would not pass it on.
+        self.app.post_message(WorkspaceChanged(workspace_id, "deleted"))
         self.dismiss()
-        main = self.paiws.main_screen
-        if main is not None:  # the row leaves the table
-            main.reload()

@@ -8,43 +8,28 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from paiws.core.interface import DataService
-from paiws.core.validation import DESCRIPTION_MAX, description_problem
-from paiws.core.views import WorkspaceDetail, WorkspaceRow
-from paiws.paths import asset_path
-from paiws.screens.widgets.confirm_modal import ConfirmModal
-from paiws.screens.widgets.error_text import copy_text_for, error_text
-from paiws.screens.widgets.inputs import Field
-from paiws.screens.wizard_steps import DISPLAY_NAME_MAX
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Static
 
+from paiws.core.api import WorkspaceDetail, WorkspaceRow, validation
+from paiws.screens.widgets.change_dialog import ChangeDialog
+from paiws.screens.widgets.confirm_modal import ConfirmModal
+from paiws.screens.widgets.inputs import Field
 
-def edit_blocked_reason(service: DataService) -> str | None:
-    if service.read_only:
-        return "Read-only mode (--read-only): editing workspaces is turned off."
-    return None
-
-
-def display_name_problem(value: str) -> str | None:
-    if not value.strip():
-        return "Display name is required (use the workspace name if in doubt)."
-    if len(value) > DISPLAY_NAME_MAX:
-        return f"Display name must be at most {DISPLAY_NAME_MAX} characters (it has {len(value)})."
-    return None
+DESCRIPTION_MAX = validation.DESCRIPTION_MAX
+DISPLAY_NAME_MAX = validation.DISPLAY_NAME_MAX
 
 
-class EditWorkspace(ModalScreen[WorkspaceDetail | None]):
+class EditWorkspace(ChangeDialog[WorkspaceDetail | None]):
     """A small form: two fields, live validation, Save sends UpdateWorkspace once."""
 
-    CSS_PATH = [asset_path("wizard.tcss")]  # read when the first dialog is shown
-
+    ACTION = "update a workspace"
+    FEEDBACK = "#edit-feedback"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "escape",
@@ -60,13 +45,6 @@ class EditWorkspace(ModalScreen[WorkspaceDetail | None]):
             tooltip="Save (UpdateWorkspace; Enter works too)",
             id="edit.save",
         ),
-        Binding(
-            "y",
-            "copy_policy",
-            "Copy policy",
-            tooltip="Copy the RAM policy after a permission error",
-            id="edit.copy",
-        ),
     ]
 
     class Saved(Message):
@@ -74,21 +52,14 @@ class EditWorkspace(ModalScreen[WorkspaceDetail | None]):
             super().__init__()
             self.detail = detail
 
-    class Failed(Message):
-        def __init__(self, error: Exception) -> None:
-            super().__init__()
-            self.error = error
-
-    def __init__(self, service: DataService, region: str, row: WorkspaceRow) -> None:
+    def __init__(self, row: WorkspaceRow) -> None:
         super().__init__()
-        self._service = service
-        self._region = region
         self._row = row
-        self._blocked = edit_blocked_reason(service)
         self._saving = False
-        self._policy: str | None = None
 
     def compose(self) -> ComposeResult:
+        self._region = self.chosen_region
+        self._blocked = self.blocked
         row = self._row
         with Vertical(id="wizard-box"):
             yield Static(
@@ -144,11 +115,13 @@ class EditWorkspace(ModalScreen[WorkspaceDetail | None]):
         return changes
 
     def _problem(self) -> str | None:
-        return display_name_problem(self._display) or description_problem(self._description)
+        return validation.display_name_problem(self._display) or validation.description_problem(
+            self._description
+        )
 
     @on(Input.Changed)
     def _changed(self) -> None:
-        self._policy = None
+        self.forget_failure()
         self._refresh_form()
 
     def _refresh_form(self) -> None:
@@ -157,30 +130,22 @@ class EditWorkspace(ModalScreen[WorkspaceDetail | None]):
         problem = self._problem()
         changed = bool(self._changes())
         if problem:
-            self._feedback(Text(f"✗ {problem}"), "bad")
+            self.feedback(Text(f"✗ {problem}"), "bad")
         elif not changed:
-            self._feedback(Text("Nothing changed yet."), "muted")
+            self.feedback(Text("Nothing changed yet."), "muted")
         else:
             fields = " and ".join(
                 "display name" if key == "display_name" else "description"
                 for key in self._changes()
             )
-            self._feedback(Text(f"Save sends the new {fields} (UpdateWorkspace)."), "muted")
+            self.feedback(Text(f"Save sends the new {fields} (UpdateWorkspace)."), "muted")
         self.query_one("#edit-save", Button).disabled = self._saving or bool(problem) or not changed
         self.refresh_bindings()
-
-    def _feedback(self, text: Text, kind: str) -> None:
-        widget = self.query_one("#edit-feedback", Static)
-        widget.update(text)
-        for name in ("ok", "bad", "warn", "muted"):
-            widget.set_class(name == kind, f"-{name}")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "save":
             return not self._blocked and not self._saving
-        if action == "copy_policy":
-            return self._policy is not None
-        return True
+        return super().check_action(action, parameters)
 
     # ---------------------------------------------------------------- actions
 
@@ -214,19 +179,19 @@ class EditWorkspace(ModalScreen[WorkspaceDetail | None]):
             return
         self._saving = True
         self._refresh_form()
-        self._feedback(Text("Saving…"), "muted")
+        self.feedback(Text("Saving…"), "muted")
         self._save(self._changes())
 
     @work(thread=True, exclusive=True, group="edit", exit_on_error=False)
     def _save(self, changes: dict[str, str]) -> None:
         try:
-            detail = self._service.update_workspace(
+            detail = self.service.update_workspace(
                 self._region,
                 self._row.workspace_id,
                 display_name=changes.get("display_name"),
                 description=changes.get("description"),
             )
-        except Exception as err:  # shown through error_text: PaiwsError text or type name only
+        except Exception as err:  # explained through the core: PaiwsError text or type name only
             self.post_message(self.Failed(err))
             return
         self.post_message(self.Saved(detail))
@@ -236,20 +201,10 @@ class EditWorkspace(ModalScreen[WorkspaceDetail | None]):
         self.notify(f"Saved {self._row.name}.", title="Workspace updated", markup=False)
         self.dismiss(message.detail)
 
-    @on(Failed)
-    def _failed(self, message: Failed) -> None:
+    @on(ChangeDialog.Failed)
+    def _failed(self, message: ChangeDialog.Failed) -> None:
         self._saving = False
         self._refresh_form()
-        policy = self._service.ram_policy()
-        self._policy = copy_text_for(message.error, fallback_policy=policy)
-        self._feedback(
-            error_text(message.error, doing="Saving the changes", fallback_policy=policy), "bad"
-        )
+        self.show_failure(message.error, purpose="save the changes")
         # Off the inputs, so `y` copies the policy instead of typing; Enter retries.
         self.query_one("#edit-save", Button).focus()
-        self.refresh_bindings()
-
-    def action_copy_policy(self) -> None:
-        if self._policy:
-            self.app.copy_to_clipboard(self._policy)
-            self.notify("RAM policy copied to the clipboard.", title="Copied")

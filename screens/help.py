@@ -7,8 +7,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from paiws.paths import read_asset
-from paiws.screens.base import PaiwsScreen
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -16,6 +14,9 @@ from textual.binding import Binding, BindingsMap, BindingType
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.widgets import Markdown, Static
+
+from paiws.paths import read_asset
+from paiws.screens.base import PaiwsScreen
 
 Section = tuple[str, Sequence[type[DOMNode]]]
 

@@ -3,16 +3,8 @@ ListWorkspaces call, whose answer is final: missing IDs are listed as "does not 
 
 from __future__ import annotations
 
-import re
 from typing import ClassVar
 
-from paiws.core.views import LookupResult
-from paiws.screens.base import PaiwsScreen
-from paiws.screens.detail import DetailScreen
-from paiws.screens.errors import error_text, report_error
-from paiws.screens.messages import CallFailed, LookupDone
-from paiws.screens.widgets.inputs import Field
-from paiws.screens.widgets.workspace_grid import WorkspaceGrid
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -20,12 +12,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
-_SEPARATORS = re.compile(r"[\s,;]+")
-
-
-def parse_ids(text: str) -> tuple[str, ...]:
-    """Comma/space separated IDs, in order, without duplicates."""
-    return tuple(dict.fromkeys(part for part in _SEPARATORS.split(text) if part))
+from paiws.core.api import InvalidInput, LookupResult, validation
+from paiws.screens.base import PaiwsScreen
+from paiws.screens.detail import DetailScreen
+from paiws.screens.errors import error_body, report_error
+from paiws.screens.messages import CallFailed, LookupDone
+from paiws.screens.widgets.inputs import Field
+from paiws.screens.widgets.workspace_grid import WorkspaceGrid
 
 
 class IdLookupScreen(PaiwsScreen[None]):
@@ -64,9 +57,10 @@ class IdLookupScreen(PaiwsScreen[None]):
 
     @on(Input.Submitted, "#ids")
     def _submitted(self, event: Input.Submitted) -> None:
-        ids = parse_ids(event.value)
-        if not ids:
-            self._status(Text("Type at least one workspace ID.", style="yellow"))
+        try:
+            ids = validation.parse_workspace_ids(event.value)
+        except InvalidInput as problem:  # the core's rule, naming the token; nothing is sent
+            self._status(Text(problem.message, style="yellow"))
             return
         self._run(ids)
 
@@ -115,12 +109,10 @@ class IdLookupScreen(PaiwsScreen[None]):
         if message.gen != self._gen:
             return
         self.busy = False
-        self._status(
-            Text(
-                error_text(message.error, purpose=message.purpose) + "\nPress r to retry.",
-                style="red",
-            )
-        )
+        body = error_body(message.error, purpose=message.purpose)
+        body.append("\nPress r to retry.")
+        body.stylize("red")
+        self._status(body)
         report_error(self, message.error, purpose=message.purpose)
 
     def _status(self, text: Text) -> None:

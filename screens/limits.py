@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from paiws.screens.base import PaiwsScreen
-from paiws.screens.errors import error_text, report_error
-from paiws.screens.messages import CallFailed, LimitsLoaded
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
+
+from paiws.screens.base import PaiwsScreen
+from paiws.screens.errors import error_body, report_error
+from paiws.screens.messages import CallFailed, LimitsLoaded
 
 
 class LimitsScreen(PaiwsScreen[None]):
@@ -76,10 +77,8 @@ class LimitsScreen(PaiwsScreen[None]):
         if message.gen != self._gen:
             return
         self.busy = False
-        self.query_one("#limits-status", Static).update(
-            Text(
-                error_text(message.error, purpose=message.purpose) + "\nPress r to retry.",
-                style="red",
-            )
-        )
+        body = error_body(message.error, purpose=message.purpose)
+        body.append("\nPress r to retry.")
+        body.stylize("red")
+        self.query_one("#limits-status", Static).update(body)
         report_error(self, message.error, purpose=message.purpose)

@@ -1,21 +1,26 @@
-"""Typed messages that thread workers post back to their screen.
+"""Typed messages: thread workers post answers back to their screen, and screens tell the App
+what happened (the App owns the session; screens never write its state).
 
-Every message carries the generation (`gen`) of the request that produced it: a screen bumps its
-generation whenever the question changes (region, filter, sort, another ID), so an answer to an
-older question is recognised and dropped instead of overwriting newer data.
+Every worker message carries the generation (`gen`) of the request that produced it: a screen
+bumps its generation whenever the question changes (region, filter, sort, another ID), so an
+answer to an older question is recognised and dropped instead of overwriting newer data.
 Payloads are masked view models only (R8/R9).
 """
 
 from __future__ import annotations
 
-from paiws.core.views import (
+from typing import Literal
+
+from textual.message import Message
+
+from paiws.core.api import (
     ActivationState,
     LookupResult,
     ResourceLimits,
     WorkspaceDetail,
     WorkspacePage,
 )
-from textual.message import Message
+from paiws.screens.session import Badge
 
 
 class WorkerMessage(Message):
@@ -72,3 +77,43 @@ class CallFailed(WorkerMessage):
         super().__init__(gen)
         self.purpose = purpose
         self.error = error
+
+
+# -- screens -> App: what happened, so the App can update the session it owns ----------------
+
+
+class RegionChosen(Message):
+    """The user pressed Enter on a region (R2)."""
+
+    def __init__(self, region: str) -> None:
+        super().__init__()
+        self.region = region
+
+
+class ActivationChanged(Message):
+    """What is known about PAI in ``region`` now (R3), for the status bar."""
+
+    def __init__(self, region: str, badge: Badge) -> None:
+        super().__init__()
+        self.region = region
+        self.badge = badge
+
+
+class VerboseChanged(Message):
+    """The user switched owner & administrators on or off (R6: sticky for the run)."""
+
+    def __init__(self, verbose: bool) -> None:
+        super().__init__()
+        self.verbose = verbose
+
+
+Change = Literal["created", "updated", "deleted"]
+
+
+class WorkspaceChanged(Message):
+    """A workspace was created, updated or deleted: lists showing it are stale."""
+
+    def __init__(self, workspace_id: str | None, change: Change) -> None:
+        super().__init__()
+        self.workspace_id = workspace_id
+        self.change = change

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from paiws.screens.base import PaiwsScreen
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
+
+from paiws.screens.base import PaiwsScreen
 
 HOW_TO = (
     "paiws uses the same credentials as the aliyun CLI. Configure them outside the app:\n\n"
@@ -33,7 +34,7 @@ class NoCredentialsScreen(PaiwsScreen[None]):
     ]
 
     def compose_body(self) -> ComposeResult:
-        status = self.paiws.credentials
+        status = self.host.credentials
         with VerticalScroll(id="no-credentials"), Vertical(classes="panel"):
             yield Static(
                 Text("No Alibaba Cloud credentials found", style="bold"), classes="panel-title"

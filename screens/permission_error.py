@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from paiws.core.errors import PermissionDenied
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -12,13 +11,16 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
+from paiws.core.api import PermissionDenied
+from paiws.screens.errors import COPY_KEY
+
 
 class PermissionErrorScreen(ModalScreen[None]):
     """A panel over the current screen; closing it leaves the app where it was."""
 
     HELP_TITLE: ClassVar[str] = "Permission error"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("c", "copy_policy", "Copy policy", id="permission.copy"),
+        Binding(COPY_KEY, "copy_policy", "Copy policy", id="permission.copy"),
         Binding("escape", "close", "Close", id="permission.close"),
         Binding("q", "close", "Close", show=False, id="permission.q_close"),
     ]
@@ -30,10 +32,7 @@ class PermissionErrorScreen(ModalScreen[None]):
 
     @property
     def policy(self) -> str:
-        if self.error.policy:
-            return self.error.policy
-        service = getattr(self.app, "service", None)
-        return service.ram_policy() if service is not None else ""
+        return self.error.policy
 
     def compose(self) -> ComposeResult:
         with Vertical(id="permission-panel", classes="panel"):
@@ -46,7 +45,7 @@ class PermissionErrorScreen(ModalScreen[None]):
                     f" (needed to {self.purpose}).\n",
                     str(self.error),
                     "\n\nAttach this least-privilege RAM policy to the RAM user or role "
-                    "(c copies it), then close this panel (escape) and retry with r.",
+                    f"({COPY_KEY} copies it), then close this panel (escape) and retry with r.",
                 ),
                 id="permission-message",
             )

@@ -9,9 +9,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from paiws.core.views import Region
-from paiws.screens.base import PaiwsScreen
-from paiws.screens.widgets.inputs import Field
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -19,6 +16,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
+
+from paiws.core.api import Region, recent_regions
+from paiws.screens.base import PaiwsScreen
+from paiws.screens.messages import RegionChosen
+from paiws.screens.widgets.inputs import Field
 
 ID_WIDTH = 16
 
@@ -73,7 +75,7 @@ class RegionPickerScreen(PaiwsScreen[None]):
     @property
     def is_root(self) -> bool:
         # The picker shown at start (no region yet) is where `q` quits from.
-        return self.paiws.region is None
+        return self.session.region is None
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="picker"):
@@ -99,14 +101,14 @@ class RegionPickerScreen(PaiwsScreen[None]):
 
     def _hints(self) -> Text:
         parts: list[str] = []
-        recent = [r for r in _recent_regions() if r != self.paiws.region][:3]
+        recent = [r for r in _recent_regions() if r != self.session.region][:3]
         if recent:
             parts.append("Recent: " + ", ".join(recent))
-        hint = self.paiws.credentials.region_hint
+        hint = self.host.credentials.region_hint
         if hint:
             parts.append(f"Profile region: {hint}")
-        if self.paiws.region:
-            parts.append(f"Current: {self.paiws.region}")
+        if self.session.region:
+            parts.append(f"Current: {self.session.region}")
         return Text(" · ".join(parts), style="italic")
 
     def _fill(self, needle: str) -> None:
@@ -133,7 +135,7 @@ class RegionPickerScreen(PaiwsScreen[None]):
     @on(OptionList.OptionSelected, "#region-list")
     def _option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.paiws.choose_region(event.option.id)
+            self.post_message(RegionChosen(event.option.id))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         filter_value = self.query_one("#region-filter", Input).value
@@ -160,7 +162,7 @@ class RegionPickerScreen(PaiwsScreen[None]):
     def action_choose(self) -> None:
         option = self.query_one("#region-list", OptionList).highlighted_option
         if option is not None and option.id:
-            self.paiws.choose_region(option.id)
+            self.post_message(RegionChosen(option.id))
 
     def action_clear_or_back(self) -> None:
         filter_input = self.query_one("#region-filter", Input)
@@ -177,7 +179,6 @@ class RegionPickerScreen(PaiwsScreen[None]):
 
 
 def _recent_regions() -> list[str]:
-    from paiws.core.recent_regions import recent_regions
 
     try:
         return [r for r in recent_regions() if isinstance(r, str)]

@@ -9,17 +9,9 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from paiws import APP_NAME
-from paiws.core.interface import DataService
-from paiws.core.recent_regions import remember_region
-from paiws.core.views import CredentialStatus
-from paiws.palette import ScreenActionsProvider
-from paiws.paths import asset_path
-from paiws.screens.base import PaiwsScreen
-from paiws.screens.no_credentials import NoCredentialsScreen
-from paiws.screens.region_picker import RegionPickerScreen
 from rich.text import Text
 from textual import work
 from textual.app import App, SystemCommand
@@ -27,9 +19,24 @@ from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from paiws import APP_NAME
+from paiws.core.api import CredentialStatus, DataService, remember_region
+from paiws.palette import ScreenActionsProvider
+from paiws.paths import asset_path
+from paiws.screens.base import PaiwsScreen
+from paiws.screens.messages import (
+    ActivationChanged,
+    RegionChosen,
+    VerboseChanged,
+    WorkspaceChanged,
+)
+from paiws.screens.no_credentials import NoCredentialsScreen
+from paiws.screens.region_picker import RegionPickerScreen
+from paiws.screens.session import Session
+
 if TYPE_CHECKING:
+    from paiws.screens.browse.workspace_table import WorkspaceTableScreen
     from paiws.screens.help import Section
-    from paiws.screens.workspace_table import WorkspaceTableScreen
 
 # Start-up imports only what the region picker needs: the table screen (and the screens it
 # opens) is imported at the first region choice, the help screen at the first `?`
@@ -81,21 +88,32 @@ class PaiwsApp(App[int]):
     ]
     HELP_TITLE: ClassVar[str] = "Everywhere"
 
-    region: reactive[str | None] = reactive(None)
-    # "", "checking", "activated", "purchasable", "no_permission", "unknown": drives the badge.
-    activation_badge: reactive[str] = reactive("")
+    # The session every screen reads (region, activation, verbose, read-only); only the App
+    # replaces it, when a screen says what happened (paiws.screens.messages).
+    session: reactive[Session] = reactive(Session, always_update=True)
 
     def __init__(
         self, service: DataService, *, region: str | None = None, cursor_blink: bool = True
     ) -> None:
         super().__init__()
-        self.service = service
-        self.cursor_blink = cursor_blink  # off in snapshot tests (see screens.widgets.inputs)
+        self._service = service
+        self._cursor_blink = cursor_blink  # off in snapshot tests (see screens.widgets.inputs)
         self.initial_region = region
         self._credentials: CredentialStatus | None = None
         self._main: WorkspaceTableScreen | None = None
+        self.set_reactive(
+            PaiwsApp.session, Session(read_only=service.read_only, demo=service.is_demo)
+        )
 
-    # -- state shared by screens ------------------------------------------------------------
+    # -- what screens read (paiws.screens.host.Host) -------------------------------------------
+
+    @property
+    def service(self) -> DataService:
+        return self._service
+
+    @property
+    def cursor_blink(self) -> bool:
+        return self._cursor_blink
 
     @property
     def credentials(self) -> CredentialStatus:
@@ -105,6 +123,7 @@ class PaiwsApp(App[int]):
 
     @property
     def main_screen(self) -> WorkspaceTableScreen | None:
+        """The workspace table, once a region was chosen (tests drive it)."""
         return self._main
 
     def get_default_screen(self) -> Screen[Any]:
@@ -114,7 +133,7 @@ class PaiwsApp(App[int]):
             # The picker alone: the table screen is built when a region is chosen (building
             # it first, under the picker, took 0.1 s of the time to the picker).
             return RegionPickerScreen()
-        from paiws.screens.workspace_table import WorkspaceTableScreen
+        from paiws.screens.browse.workspace_table import WorkspaceTableScreen
 
         self._main = WorkspaceTableScreen()
         return self._main
@@ -123,12 +142,14 @@ class PaiwsApp(App[int]):
         self.theme = "textual-dark"
         if self._main is not None and self.initial_region:
             # --region skips the picker (R2: the user chose it on the command line).
-            self.region = self.initial_region
+            self._set_region(self.initial_region)
 
-    def choose_region(self, region: str) -> None:
-        """Called by the region picker after the user pressed Enter on a region."""
+    # -- what screens say happened ---------------------------------------------------------
+
+    def on_region_chosen(self, message: RegionChosen) -> None:
+        region = message.region
         if self._main is None:
-            from paiws.screens.workspace_table import WorkspaceTableScreen
+            from paiws.screens.browse.workspace_table import WorkspaceTableScreen
 
             # The first choice: the table screen becomes the bottom of a screen stack of its
             # own (a mode), so it is the top screen `q` quits from; the first picker rests.
@@ -137,10 +158,24 @@ class PaiwsApp(App[int]):
             self.switch_mode(BROWSE_MODE)
         while len(self.screen_stack) > 1 and self.screen is not self._main:
             self.pop_screen()
-        if self.region == region and self._main is not None:
-            self._main.recheck_if_needed()
-        self.region = region
+        self._set_region(region)
         self._remember(region)
+
+    def _set_region(self, region: str) -> None:
+        session = self.session
+        badge = session.activation if region == session.region else ""
+        self.session = replace(session, region=region, choice=session.choice + 1, activation=badge)
+
+    def on_activation_changed(self, message: ActivationChanged) -> None:
+        if message.region == self.session.region:
+            self.session = replace(self.session, activation=message.badge)
+
+    def on_verbose_changed(self, message: VerboseChanged) -> None:
+        self.session = replace(self.session, verbose=message.verbose)
+
+    def on_workspace_changed(self, message: WorkspaceChanged) -> None:
+        if self._main is not None:  # the table's rows are stale now
+            self._main.workspace_changed(message.workspace_id, message.change)
 
     @work(thread=True, exit_on_error=False, group="state")
     def _remember(self, region: str) -> None:
@@ -162,8 +197,9 @@ class PaiwsApp(App[int]):
 
     def help_sections(self) -> list[Section]:
         """Every screen's keys, for the help screen (built from their BINDINGS)."""
-        from paiws.screens.activation import ActivationPanel
-        from paiws.screens.create_wizard import CreateWizard
+        from paiws.screens.browse.activation_panel import ActivationPanel
+        from paiws.screens.browse.workspace_table import WorkspaceTableScreen
+        from paiws.screens.create.wizard import CreateWizard
         from paiws.screens.credentials_rejected import CredentialsRejectedScreen
         from paiws.screens.delete_workspace import DeleteWorkspace
         from paiws.screens.detail import DetailScreen
@@ -173,7 +209,6 @@ class PaiwsApp(App[int]):
         from paiws.screens.limits import LimitsScreen
         from paiws.screens.permission_error import PermissionErrorScreen
         from paiws.screens.widgets.workspace_grid import WorkspaceGrid
-        from paiws.screens.workspace_table import WorkspaceTableScreen
 
         return [
             ("Everywhere", (type(self), PaiwsScreen)),

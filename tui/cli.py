@@ -12,241 +12,31 @@ import os
 import sys
 import threading
 from collections.abc import Sequence
-from typing import Any, NoReturn
 
-from paiws import APP_NAME, __version__
-
-FORMATS_TABLE = ("table", "json", "csv")
-EXIT_OK = 0
-EXIT_ERROR = 1
-EXIT_USAGE = 2
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse with a usage error that is one sentence plus where to get help (exit 2)."""
-
-    def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"{self.prog}: {message}\nRun '{self.prog} --help' for usage.\n")
-        raise SystemExit(EXIT_USAGE)
-
-
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if not 0 < value <= 3600:
-        raise argparse.ArgumentTypeError("a timeout must be more than 0 and at most 3600 seconds")
-    return value
-
-
-def _add_global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
-    """The §4 global options. On subparsers every default is SUPPRESS so a value given before
-    the subcommand is not overwritten by the subparser's default (argparse copies every
-    attribute of the subparser's namespace onto the main one)."""
-
-    def default(value: Any) -> Any:
-        return argparse.SUPPRESS if suppress else value
-
-    group = parser.add_argument_group("global options")
-    group.add_argument(
-        "--region",
-        metavar="ID",
-        default=default(None),
-        help="region ID, e.g. cn-hangzhou (required by API commands; never guessed)",
-    )
-    group.add_argument(
-        "--profile",
-        metavar="NAME",
-        default=default(None),
-        help="aliyun CLI profile to take credentials from",
-    )
-    group.add_argument(
-        "--endpoint",
-        metavar="URL",
-        default=default(None),
-        help="API endpoint, e.g. http://127.0.0.1:8123 (default: $PAIWS_ENDPOINT, "
-        "else https://aiworkspace.<region>.aliyuncs.com)",
-    )
-    group.add_argument(
-        "--vpc",
-        action="store_true",
-        default=default(False),
-        help="use the VPC endpoint aiworkspace-vpc.<region>.aliyuncs.com",
-    )
-    group.add_argument(
-        "--connect-timeout",
-        metavar="S",
-        type=_seconds,
-        default=default(None),
-        help="connect timeout in seconds",
-    )
-    group.add_argument(
-        "--read-timeout",
-        metavar="S",
-        type=_seconds,
-        default=default(None),
-        help="read timeout in seconds",
-    )
-    group.add_argument(
-        "--demo",
-        action="store_true",
-        default=default(False),
-        help="use the embedded emulator with demo data (no account, no network)",
-    )
-    group.add_argument(
-        "--read-only",
-        action="store_true",
-        default=default(False),
-        help="refuse create, update and delete",
-    )
-    group.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-
-
-def _sub(subparsers: Any, name: str, help_text: str, handler: str) -> argparse.ArgumentParser:
-    parser: argparse.ArgumentParser = subparsers.add_parser(
-        name, help=help_text, description=help_text, allow_abbrev=False
-    )
-    _add_global_options(parser, suppress=True)
-    parser.set_defaults(handler=handler)
-    return parser
-
-
-def _format_option(parser: argparse.ArgumentParser, choices: Sequence[str]) -> None:
-    parser.add_argument(
-        "--format",
-        choices=choices,
-        default=choices[0],
-        help=f"output format (default: {choices[0]})",
-    )
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog=APP_NAME,
-        description="Alibaba Cloud PAI workspaces in the terminal. Without a subcommand, "
-        "opens the TUI (with --demo: on the embedded emulator).",
-        epilog="Exit codes: 0 ok, 1 other API error, 2 invalid input or usage (nothing sent), "
-        "3 PAI not activated, 4 workspace not found, 5 permission denied, "
-        "6 credentials missing or rejected, 7 network error or timeout.",
-        allow_abbrev=False,
-    )
-    _add_global_options(parser, suppress=False)
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    _sub(subparsers, "regions", "list the PAI regions", "regions").add_argument(
-        "--format", choices=("table", "json"), default="table", help="output format"
-    )
-
-    p = _sub(subparsers, "activation", "check whether PAI is activated in a region", "activation")
-    _format_option(p, ("text", "json"))
-
-    p = _sub(subparsers, "list", "list workspaces", "list_")
-    p.add_argument("--name", metavar="TEXT", help="filter by name (fuzzy, server-side)")
-    p.add_argument(
-        "--status", metavar="S", help="ENABLED, INITIALIZING, FAILURE, DISABLED, FROZEN or UPDATING"
-    )
-    p.add_argument("--sort-by", metavar="FIELD", help="GmtCreateTime (default) or GmtModifiedTime")
-    p.add_argument("--order", metavar="ORDER", help="ASC (default) or DESC")
-    p.add_argument("--page", metavar="N", help="page number, from 1 (default 1)")
-    p.add_argument("--page-size", metavar="N", help="rows per page, 1..100 (default 20)")
-    p.add_argument("--all", action="store_true", help="fetch every page")
-    p.add_argument("--ids", metavar="ID,ID,...", help="look up these workspace IDs")
-    _format_option(p, FORMATS_TABLE)
-
-    p = _sub(subparsers, "get", "show one workspace", "get")
-    p.add_argument("workspace_id", metavar="ID")
-    p.add_argument(
-        "--owner",
-        action="store_true",
-        help="include the (masked) owner and administrators (Verbose request)",
-    )
-    _format_option(p, ("text", "json"))
-
-    p = _sub(subparsers, "limits", "show the resource limits of a region", "limits")
-    _format_option(p, ("table", "json"))
-
-    p = _sub(subparsers, "create", "create a workspace (asks for confirmation)", "create")
-    p.add_argument(
-        "--name",
-        required=True,
-        metavar="N",
-        help="3-23 characters: a letter, then letters, digits or underscores",
-    )
-    p.add_argument("--description", required=True, metavar="D", help="at most 80 characters")
-    p.add_argument(
-        "--env",
-        required=True,
-        metavar="ENVS",
-        help="prod (simple mode) or dev,prod (standard mode)",
-    )
-    p.add_argument("--display-name", metavar="X", help="display name (default: the name)")
-    p.add_argument(
-        "--resource-group-id", metavar="RG", help="resource group (cannot be changed later)"
-    )
-    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    p.add_argument("--wait", action="store_true", help="wait until the workspace is ENABLED")
-    _format_option(p, ("text", "json"))
-
-    p = _sub(subparsers, "update", "change a workspace's display name or description", "update")
-    p.add_argument("workspace_id", metavar="ID")
-    p.add_argument("--display-name", metavar="X")
-    p.add_argument("--description", metavar="D")
-    _format_option(p, ("text", "json"))
-
-    p = _sub(subparsers, "delete", "delete a workspace (irreversible)", "delete")
-    p.add_argument("workspace_id", metavar="ID")
-    p.add_argument(
-        "--confirm-name",
-        required=True,
-        metavar="NAME",
-        help="the workspace's name, typed out to confirm",
-    )
-
-    p = _sub(subparsers, "emulator", "run the local AIWorkSpace emulator", "emulator")
-    p.add_argument("--host", default="127.0.0.1", help="loopback address (default 127.0.0.1)")
-    p.add_argument("--port", type=int, default=0, help="port (default 0: any free port)")
-    p.add_argument(
-        "--data", default="demo", metavar="demo|empty|FILE", help="data set (default demo)"
-    )
-    p.add_argument(
-        "--create-delay",
-        type=float,
-        default=None,
-        metavar="S",
-        help="seconds a new workspace stays INITIALIZING",
-    )
-    p.add_argument(
-        "--fallback-region",
-        metavar="R",
-        default="cn-hangzhou",
-        help="region assumed for clients that name it only in the host name (default cn-hangzhou)",
-    )
-    return parser
+from paiws import APP_NAME
+from paiws.cli_parser import build_parser
+from paiws.core.exit_codes import ExitCode
 
 
 def _exit_code(exc: SystemExit) -> int:
     code = exc.code
     if code is None:
-        return EXIT_OK
+        return ExitCode.OK
     if isinstance(code, int):
         return code
-    return EXIT_ERROR
+    return ExitCode.ERROR
 
 
 def _internal_error(exc: BaseException) -> int:
     # Only the type: an exception's message or traceback may carry API data (R9).
     sys.stderr.write(f"{APP_NAME}: internal error ({type(exc).__name__})\n")
-    return EXIT_ERROR
+    return ExitCode.ERROR
 
 
 def _run(args: argparse.Namespace) -> int:
-    from paiws import commands  # lazy: keeps --help/--version fast
+    from paiws.commands.session import run_command  # lazy: keeps --help/--version fast
 
-    handler: commands.Handler = (
-        commands.run_tui if args.command is None else getattr(commands, f"cmd_{args.handler}")
-    )
-    return commands.guarded(handler, args)
+    return run_command("tui" if args.command is None else args.handler, args)
 
 
 def _thread_error(args: threading.ExceptHookArgs) -> None:
@@ -276,12 +66,12 @@ def _main(argv: Sequence[str] | None) -> int:
         return _run(args)
     except KeyboardInterrupt:
         sys.stderr.write(f"{APP_NAME}: interrupted\n")
-        return 130
+        return ExitCode.INTERRUPTED
     except SystemExit as exc:
         return _exit_code(exc)
     except BrokenPipeError:
         _silence_stdout()
-        return EXIT_OK
+        return ExitCode.OK
     except Exception as exc:
         return _internal_error(exc)
 

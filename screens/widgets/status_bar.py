@@ -6,15 +6,12 @@ READ-ONLY / DEMO badges. It reads the App's reactive state, so every screen stay
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
-from paiws import APP_NAME
 from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
 
-if TYPE_CHECKING:
-    from paiws.app import PaiwsApp
+from paiws import APP_NAME
+from paiws.screens.host import host_of
 
 BADGES: dict[str, tuple[str, str]] = {
     "checking": ("PAI: checking…", "status-bar--checking"),
@@ -36,15 +33,14 @@ class StatusBar(Widget):
     }
 
     def on_mount(self) -> None:
-        app = cast("PaiwsApp", self.app)
-        self.watch(app, "region", self._changed, init=False)
-        self.watch(app, "activation_badge", self._changed, init=False)
+        self.watch(self.app, "session", self._changed, init=False)
 
     def _changed(self, _value: object) -> None:
         self.refresh()
 
     def render(self) -> Text:
-        app = cast("PaiwsApp", self.app)
+        host = host_of(self)
+        session = host.session
 
         def style(name: str) -> Style:
             return self.get_component_rich_style(name)
@@ -53,21 +49,21 @@ class StatusBar(Widget):
         text.append(f" {APP_NAME} ", style=style("status-bar--app"))
         text.append("  ")
         # Source/profile/mode only: CredentialStatus holds no key material at all.
-        text.append(app.credentials.label)
+        text.append(host.credentials.label)
         text.append("  │  ", style=style("status-bar--dim"))
-        if app.region:
+        if session.region:
             text.append("region ", style=style("status-bar--dim"))
-            text.append(app.region, style="bold")
+            text.append(session.region, style="bold")
         else:
             text.append("no region chosen", style=style("status-bar--dim"))
-        badge = BADGES.get(app.activation_badge)
-        if badge and app.region:
+        badge = BADGES.get(session.activation)
+        if badge and session.region:
             text.append("  │  ", style=style("status-bar--dim"))
             text.append(badge[0], style=style(badge[1]))
-        if app.service.read_only:
+        if session.read_only:
             text.append("  ")
             text.append(" READ-ONLY ", style=style("status-bar--badge"))
-        if app.service.is_demo:
+        if session.demo:
             text.append("  ")
             text.append(" DEMO ", style=style("status-bar--badge"))
         return text

@@ -16,8 +16,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
-from paiws.core.present import STATUS_STYLES, TABLE_COLUMNS, row_cells
-from paiws.core.views import WorkspaceRow
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
@@ -29,6 +27,8 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from paiws.core.api import STATUS_STYLES, TABLE_COLUMNS, WorkspaceRow, row_cells
 
 STATUS_COLUMN = TABLE_COLUMNS.index("Status")
 CELL_PADDING = 1  # blank cells left and right of every cell, as in a DataTable

@@ -13,9 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from cli_support import KEY_ID, SECRET, Result, Runner, canary_data
+
 from paiws.cli import main
 from paiws.emulator import Emulator
+from tests.cli.cli_support import KEY_ID, SECRET, Result, Runner, canary_data
 
 
 @pytest.fixture

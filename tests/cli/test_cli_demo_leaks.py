@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from cli_support import REGION, Runner
+
 from paiws.emulator import Emulator
+from tests.cli.cli_support import REGION, Runner
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
 

@@ -6,8 +6,9 @@ import json
 import socket
 
 import pytest
-from cli_support import ID_ALPHA, KEY_ID, REGION, Runner, assert_no_canary
+
 from paiws.emulator import Emulator
+from tests.cli.cli_support import ID_ALPHA, KEY_ID, REGION, Runner, assert_no_canary
 
 
 def _closed_port() -> int:
@@ -129,7 +130,7 @@ def test_unexpected_exceptions_print_only_the_type(
     def boom(*args: object, **kwargs: object) -> None:
         raise ValueError("canary-uid-aa1234 should never be printed")
 
-    monkeypatch.setattr("paiws.output.print_rows", boom)
+    monkeypatch.setattr("paiws.output.workspaces.print_rows", boom)
     result = paiws("list", "--region", REGION)
     assert result.code == 1
     assert result.err == "paiws: internal error (ValueError)\n"
@@ -148,7 +149,7 @@ def test_background_thread_errors_print_only_the_type(
         worker.start()
         worker.join()
 
-    monkeypatch.setattr("paiws.output.print_rows", print_rows)
+    monkeypatch.setattr("paiws.output.workspaces.print_rows", print_rows)
     result = paiws("list", "--region", REGION)
     assert result.code == 0
     assert result.err == "paiws: internal error in a background task (RuntimeError)\n"

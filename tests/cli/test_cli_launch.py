@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from cli_support import Runner
+
 from paiws.core.interface import DataService
+from tests.cli.cli_support import Runner
 
 
 @pytest.fixture

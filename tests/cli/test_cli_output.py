@@ -8,7 +8,8 @@ import json
 import re
 
 import pytest
-from paiws import output
+
+from paiws.core import present
 from paiws.core.errors import NotActivated, PermissionDenied, RequestTimeout
 from paiws.core.views import (
     CreateOutcome,
@@ -18,6 +19,9 @@ from paiws.core.views import (
     WorkspacePage,
     WorkspaceRow,
 )
+from paiws.output import create as create_output
+from paiws.output import workspaces as workspace_output
+from paiws.output.errors import print_error
 
 HOSTILE = "[bold red]x[/] \x1b]52;c;aGk=\x07\x1b[2J\x9b31m\u202eevil"
 
@@ -55,7 +59,7 @@ def _no_controls(text: str) -> None:
 def test_hostile_strings_are_printed_literally_without_controls(fmt: str) -> None:
     stream = io.StringIO()
     page = WorkspacePage(rows=(_row(),), total=1, page=1, page_size=20)
-    output.print_rows(list(page.rows), 1, fmt, stream, region="cn-hangzhou", page=page)
+    workspace_output.print_rows(list(page.rows), 1, fmt, stream, region="cn-hangzhou", page=page)
     text = stream.getvalue()
     _no_controls(text)
     assert "[bold red]x[/]" in text
@@ -64,7 +68,7 @@ def test_hostile_strings_are_printed_literally_without_controls(fmt: str) -> Non
 def test_detail_text_never_uses_api_field_names() -> None:
     stream = io.StringIO()
     detail = WorkspaceDetail(_row(), OwnerInfo("b***", "B***", "****9876"), verbose=True)
-    output.print_detail(detail, "text", stream, owner=True)
+    workspace_output.print_detail(detail, "text", stream, owner=True)
     text = stream.getvalue()
     _no_controls(text)
     assert "Owner:" in text and "Owner ID:" in text and "****9876" in text
@@ -77,7 +81,7 @@ def test_table_has_no_colour_when_not_a_terminal_even_with_force_color(
 ) -> None:
     monkeypatch.setenv("FORCE_COLOR", "1")
     stream = io.StringIO()
-    output.print_rows([_row(status="FAILURE")], 1, "table", stream, region="cn-hangzhou")
+    workspace_output.print_rows([_row(status="FAILURE")], 1, "table", stream, region="cn-hangzhou")
     assert "\x1b" not in stream.getvalue()
     assert "FAILURE" in stream.getvalue()
 
@@ -89,7 +93,7 @@ def test_table_is_coloured_on_a_terminal_but_api_text_is_not_markup(
     monkeypatch.setenv("TERM", "xterm-256color")
     monkeypatch.setenv("COLUMNS", "250")
     stream = _Tty()
-    output.print_rows(
+    workspace_output.print_rows(
         [_row(status="FAILURE", description="plain")], 1, "table", stream, region="cn-hangzhou"
     )
     text = stream.getvalue()
@@ -102,7 +106,7 @@ def test_narrow_terminal_hides_low_priority_columns_instead_of_folding(
 ) -> None:
     monkeypatch.setenv("COLUMNS", "80")
     stream = _Tty()
-    output.print_rows(
+    workspace_output.print_rows(
         [_row(display_name="d", description="d")], 1, "table", stream, region="cn-hangzhou"
     )
     text = re.sub(r"\x1b\[[0-9;]*m", "", stream.getvalue())
@@ -114,13 +118,17 @@ def test_narrow_terminal_hides_low_priority_columns_instead_of_folding(
 def test_long_values_are_not_truncated_in_a_pipe() -> None:
     stream = io.StringIO()
     long_rg = "rg-" + "x" * 150
-    output.print_rows([_row(resource_group=long_rg)], 1, "table", stream, region="cn-hangzhou")
+    workspace_output.print_rows(
+        [_row(resource_group=long_rg)], 1, "table", stream, region="cn-hangzhou"
+    )
     assert long_rg in stream.getvalue()
 
 
 def test_csv_joins_lists_with_semicolons() -> None:
     stream = io.StringIO()
-    output.print_rows([_row(administrators=("a***", "b***@x.com"))], 1, "csv", stream, region="r")
+    workspace_output.print_rows(
+        [_row(administrators=("a***", "b***@x.com"))], 1, "csv", stream, region="r"
+    )
     header, row = list(csv.reader(io.StringIO(stream.getvalue())))
     record = dict(zip(header, row, strict=True))
     assert record["Administrators"] == "a***;b***@x.com"
@@ -132,7 +140,7 @@ def test_create_outcome_json_shape() -> None:
     out, err = io.StringIO(), io.StringIO()
     outcome = CreateOutcome("name_taken", "42", "taken", differences=("description",))
     request = CreateRequest("ws_one", "d", ("prod",))
-    output.print_create_outcome(outcome, request, "json", out, err, region="r", wait=False)
+    create_output.print_create_outcome(outcome, request, "json", out, err, region="r", wait=False)
     assert json.loads(out.getvalue()) == {
         "Outcome": "name_taken",
         "Workspace ID": "42",
@@ -144,10 +152,10 @@ def test_create_outcome_json_shape() -> None:
 
 def test_error_reports_give_the_next_step() -> None:
     stream = io.StringIO()
-    output.report_error(RequestTimeout("Timed out.", which="read", seconds=5), stream)
+    print_error(RequestTimeout("Timed out.", which="read", seconds=5), stream)
     assert "--read-timeout" in stream.getvalue()
     stream = io.StringIO()
-    output.report_error(
+    print_error(
         NotActivated(
             "PAI is not activated.",
             region="cn-beijing",
@@ -158,7 +166,7 @@ def test_error_reports_give_the_next_step() -> None:
     )
     assert "https://buy.example/" in stream.getvalue()
     stream = io.StringIO()
-    output.report_error(
+    print_error(
         PermissionDenied(
             "Denied.", action="paiworkspace:GetWorkspace", policy='{\n  "Version": "1"\n}'
         ),
@@ -179,12 +187,12 @@ def test_piped_table_has_the_layout_rich_would_draw() -> None:
         _row(workspace_id="4242", name="a_much_longer_name", display_name="x"),
     ]
     stream = io.StringIO()
-    output.print_rows(rows, 2, "table", stream, region="cn-hangzhou")
+    workspace_output.print_rows(rows, 2, "table", stream, region="cn-hangzhou")
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for column in output.present.TABLE_COLUMNS:
+    for column in present.TABLE_COLUMNS:
         table.add_column(column)
     for row in rows:
-        table.add_row(*(Text(cell) for cell in output.present.row_cells(row)))
+        table.add_row(*(Text(cell) for cell in present.row_cells(row)))
     console = Console(file=io.StringIO(), width=1000, force_terminal=False, color_system=None)
     with console.capture() as captured:
         console.print(table)

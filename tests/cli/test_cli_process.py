@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from cli_support import KEY_ID, REGION, SECRET
+
 from paiws import __version__
+from tests.cli.cli_support import KEY_ID, REGION, SECRET
 
 TIMEOUT = 60
 

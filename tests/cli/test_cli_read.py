@@ -7,7 +7,9 @@ import io
 import json
 
 import pytest
-from cli_support import (
+
+from paiws.emulator import Emulator
+from tests.cli.cli_support import (
     ADMIN_ONLY_REGION,
     ID_ALPHA,
     ID_BETA,
@@ -17,7 +19,6 @@ from cli_support import (
     Runner,
     assert_no_canary,
 )
-from paiws.emulator import Emulator
 
 RECORD_KEYS = [
     "Workspace ID",

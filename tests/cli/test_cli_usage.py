@@ -6,10 +6,11 @@ import subprocess
 import sys
 
 import pytest
-from cli_support import REGION, Result, Runner
+
 from paiws import __version__
 from paiws.cli import build_parser
 from paiws.emulator import Emulator
+from tests.cli.cli_support import REGION, Result, Runner
 
 
 def test_version_and_help_exit_zero(run_cli: Runner) -> None:
@@ -109,16 +110,16 @@ def test_malformed_region_ids_are_refused(paiws: Runner, emu: Emulator, region: 
 @pytest.mark.parametrize(
     ("argv", "rule"),
     [
-        (["list", "--status", "enabled"], "case-sensitive"),
-        (["list", "--sort-by", "gmtcreatetime"], "--sort-by"),
-        (["list", "--order", "desc"], "--order"),
+        (["list", "--status", "enable"], "status must be one of ENABLED"),
+        (["list", "--sort-by", "name"], "sort field must be one of GmtCreateTime"),
+        (["list", "--order", "down"], "order must be one of ASC, DESC"),
         (["list", "--page-size", "0"], "between 1 and 100"),
         (["list", "--page-size", "101"], "between 1 and 100"),
-        (["list", "--page", "0"], "--page must be at least 1"),
+        (["list", "--page", "0"], "Page numbers start at 1"),
         (["list", "--page", "two"], "whole number"),
         (["list", "--all", "--page", "2"], "--all"),
-        (["list", "--ids", " , "], "--ids"),
-        (["list", "--ids", ",".join(str(n) for n in range(1000, 1101))], "at most 100"),
+        (["list", "--ids", " , "], "at least one workspace ID"),
+        (["list", "--ids", ",".join(str(n) for n in range(1000, 1101))], "At most 100"),
         (["list", "--ids", "1,2", "--status", "ENABLED"], "cannot be combined"),
         (["list", "--format", "xml"], "invalid choice"),
         (["get", "a/../b"], "workspace ID"),

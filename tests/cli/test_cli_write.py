@@ -6,8 +6,9 @@ import io
 import json
 
 import pytest
-from cli_support import ID_ALPHA, ID_BETA, REGION, Runner, assert_no_canary
+
 from paiws.emulator import Emulator
+from tests.cli.cli_support import ID_ALPHA, ID_BETA, REGION, Runner, assert_no_canary
 
 CREATE = ("create", "--region", REGION)
 
@@ -108,7 +109,7 @@ def test_create_existing_same_configuration_json(paiws: Runner, emu: Emulator) -
     assert "CreateWorkspace" not in emu.operations()
 
 
-def test_create_name_taken_exits_1_naming_the_differences(paiws: Runner, emu: Emulator) -> None:
+def test_create_name_taken_exits_8_naming_the_differences(paiws: Runner, emu: Emulator) -> None:
     result = paiws(
         *CREATE,
         "--name",
@@ -121,7 +122,7 @@ def test_create_name_taken_exits_1_naming_the_differences(paiws: Runner, emu: Em
         "--format",
         "json",
     )
-    assert result.code == 1
+    assert result.code == 8  # SPEC §4: exit 8 is the create conflict
     data = json.loads(result.out)
     assert data["Outcome"] == "name_taken" and data["Workspace ID"] == ID_ALPHA
     assert data["Differences"]
@@ -130,7 +131,7 @@ def test_create_name_taken_exits_1_naming_the_differences(paiws: Runner, emu: Em
     text = paiws(
         *CREATE, "--name", "alpha_ws", "--description", "Something else", "--env", "prod", "--yes"
     )
-    assert text.code == 1 and "already taken" in text.err
+    assert text.code == 8 and "already taken" in text.err
     assert_no_canary(text.text)
 
 

@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from core_support import CREDENTIAL_ENV, REGION, Scripted
+
 from paiws.core.factory import emulator_service
 from paiws.core.service import WorkspaceService
 from paiws.emulator import Emulator
+from tests.core.core_support import CREDENTIAL_ENV, REGION, Scripted
 
 
 @pytest.fixture

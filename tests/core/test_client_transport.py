@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from core_support import REGION, Scripted
+
 from paiws import __version__
 from paiws.core.client import WorkspaceClient
 from paiws.core.credentials import static_credentials
@@ -33,6 +33,7 @@ from paiws.core.retry import FAST_RETRY
 from paiws.core.service import WorkspaceService
 from paiws.core.views import ListQuery
 from paiws.emulator import Emulator
+from tests.core.core_support import REGION, Scripted
 
 CANARY = "canary-raw-body-5f3a"
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
 from paiws.core.cli_profile import cli_profile
 from paiws.core.endpoint import is_loopback_host, parse_endpoint
 from paiws.core.errors import (

@@ -10,13 +10,15 @@ from dataclasses import astuple
 from pathlib import Path
 
 import pytest
-from core_support import REGION
+
 from paiws.core.credentials import ChainCredentials, ResolvedCredentials, static_credentials
+from paiws.core.error_report import explain
 from paiws.core.errors import AuthFailed, CredentialsMissing
 from paiws.core.factory import build_service, emulator_service
 from paiws.core.options import Options
 from paiws.core.views import CredentialStatus, ListQuery
 from paiws.emulator import Emulator
+from tests.core.core_support import REGION
 
 KEY_ID = "LTAIcanarykeyid0001"
 SECRET = "canary-secret-value-0001"
@@ -61,7 +63,8 @@ def test_nothing_configured_is_reported_plainly_and_sends_nothing(
     with pytest.raises(CredentialsMissing) as raised:
         service.list_workspaces(REGION, ListQuery())
     assert raised.value.exit_code == 6
-    assert "aliyun configure" in raised.value.hint and "--demo" in raised.value.hint
+    advice = " ".join(explain(raised.value).advice)  # the one home of the advice
+    assert "aliyun configure" in advice and "--demo" in advice
     assert emu.operations() == []
 
 

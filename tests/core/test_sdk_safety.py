@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from core_support import REGION
+
 from paiws.core.errors import NetworkError, ServerError
 from paiws.core.factory import emulator_service
 from paiws.core.sdk_safety import neutralise_sdk
 from paiws.core.views import ListQuery
 from paiws.emulator import Emulator
+from tests.core.core_support import REGION
 
 TOKEN = "canary-sts-token-8d1c"
 SECRET = "canary-secret-2b7e"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from core_support import REGION, Scripted
+
 from paiws.core.client import WorkspaceClient
 from paiws.core.credentials import static_credentials
 from paiws.core.endpoint import parse_endpoint
@@ -19,6 +19,7 @@ from paiws.core.server_text import (
     mask_emails,
     untrusted,
 )
+from tests.core.core_support import REGION, Scripted
 
 KEY_ID = "LTAI5tQ8xKm2WvR7pZ3nY6bD"
 SECRET = "Zq9sV4kLm2Xw8Rt6Yp1Nc5Hb7Jd3Fg"

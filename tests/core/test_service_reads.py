@@ -6,12 +6,13 @@ import threading
 from typing import Any
 
 import pytest
-from core_support import OTHER_REGION, REGION
+
 from paiws.core.errors import InvalidInput, NotActivated, NotFound
 from paiws.core.interface import DataService
 from paiws.core.service import WorkspaceService
 from paiws.core.views import ListQuery, WorkspacePage
 from paiws.emulator import Emulator
+from tests.core.core_support import OTHER_REGION, REGION
 
 
 def test_every_request_carries_the_chosen_region_in_header_and_query(
@@ -112,9 +113,9 @@ def test_list_sends_filters_sort_order_and_paging(service: WorkspaceService, emu
 @pytest.mark.parametrize(
     "query",
     [
-        ListQuery(status="enabled"),
+        ListQuery(status="ENABLE"),
         ListQuery(sort_by="Name"),
-        ListQuery(order="asc"),
+        ListQuery(order="up"),
         ListQuery(page=0),
         ListQuery(page_size=101),
         ListQuery(page_size=0),
@@ -209,19 +210,32 @@ def test_404_is_an_answer_without_fallback_search(service: WorkspaceService, emu
     assert emu.operations() == ["ListProducts", "GetWorkspace", "GetWorkspace"]
 
 
-def test_verbose_only_on_request_and_then_sticky(service: WorkspaceService, emu: Emulator) -> None:
-    a, b, c = (w["WorkspaceId"] for w in emu.workspaces(REGION)[:3])
+def test_list_enums_are_accepted_in_any_case_and_sent_in_the_apis(
+    service: WorkspaceService, emu: Emulator
+) -> None:
+    service.list_workspaces(
+        REGION, ListQuery(status="enabled", sort_by="gmtmodifiedtime", order="desc")
+    )
+    sent = [e.query for e in emu.request_log if e.operation == "ListWorkspaces"][-1]
+    assert (sent["Status"], sent["SortBy"], sent["Order"]) == (
+        "ENABLED",
+        "GmtModifiedTime",
+        "DESC",
+    )
+
+
+def test_verbose_only_on_request(service: WorkspaceService, emu: Emulator) -> None:
+    """R6: the caller says when (the TUI keeps the user's sticky choice, the CLI has --owner)."""
+    a, b = (w["WorkspaceId"] for w in emu.workspaces(REGION)[:2])
     plain = service.get_workspace(REGION, a)
-    assert plain.owner is None and not service.verbose
+    assert plain.owner is None and not plain.verbose
     detail = service.get_workspace(REGION, a, verbose=True)
-    assert detail.owner is not None and service.verbose
-    assert service.get_workspace(REGION, b).owner is not None  # a different ID keeps it
-    looked_up = service.lookup(REGION, [c]).detail
+    assert detail.owner is not None and detail.verbose
+    looked_up = service.lookup(REGION, [b], verbose=True).detail
     assert looked_up is not None and looked_up.owner is not None
-    service.get_workspace(REGION, a, verbose=False)  # the toggle switches it off again
-    service.get_workspace(REGION, b)
+    assert service.lookup(REGION, [b]).detail is not None
     verbose = [e.query.get("Verbose") for e in emu.request_log if e.operation == "GetWorkspace"]
-    assert verbose == [None, "true", "true", "true", None, None]
+    assert verbose == [None, "true", "true", None]
 
 
 def test_resource_limits(service: WorkspaceService, emu: Emulator) -> None:
@@ -271,7 +285,6 @@ def test_streaming_concurrency_is_bounded(
 def test_the_service_implements_the_data_service_protocol(service: WorkspaceService) -> None:
     implementation: DataService = service  # checked by mypy; the attributes at run time
     assert not implementation.read_only and not implementation.is_demo
-    assert not implementation.verbose
     assert [r.id for r in implementation.regions()][:2] == ["cn-hangzhou", "cn-shanghai"]
     assert REGION in implementation.console_url(REGION)
 

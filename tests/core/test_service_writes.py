@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterator
 
 import pytest
-from core_support import REGION
+
 from paiws.core.errors import (
     InvalidInput,
     NetworkError,
@@ -19,6 +19,7 @@ from paiws.core.factory import emulator_service
 from paiws.core.service import WorkspaceService
 from paiws.core.views import CreateProgress, CreateRequest, ListQuery
 from paiws.emulator import Emulator
+from tests.core.core_support import REGION
 
 CHECK = "ListWorkspaces:CheckWorkspaceExists"
 PROD = ("prod",)

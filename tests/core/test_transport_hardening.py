@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from core_support import REGION, Scripted
+
 from paiws import __version__
 from paiws.core.client import WorkspaceClient
 from paiws.core.credentials import static_credentials
@@ -30,7 +30,16 @@ from paiws.core.options import Options
 from paiws.core.retry import NO_RETRY
 from paiws.core.timeouts import Timeouts
 from paiws.core.transport import MAX_RESPONSE_BYTES
-from wire_servers import API_NAME, JSON_OK, Pki, RawServer, answer, make_pki, read_request
+from tests.core.core_support import REGION, Scripted
+from tests.core.wire_servers import (
+    API_NAME,
+    JSON_OK,
+    Pki,
+    RawServer,
+    answer,
+    make_pki,
+    read_request,
+)
 
 
 def client_for(url: str | Endpoint, *, read: float = 5.0, connect: float = 5.0) -> WorkspaceClient:

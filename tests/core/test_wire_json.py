@@ -6,13 +6,14 @@ from __future__ import annotations
 import json
 
 import pytest
-from core_support import REGION, Scripted
+
 from paiws.core.client import WorkspaceClient
 from paiws.core.credentials import static_credentials
 from paiws.core.endpoint import parse_endpoint
 from paiws.core.errors import PaiwsError
 from paiws.core.retry import NO_RETRY
 from paiws.core.wire_json import decode_json
+from tests.core.core_support import REGION, Scripted
 
 
 def client_for(url: str) -> WorkspaceClient:

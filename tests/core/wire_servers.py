@@ -1,6 +1,6 @@
 """Loopback servers for the transport tests: a raw TCP server that runs a script per connection
 (trickling, compressed bombs, CONNECT proxies) and a throw-away CA with a server certificate.
-Imported as a plain module (tests/ has no packages)."""
+"""
 
 from __future__ import annotations
 

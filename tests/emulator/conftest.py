@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 from alibabacloud_aiworkspace20210204.client import Client as TeaClient
-from emu_clients import REGION, Roa, RoaFactory, TeaFactory, tea_client
+
 from paiws.emulator import DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, Emulator
+from tests.emulator.emu_clients import REGION, Roa, RoaFactory, TeaFactory, tea_client
 
 
 @pytest.fixture(autouse=True)

@@ -17,6 +17,7 @@ from alibabacloud_tea_openapi.models import Config
 from aliyunsdkcore.auth.credentials import StsTokenCredential
 from aliyunsdkcore.client import AcsClient
 from aliyunsdkcore.request import CommonRequest
+
 from paiws.emulator import DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET
 
 REGION = "cn-hangzhou"

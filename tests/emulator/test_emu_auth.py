@@ -11,8 +11,9 @@ from alibabacloud_aiworkspace20210204 import models
 from alibabacloud_aiworkspace20210204.client import Client as TeaClient
 from alibabacloud_tea_openapi.exceptions import ClientException
 from aliyunsdkcore.acs_exception.exceptions import ServerException
-from emu_clients import Roa, RoaFactory, TeaFactory
+
 from paiws.emulator import DEMO_ACCESS_KEY_ID, Emulator
+from tests.emulator.emu_clients import Roa, RoaFactory, TeaFactory
 
 
 def _roa_error(make_roa: RoaFactory, *args: str, call: str = "get") -> ServerException:

@@ -12,11 +12,12 @@ from typing import Any
 
 import pytest
 from aliyunsdkcore.acs_exception.exceptions import ServerException
-from emu_clients import Roa, RoaFactory
+
 from paiws.core.validation import STATUSES, description_problem, name_problem
 from paiws.emulator import Emulator
 from paiws.emulator.demodata import build
 from paiws.paths import read_asset
+from tests.emulator.emu_clients import Roa, RoaFactory
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 

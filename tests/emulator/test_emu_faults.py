@@ -9,8 +9,9 @@ import time
 
 import pytest
 from aliyunsdkcore.acs_exception.exceptions import ClientException, ServerException
-from emu_clients import Roa
+
 from paiws.emulator import Emulator
+from tests.emulator.emu_clients import Roa
 
 NEW = {"WorkspaceName": "fault_ws", "Description": "d", "EnvTypes": ["prod"]}
 

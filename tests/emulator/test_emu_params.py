@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from aliyunsdkcore.acs_exception.exceptions import ServerException
-from emu_clients import Roa
+
+from tests.emulator.emu_clients import Roa
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from alibabacloud_aiworkspace20210204 import models
 from aliyunsdkcore.acs_exception.exceptions import ServerException
-from emu_clients import Roa, tea_client
+
 from paiws.emulator import Emulator, LoggedRequest
+from tests.emulator.emu_clients import Roa, tea_client
 
 
 def test_a_create_workflow_is_logged_in_order(roa: Roa, emulator: Emulator) -> None:

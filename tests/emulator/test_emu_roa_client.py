@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 from aliyunsdkcore.acs_exception.exceptions import ServerException
-from emu_clients import Roa
+
 from paiws.emulator import Emulator
+from tests.emulator.emu_clients import Roa
 
 
 def test_list_products_reports_activation_per_region(roa: Roa) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.error import URLError
 
 import pytest
+
 from paiws.emulator import Emulator, serve_forever_cli
 
 

@@ -9,16 +9,16 @@ import os
 # Before anything imports alibabacloud_credentials: never probe the ECS metadata address.
 os.environ.setdefault("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true")
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from faults_support import CREDENTIAL_ENV, REGION, ROWS
+
 from paiws.core.factory import emulator_service
 from paiws.core.service import WorkspaceService
 from paiws.emulator import Emulator
-
-ServiceFactory = Callable[..., WorkspaceService]
+from tests.faults.faults_support import REGION, ROWS, ServiceFactory
+from tests.support import CREDENTIAL_ENV
 
 
 @pytest.fixture(autouse=True)

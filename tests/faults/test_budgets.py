@@ -18,18 +18,13 @@ import textwrap
 from contextlib import redirect_stderr, redirect_stdout
 
 import pytest
-from faults_support import (
-    SIZE,
-    list_calls,
-    make_app,
-    table,
-    type_slowly,
-    wait_until,
-)
+from textual.widgets import Input
+
 from paiws.cli import main
 from paiws.core.service import WorkspaceService
 from paiws.emulator import Emulator
-from textual.widgets import Input
+from tests.faults.faults_support import REGION, list_calls, table
+from tests.support import SIZE, make_app, type_slowly, wait_until
 
 FILTER = "gen_100002"  # 10 characters
 KEY_GAP = 0.08  # seconds between keys: a quick typist
@@ -40,7 +35,7 @@ ALL_ROWS = 10_000
 async def test_typing_a_ten_character_filter_sends_at_most_two_requests(
     emu: Emulator, service: WorkspaceService
 ) -> None:
-    app = make_app(service)
+    app = make_app(service, REGION)
     async with app.run_test(size=SIZE) as pilot:
         await wait_until(
             pilot,

@@ -9,11 +9,12 @@ import time
 from contextlib import redirect_stderr, redirect_stdout
 
 import pytest
-from conftest import ServiceFactory
-from faults_support import REGION, count
+
 from paiws.cli import main
 from paiws.core.views import CreateOutcome, CreateRequest
 from paiws.emulator import Emulator
+from tests.faults.faults_support import REGION, ServiceFactory
+from tests.support import count
 
 REQUEST = CreateRequest(name="fault_ws", description="Created under faults", environments=("prod",))
 

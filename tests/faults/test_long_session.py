@@ -16,9 +16,10 @@ import asyncio
 import gc
 import sys
 
-from faults_support import SIZE, make_app, table, wait_until
 from paiws.core.service import WorkspaceService
 from paiws.emulator import Emulator
+from tests.faults.faults_support import table
+from tests.support import SIZE, make_app, wait_until
 
 WARM_UP = 20
 REFRESHES = 200

@@ -18,25 +18,23 @@ from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 
 import pytest
-from conftest import ServiceFactory
-from faults_support import (
-    ATTEMPTS,
-    REGION,
-    ROWS,
-    SIZE,
-    closed_port,
-    make_app,
-    screen_text,
-    table,
-    unresponsive_port,
-    wait_for_log,
-    wait_until,
-)
+
 from paiws.cli import main
 from paiws.core import factory
 from paiws.core.client import WorkspaceClient
 from paiws.core.retry import FAST_RETRY
 from paiws.emulator import Emulator
+from tests.faults.faults_support import (
+    ATTEMPTS,
+    REGION,
+    ROWS,
+    ServiceFactory,
+    closed_port,
+    table,
+    unresponsive_port,
+    wait_for_log,
+)
+from tests.support import SIZE, make_app, screen_text, wait_until
 
 READ_TIMEOUT = 0.3
 SLOW = 0.8  # an answer this late is past the read timeout
@@ -96,7 +94,7 @@ async def test_tui_retries_then_explains_and_retry_key_recovers(
 ) -> None:
     service = make_service(read_timeout=READ_TIMEOUT)
     emu.inject_fault("ListWorkspaces", fault.kind, times=None, latency=fault.latency)
-    app = make_app(service)
+    app = make_app(service, REGION)
     async with app.run_test(size=SIZE) as pilot:
         await wait_until(
             pilot,
@@ -189,7 +187,7 @@ async def test_tui_connect_timeout_explains_and_offers_retry(
     tries = count_attempts(monkeypatch)
     with unresponsive_port() as port:
         service = make_service(base_url=f"http://127.0.0.1:{port}", connect_timeout=0.3)
-        app = make_app(service)
+        app = make_app(service, REGION)
         async with app.run_test(size=SIZE) as pilot:
             await wait_until(
                 pilot,

@@ -3,22 +3,20 @@ another region) that arrives late is dropped, whatever order the answers come ba
 
 from __future__ import annotations
 
-from faults_support import (
-    OTHER_REGION,
-    REGION,
-    SIZE,
-    Recording,
-    list_calls,
-    make_app,
-    screen_text,
-    table,
-    wait_for_log,
-    wait_until,
-)
+from textual.widgets import Input
+
 from paiws.core.service import WorkspaceService
 from paiws.emulator import Emulator
-from paiws.screens.workspace_table import WorkspaceTableScreen
-from textual.widgets import Input
+from paiws.screens.browse.workspace_table import WorkspaceTableScreen
+from tests.faults.faults_support import (
+    OTHER_REGION,
+    REGION,
+    Recording,
+    list_calls,
+    table,
+    wait_for_log,
+)
+from tests.support import SIZE, make_app, screen_text, wait_until
 
 SLOW = 1.5
 
@@ -35,7 +33,7 @@ async def test_a_late_page_for_an_old_filter_is_dropped(
         emu.add_workspace(REGION, WorkspaceName=f"alpha_{index}")
         emu.add_workspace(REGION, WorkspaceName=f"beta_{index}")
     recorder = Recording(service)
-    app = make_app(recorder)  # type: ignore[arg-type]
+    app = make_app(recorder, REGION)  # type: ignore[arg-type]
     async with app.run_test(size=SIZE) as pilot:
         await wait_until(
             pilot,
@@ -79,7 +77,7 @@ async def test_a_late_page_for_the_previous_region_is_dropped(
     other_ids = {str(w["WorkspaceId"]) for w in emu.workspaces(OTHER_REGION)}
     # The first list of REGION is slow; OTHER_REGION answers at once.
     emu.inject_fault("ListWorkspaces", "latency", times=1, latency=SLOW)
-    app = make_app(service)
+    app = make_app(service, REGION)
     async with app.run_test(size=SIZE) as pilot:
         await wait_until(
             pilot, lambda: table(app).mode == "browser" and table(app).busy, what="REGION loading"

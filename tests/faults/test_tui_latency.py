@@ -10,13 +10,15 @@ from __future__ import annotations
 import asyncio
 import time
 
-from faults_support import REGION, SIZE, count, make_app, screen_text, send_key, table, wait_until
+from textual.widgets import LoadingIndicator
+
 from paiws.core.service import WorkspaceService
 from paiws.emulator import Emulator
+from paiws.screens.browse.workspace_table import WorkspaceTableScreen
 from paiws.screens.help import HelpScreen
 from paiws.screens.region_picker import RegionPickerScreen
-from paiws.screens.workspace_table import WorkspaceTableScreen
-from textual.widgets import LoadingIndicator
+from tests.faults.faults_support import REGION, table
+from tests.support import SIZE, count, make_app, screen_text, send_key, wait_until
 
 LATENCY = 3.0  # the tests end long before: stopping the emulator ends slow answers
 

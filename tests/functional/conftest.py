@@ -7,10 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from paiws.core.factory import emulator_service
 from paiws.core.service import WorkspaceService
 from paiws.emulator import Emulator
-from tui_support import CREDENTIAL_ENV
+from tests.support import CREDENTIAL_ENV
 
 
 @pytest.fixture(autouse=True)

@@ -4,11 +4,12 @@ gate (purchase link or ask-your-administrator) and gets no workspace call."""
 from __future__ import annotations
 
 import pytest
+
 from paiws.core.service import WorkspaceService
 from paiws.emulator import Emulator
-from paiws.screens.activation import ActivationPanel
+from paiws.screens.browse.activation_panel import ActivationPanel
 from paiws.screens.help import HelpScreen
-from tui_support import SIZE, make_app, screen_text, settle
+from tests.support import SIZE, make_app, screen_text, settle
 
 PURCHASE_URL = "https://common-buy.aliyun.com/?commodityCode=learn_pai_public_cn"
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from paiws.core.service import WorkspaceService
+from paiws.core.validation import parse_workspace_ids
 from paiws.emulator import Emulator
 from paiws.screens.detail import DetailScreen
-from paiws.screens.id_lookup import IdLookupScreen, parse_ids
+from paiws.screens.id_lookup import IdLookupScreen
 from paiws.screens.limits import LimitsScreen
-from tui_support import SIZE, make_app, screen_text, settle
+from paiws.screens.messages import VerboseChanged
+from tests.support import SIZE, make_app, screen_text, settle
 
 
 def gets(emu: Emulator) -> list[dict[str, str]]:
@@ -118,10 +120,10 @@ async def test_404_is_an_answer_with_an_input_for_another_id(
 async def test_404_keeps_the_owner_choice_for_the_next_id(
     emulator: Emulator, service: WorkspaceService
 ) -> None:
-    service.verbose = True
     app = make_app(service, region="cn-hangzhou")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        app.post_message(VerboseChanged(True))  # the user asked for owner detail before
         await pilot.press("i", *"999999", "enter")
         await settle(pilot)
         await pilot.press(*"100004", "enter")
@@ -159,13 +161,12 @@ async def test_empty_lookup_sends_nothing(emulator: Emulator, service: Workspace
         emulator.clear_log()
         await pilot.press("i", *" , ", "enter")
         await settle(pilot)
-        assert "Type at least one workspace ID" in screen_text(app)
+        assert "Give at least one workspace ID" in screen_text(app)
         assert emulator.operations() == []
 
 
 def test_ids_are_split_on_commas_and_spaces_without_duplicates() -> None:
-    assert parse_ids(" a, b  c;a\n d ") == ("a", "b", "c", "d")
-    assert parse_ids(" , ") == ()
+    assert parse_workspace_ids(" a, b  c;a\n d ") == ("a", "b", "c", "d")
 
 
 async def test_limits_show_the_regions_resource_limits(
@@ -196,9 +197,9 @@ async def test_an_impossible_id_is_rejected_before_sending(
         emulator.clear_log()
         await pilot.press("i", *"ws/../x", "enter")
         await settle(pilot)
-        assert isinstance(app.screen, DetailScreen)
-        assert "is not a workspace ID" in screen_text(app)
+        assert isinstance(app.screen, IdLookupScreen)  # the token is named where it was typed
+        assert "'ws/../x' is not a workspace ID" in screen_text(app)
         assert emulator.operations() == []
-        await pilot.press(*"100002", "enter")
+        await pilot.press(*["backspace"] * 7, *"100002", "enter")
         await settle(pilot)
         assert "nlp_train_01" in screen_text(app)

@@ -6,18 +6,19 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from textual.pilot import Pilot
+from textual.widgets import Button, Input
+
 from paiws.core.factory import emulator_service
 from paiws.core.service import WorkspaceService
 from paiws.emulator import Emulator
+from paiws.screens.browse.workspace_table import WorkspaceTableScreen
 from paiws.screens.delete_workspace import DeleteWorkspace
 from paiws.screens.detail import DetailScreen
 from paiws.screens.edit_workspace import EditWorkspace
 from paiws.screens.widgets.confirm_modal import ConfirmModal
-from paiws.screens.workspace_table import WorkspaceTableScreen
-from textual.pilot import Pilot
-from textual.widgets import Button, Input
-from tui_support import SIZE, make_app, screen_text, settle, text_of
-from wizard_support import REGION, answer
+from tests.functional.wizard_support import REGION, answer
+from tests.support import SIZE, make_app, screen_text, settle, text_of
 
 TARGET_ID, TARGET_NAME = "100002", "nlp_train_01"
 
@@ -84,7 +85,7 @@ async def test_edit_refuses_empty_or_unchanged_answers_without_a_request(
         await pilot.press("ctrl+s")
         await answer(pilot, "#edit-description", "fine")
         await answer(pilot, "#edit-display", "")
-        assert "Display name is required" in text_of(app, "#edit-feedback")
+        assert "display name cannot be blank" in text_of(app, "#edit-feedback")
         await pilot.press("enter")
         await settle(pilot)
         assert emulator.operations() == []
@@ -144,14 +145,14 @@ async def test_read_only_offers_neither_edit_nor_delete(emulator: Emulator) -> N
         await settle(pilot)
         assert isinstance(app.screen, DetailScreen)
         # Even when pushed directly, both refuse and explain.
-        app.push_screen(DeleteWorkspace(service, REGION, app.screen.row))  # type: ignore[arg-type]
+        app.push_screen(DeleteWorkspace(app.screen.row))  # type: ignore[arg-type]
         await settle(pilot)
-        assert "Read-only mode" in screen_text(app)
+        assert "read-only mode" in screen_text(app)
         assert not app.screen.query(Input)
         await pilot.press("escape")
-        app.push_screen(EditWorkspace(service, REGION, app.screen.row))  # type: ignore[arg-type]
+        app.push_screen(EditWorkspace(app.screen.row))  # type: ignore[arg-type]
         await settle(pilot)
-        assert "Read-only mode" in screen_text(app)
+        assert "read-only mode" in screen_text(app)
         assert not app.screen.query(Input)
     assert "DeleteWorkspace" not in emulator.operations()
     assert "UpdateWorkspace" not in emulator.operations()

@@ -6,16 +6,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+
 from paiws.app import crash_line
 from paiws.core.factory import build_service, emulator_service
 from paiws.core.options import Options
 from paiws.core.service import WorkspaceService
 from paiws.emulator import Emulator
+from paiws.screens.browse.workspace_table import WorkspaceTableScreen
 from paiws.screens.credentials_rejected import CredentialsRejectedScreen
 from paiws.screens.no_credentials import NoCredentialsScreen
 from paiws.screens.permission_error import PermissionErrorScreen
-from paiws.screens.workspace_table import WorkspaceTableScreen
-from tui_support import SIZE, make_app, screen_text, settle
+from tests.support import SIZE, make_app, screen_text, settle
 
 
 @pytest.fixture
@@ -40,7 +41,7 @@ async def test_permission_error_shows_the_action_and_the_policy_and_the_app_keep
         assert "Permission denied" in text
         assert "ListWorkspaces" in text
         assert '"paiworkspace:ListWorkspaces"' in text
-        await pilot.press("c")
+        await pilot.press("y")  # the one copy key, as in every dialog
         assert "paiworkspace:ListWorkspaces" in (app.clipboard or "")
         assert '"Version": "1"' in (app.clipboard or "")
         await pilot.press("escape")

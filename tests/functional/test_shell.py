@@ -7,17 +7,18 @@ import json
 from pathlib import Path
 
 import pytest
+from textual.widgets import OptionList, Static
+
 from paiws.core import recent_regions as config
 from paiws.core.factory import build_service, emulator_service
 from paiws.core.options import Options
 from paiws.core.service import WorkspaceService
 from paiws.emulator import Emulator
+from paiws.screens.browse.workspace_table import WorkspaceTableScreen
 from paiws.screens.detail import DetailScreen
 from paiws.screens.help import HelpScreen
 from paiws.screens.region_picker import RegionPickerScreen
-from paiws.screens.workspace_table import WorkspaceTableScreen
-from textual.widgets import OptionList, Static
-from tui_support import SIZE, make_app, plain, screen_text, settle
+from tests.support import SIZE, make_app, plain, screen_text, settle
 
 
 async def test_nothing_is_sent_before_a_region_is_chosen(
@@ -30,10 +31,10 @@ async def test_nothing_is_sent_before_a_region_is_chosen(
         await pilot.press("s", "h", "a", "n", "g")
         await settle(pilot)
         assert emulator.operations() == []
-        assert app.region is None
+        assert app.session.region is None
         await pilot.press("enter")
         await settle(pilot)
-        assert app.region == "cn-shanghai"
+        assert app.session.region == "cn-shanghai"
         assert emulator.operations() == ["ListProducts", "ListWorkspaces"]
         assert {entry.region for entry in emulator.request_log} == {"cn-shanghai"}
 
@@ -67,7 +68,7 @@ async def test_picker_shows_recent_and_profile_regions_as_hints_only(
         assert isinstance(picker, RegionPickerScreen)
         highlighted = picker.query_one("#region-list", OptionList).highlighted_option
         assert highlighted is not None and highlighted.id == "cn-hangzhou"
-        assert app.region is None
+        assert app.session.region is None
         assert emulator.operations() == []
 
 
@@ -96,7 +97,7 @@ async def test_choosing_a_region_remembers_it_as_a_hint(service: WorkspaceServic
         await settle(pilot)
         await pilot.press("down", "enter")
         await settle(pilot)
-        assert app.region == "cn-shanghai"
+        assert app.session.region == "cn-shanghai"
     assert config.recent_regions()[0] == "cn-shanghai"
 
 
@@ -118,7 +119,7 @@ async def test_g_changes_region_from_the_detail_and_escape_returns(
         await pilot.press(*"shanghai", "enter")
         await settle(pilot)
         assert isinstance(app.screen, WorkspaceTableScreen)
-        assert app.region == "cn-shanghai"
+        assert app.session.region == "cn-shanghai"
         assert app.screen.grid.row_count == 5
         assert emulator.operations() == ["ListProducts", "ListWorkspaces"] * 2
 
@@ -288,6 +289,6 @@ async def test_profile_region_is_a_hint_and_never_chosen(
         assert "Profile region: cn-beijing" in screen_text(app)
         await pilot.press("enter")  # the first region of the list, not the profile's
         await settle(pilot)
-        assert app.region == "cn-hangzhou"
+        assert app.session.region == "cn-hangzhou"
         assert {entry.region for entry in emulator.request_log} == {"cn-hangzhou"}
     service.close()

@@ -4,10 +4,12 @@ refresh keeping state, empty state, stale answers dropped, copy and console keys
 from __future__ import annotations
 
 import pytest
+
 from paiws.core.service import WorkspaceService
 from paiws.emulator import Emulator
-from paiws.screens.workspace_table import WorkspaceTableScreen
-from tui_support import SIZE, make_app, screen_text, settle, wait_debounce, workspace_queries
+from paiws.screens.browse.workspace_table import WorkspaceTableScreen
+from tests.functional.tui_support import wait_debounce, workspace_queries
+from tests.support import SIZE, make_app, screen_text, settle
 
 
 def table(app: object) -> WorkspaceTableScreen:

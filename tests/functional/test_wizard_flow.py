@@ -5,14 +5,14 @@ Every test asserts the request log: what was sent, in which order, and how often
 
 from __future__ import annotations
 
+from textual.widgets import Input
+
 from paiws.core.service import WorkspaceService
 from paiws.emulator import Emulator
-from paiws.screens.create_wizard import CreateWizard
+from paiws.screens.browse.workspace_table import WorkspaceTableScreen
+from paiws.screens.create.wizard import CreateWizard
 from paiws.screens.widgets.confirm_modal import ConfirmModal
-from paiws.screens.workspace_table import WorkspaceTableScreen
-from textual.widgets import Input
-from tui_support import SIZE, make_app, screen_text, settle, text_of
-from wizard_support import (
+from tests.functional.wizard_support import (
     CHECK,
     REGION,
     answer,
@@ -24,6 +24,7 @@ from wizard_support import (
     type_into,
     value_of,
 )
+from tests.support import SIZE, make_app, screen_text, settle, text_of
 
 INVALID_NAMES = {
     "123workspace": "must start with a letter",
@@ -277,9 +278,9 @@ async def test_read_only_mode_has_no_create(emulator: Emulator) -> None:
         await settle(pilot)
         assert isinstance(app.screen, WorkspaceTableScreen)
         # Even when pushed directly, the wizard refuses and explains.
-        app.push_screen(CreateWizard(service, REGION))
+        app.push_screen(CreateWizard())
         await settle(pilot)
-        assert "Read-only mode" in screen_text(app)
+        assert "read-only mode" in screen_text(app)
         assert not app.screen.query("#name-input")
     service.close()
 

@@ -8,15 +8,15 @@ import time
 from collections.abc import Iterator
 
 import pytest
+
 from paiws.core.factory import emulator_service
 from paiws.core.service import WorkspaceService
 from paiws.emulator import Emulator
-from paiws.screens.create_progress import CreateProgressPanel
-from paiws.screens.create_wizard import CreateWizard
+from paiws.screens.browse.workspace_table import WorkspaceTableScreen
+from paiws.screens.create.progress import CreateProgressPanel
+from paiws.screens.create.wizard import CreateWizard
 from paiws.screens.widgets.confirm_modal import ConfirmModal
-from paiws.screens.workspace_table import WorkspaceTableScreen
-from tui_support import SIZE, make_app, screen_text, settle, text_of
-from wizard_support import (
+from tests.functional.wizard_support import (
     CHECK,
     REGION,
     create_from_review,
@@ -24,6 +24,7 @@ from wizard_support import (
     fill_to_review,
     open_wizard,
 )
+from tests.support import SIZE, make_app, screen_text, settle, text_of
 
 
 def named(emulator: Emulator, name: str) -> list[str]:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from paiws.app import PaiwsApp
-from paiws.screens.create_wizard import CreateWizard
-from paiws.screens.wizard_steps import NAME_CHECK_DELAY
 from textual.pilot import Pilot
 from textual.widgets import Input
-from tui_support import screen_text, settle
+
+from paiws.app import PaiwsApp
+from paiws.screens.create.name_step import NAME_CHECK_DELAY
+from paiws.screens.create.wizard import CreateWizard
+from tests.support import screen_text, settle
 
 REGION = "cn-hangzhou"
 CHECK = "ListWorkspaces:CheckWorkspaceExists"

@@ -19,20 +19,25 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from leak_canaries import (
-    AK_KEY_ID,
-    AK_SECRET,
-    DENIED_KEY_ID,
-    DENIED_SECRET,
+
+from paiws.emulator import Emulator
+from tests.leaks.leak_canaries import (
     KEY_ID,
     SECRET,
     TOKEN,
+    add_canary_keys,
     assert_no_canary,
     canary_data,
 )
-from leak_support import CliResult, CliRunner, LogTap, RecordingService, Sandbox, service_for
-from leak_tui import Observer, watch
-from paiws.emulator import Emulator
+from tests.leaks.leak_support import (
+    CliResult,
+    CliRunner,
+    LogTap,
+    RecordingService,
+    Sandbox,
+    service_for,
+)
+from tests.leaks.leak_tui import Observer, watch
 
 _MACHINE_ENV_PREFIXES = ("ALIBABA_CLOUD_", "ALICLOUD_", "ALIYUN_", "PAIWS_")
 _MACHINE_ENV_NAMES = {"http_proxy", "https_proxy", "all_proxy", "no_proxy", "debug"}
@@ -94,16 +99,6 @@ def fast_retries(monkeypatch: pytest.MonkeyPatch) -> None:
     from paiws.core.retry import FAST_RETRY
 
     monkeypatch.setattr("paiws.core.factory.RetryPolicy", lambda: FAST_RETRY)
-
-
-def add_canary_keys(emu: Emulator) -> None:
-    emu.add_key(KEY_ID.value, SECRET.value, sts_token=TOKEN.value)
-    emu.add_key(AK_KEY_ID.value, AK_SECRET.value)
-    emu.add_key(
-        DENIED_KEY_ID.value,
-        DENIED_SECRET.value,
-        denied_actions=("GetWorkspace", "ListWorkspaces", "CreateWorkspace"),
-    )
 
 
 @pytest.fixture

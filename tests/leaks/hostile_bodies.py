@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from leak_canaries import (
+from tests.leaks.leak_canaries import (
     ACCOUNT,
     ADMIN_AT_ACCOUNT,
     ADMIN_MAIL,
@@ -25,7 +25,7 @@ from leak_canaries import (
     TENANT,
     TOKEN,
 )
-from leak_support import Reply
+from tests.leaks.leak_support import Reply
 
 HOSTILE_ID = "300001"
 OSC52 = "\x1b]52;c;Q05SWUNBUFk=\x07"

@@ -18,6 +18,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from paiws.emulator import Emulator
+
 REGION = "cn-hangzhou"
 PURCHASABLE_REGION = "cn-beijing"  # not activated; the account may purchase
 NO_PERMISSION_REGION = "ap-southeast-1"  # not activated; ask the administrator
@@ -226,3 +228,13 @@ def assert_no_canary(
     found = leaks(text, canaries)
     # The message names the field, never the value: the failure report must not leak either.
     assert not found, f"{where} shows sensitive data beyond R8: {', '.join(found)}"
+
+
+def add_canary_keys(emu: Emulator) -> None:
+    emu.add_key(KEY_ID.value, SECRET.value, sts_token=TOKEN.value)
+    emu.add_key(AK_KEY_ID.value, AK_SECRET.value)
+    emu.add_key(
+        DENIED_KEY_ID.value,
+        DENIED_SECRET.value,
+        denied_actions=("GetWorkspace", "ListWorkspaces", "CreateWorkspace"),
+    )

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
-from leak_canaries import assert_no_canary
+from tests.leaks.leak_canaries import assert_no_canary
 
 REPO = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
@@ -160,8 +160,8 @@ def service_for(
     base_url: str, *, read_only: bool = False, denied: bool = False
 ) -> RecordingService:
     """The real WorkspaceService with the canary STS credentials (or the denied key), recorded."""
-    from leak_canaries import DENIED_KEY_ID, DENIED_SECRET, KEY_ID, SECRET, TOKEN
     from paiws.core.factory import emulator_service
+    from tests.leaks.leak_canaries import DENIED_KEY_ID, DENIED_SECRET, KEY_ID, SECRET, TOKEN
 
     key, secret = (DENIED_KEY_ID, DENIED_SECRET) if denied else (KEY_ID, SECRET)
     inner = emulator_service(

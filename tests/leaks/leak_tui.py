@@ -7,37 +7,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from leak_canaries import assert_no_canary
-from leak_support import svg_text, widget_text
-from paiws.app import PaiwsApp
 from textual.app import App
-from textual.pilot import Pilot
+
+from tests.leaks.leak_canaries import assert_no_canary
+from tests.leaks.leak_support import svg_text, widget_text
 
 SIZE = (100, 28)
-
-
-def make_app(service: Any, region: str | None = None) -> PaiwsApp:
-    app = PaiwsApp(service, region=region, cursor_blink=False)
-    app.animation_level = "none"
-    return app
-
-
-async def settle(pilot: Pilot[Any], rounds: int = 2) -> None:
-    """Let workers finish and their messages be handled (a worker may start another)."""
-    for _ in range(rounds):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-
-
-async def fill(pilot: Pilot[Any], selector: str, value: str) -> None:
-    """Put a whole answer into an input at once (one Input.Changed), like a paste."""
-    from textual.widgets import Input
-
-    field = pilot.app.screen.query_one(selector, Input)
-    field.focus()
-    field.value = value
-    field.cursor_position = len(value)
-    await pilot.pause()
 
 
 @dataclass

@@ -7,7 +7,9 @@ import logging
 from pathlib import Path
 
 import pytest
-from leak_canaries import (
+
+from paiws.core.masking import mask_admin, mask_id, mask_name
+from tests.leaks.leak_canaries import (
     ADMIN_AT_ACCOUNT,
     ADMIN_MAIL,
     ALL,
@@ -20,8 +22,7 @@ from leak_canaries import (
     canary_data,
     leaks,
 )
-from leak_support import LogTap, Sandbox
-from paiws.core.masking import mask_admin, mask_id, mask_name
+from tests.leaks.leak_support import LogTap, Sandbox
 
 
 def test_canaries_are_unique_and_share_no_piece_with_ordinary_text() -> None:

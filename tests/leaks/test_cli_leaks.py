@@ -7,7 +7,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from leak_canaries import (
+
+from paiws.emulator import Emulator
+from tests.leaks.leak_canaries import (
     ID_FOUR,
     ID_ONE,
     ID_THREE,
@@ -18,8 +20,7 @@ from leak_canaries import (
     REGION,
     assert_no_canary,
 )
-from leak_support import CliResult, CliRunner
-from paiws.emulator import Emulator
+from tests.leaks.leak_support import CliResult, CliRunner
 
 pytestmark = pytest.mark.usefixtures("canary_creds")
 
@@ -225,7 +226,7 @@ def test_server_faults_end_in_one_clear_error_without_data(
 def test_permission_denied_names_the_action_and_policy_without_data(
     cli: CliRunner, emu: Emulator, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from leak_canaries import DENIED_KEY_ID, DENIED_SECRET
+    from tests.leaks.leak_canaries import DENIED_KEY_ID, DENIED_SECRET
 
     monkeypatch.delenv("ALIBABA_CLOUD_SECURITY_TOKEN")
     monkeypatch.setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", DENIED_KEY_ID.value)
@@ -245,7 +246,7 @@ def test_permission_denied_names_the_action_and_policy_without_data(
 def test_rejected_credentials_exit_6_without_showing_them(
     cli: CliRunner, emu: Emulator, monkeypatch: pytest.MonkeyPatch, problem: str
 ) -> None:
-    from leak_canaries import DENIED_SECRET, KEY_ID
+    from tests.leaks.leak_canaries import DENIED_SECRET, KEY_ID
 
     if problem == "unknown key":
         monkeypatch.setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAI5tCNRYunknownXq")

@@ -12,7 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from leak_canaries import (
+
+from paiws.app import CRASH_LINE
+from paiws.emulator import Emulator
+from paiws.screens.browse.workspace_table import WorkspaceTableScreen
+from tests.leaks.leak_canaries import (
     CREATOR_ONE,
     OWNER_ONE,
     REGION,
@@ -21,11 +25,16 @@ from leak_canaries import (
     TOKEN,
     assert_no_canary,
 )
-from leak_support import PYTHON, REPO, RecordingService, Sandbox, child_env, run_in_terminal
-from leak_tui import SIZE, Observer, make_app, settle
-from paiws.app import CRASH_LINE
-from paiws.emulator import Emulator
-from paiws.screens.workspace_table import WorkspaceTableScreen
+from tests.leaks.leak_support import (
+    PYTHON,
+    REPO,
+    RecordingService,
+    Sandbox,
+    child_env,
+    run_in_terminal,
+)
+from tests.leaks.leak_tui import SIZE, Observer
+from tests.support import make_app, settle
 
 CRASH_START = CRASH_LINE.split("(")[0].strip()
 LEAKS_DIR = Path(__file__).resolve().parent
@@ -87,7 +96,7 @@ async def test_unexpected_errors_from_the_service_show_only_their_type(
         observer.look(app, "limits after an unexpected error")
         await pilot.press("escape", "i")
         await settle(pilot)
-        from leak_tui import fill
+        from tests.leaks.leak_tui import fill
 
         await fill(pilot, "#ids", "200001")
         await pilot.press("enter")
@@ -100,12 +109,12 @@ async def test_unexpected_errors_from_the_service_show_only_their_type(
 
 CRASH_SCRIPT = """
 import sys
-sys.path.insert(0, {leaks!r})
-from leak_canaries import REGION, canary_data
-from conftest import add_canary_keys
-from leak_support import service_for
-from test_crash_output import explode
-from paiws.screens.workspace_table import WorkspaceTableScreen
+sys.path.insert(0, {repo!r})
+from tests.leaks.leak_canaries import REGION, canary_data
+from tests.leaks.leak_canaries import add_canary_keys
+from tests.leaks.leak_support import service_for
+from tests.leaks.test_crash_output import explode
+from paiws.screens.browse.workspace_table import WorkspaceTableScreen
 from paiws.app import PaiwsApp
 from paiws.emulator import Emulator
 
@@ -130,7 +139,7 @@ sys.exit(app.return_code or 0)
 
 
 def crash_script() -> str:
-    return CRASH_SCRIPT.format(leaks=str(LEAKS_DIR))
+    return CRASH_SCRIPT.format(repo=str(REPO))
 
 
 def test_a_crash_in_a_headless_process_exits_1_with_a_short_sanitized_message(

@@ -7,7 +7,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from leak_canaries import (
+
+from paiws.core.credentials import ChainCredentials, ResolvedCredentials, StaticCredentials
+from paiws.core.errors import PaiwsError
+from paiws.emulator import Emulator
+from tests.leaks.leak_canaries import (
     AK_KEY_ID,
     AK_SECRET,
     CREDENTIALS,
@@ -18,10 +22,7 @@ from leak_canaries import (
     TOKEN,
     assert_no_canary,
 )
-from leak_support import CliRunner, Sandbox, exception_text
-from paiws.core.credentials import ChainCredentials, ResolvedCredentials, StaticCredentials
-from paiws.core.errors import PaiwsError
-from paiws.emulator import Emulator
+from tests.leaks.leak_support import CliRunner, Sandbox, exception_text
 
 
 def write_cli_config(

@@ -13,11 +13,19 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from hostile_bodies import CASES, HOSTILE_ID, Case, detail, item, listing
-from leak_canaries import KEY_ID, REGION, SECRET, TOKEN, assert_no_canary
-from leak_support import CliResult, CliRunner, HostileServer, RecordingService, Reply, service_for
+
 from paiws.core.errors import PaiwsError
 from paiws.core.views import CreateRequest, ListQuery
+from tests.leaks.hostile_bodies import CASES, HOSTILE_ID, Case, detail, item, listing
+from tests.leaks.leak_canaries import KEY_ID, REGION, SECRET, TOKEN, assert_no_canary
+from tests.leaks.leak_support import (
+    CliResult,
+    CliRunner,
+    HostileServer,
+    RecordingService,
+    Reply,
+    service_for,
+)
 
 CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 

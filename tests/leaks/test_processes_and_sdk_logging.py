@@ -9,8 +9,10 @@ import json
 import textwrap
 
 import pytest
-from hostile_bodies import ESCAPES, OSC52, html_page, item, listing
-from leak_canaries import (
+
+from paiws.emulator import Emulator
+from tests.leaks.hostile_bodies import ESCAPES, OSC52, html_page, item, listing
+from tests.leaks.leak_canaries import (
     DENIED_KEY_ID,
     DENIED_SECRET,
     ID_ONE,
@@ -21,7 +23,7 @@ from leak_canaries import (
     TOKEN,
     assert_no_canary,
 )
-from leak_support import (
+from tests.leaks.leak_support import (
     PYTHON,
     CliRunner,
     Completed,
@@ -32,7 +34,6 @@ from leak_support import (
     run_paiws,
     run_paiws_many,
 )
-from paiws.emulator import Emulator
 
 SDK_DEBUG = {
     "DEBUG": "sdk",

@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from leak_canaries import assert_no_canary
-from leak_support import REPO
+
 from paiws.core.regions import all_regions
 from paiws.emulator import Emulator
 from paiws.emulator.data import DEMO_USERS, TENANT_ID
+from tests.leaks.leak_canaries import assert_no_canary
+from tests.leaks.leak_support import REPO
 
 SNAPSHOTS = sorted(p for p in (REPO / "tests").glob("**/__snapshots__/**/*") if p.is_file())
 

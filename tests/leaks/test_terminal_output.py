@@ -9,9 +9,17 @@ from __future__ import annotations
 import sys
 
 import pytest
-from hostile_bodies import ESCAPES, OSC52, detail, item, listing
-from leak_canaries import REGION, assert_no_canary
-from leak_support import PYTHON, HostileServer, Reply, Sandbox, child_env, run_in_terminal
+
+from tests.leaks.hostile_bodies import ESCAPES, OSC52, detail, item, listing
+from tests.leaks.leak_canaries import REGION, assert_no_canary
+from tests.leaks.leak_support import (
+    PYTHON,
+    HostileServer,
+    Reply,
+    Sandbox,
+    child_env,
+    run_in_terminal,
+)
 
 API_OSC52_PAYLOAD = b"Q05SWUNBUFk="  # the base64 text inside the API's OSC 52 sequence
 
@@ -20,7 +28,7 @@ API_OSC52_PAYLOAD = b"Q05SWUNBUFk="  # the base64 text inside the API's OSC 52 s
 def test_the_tui_in_a_terminal_passes_no_escape_sequence_or_canary_from_the_api(
     sandbox: Sandbox,
 ) -> None:
-    from leak_canaries import KEY_ID, SECRET, TOKEN
+    from tests.leaks.leak_canaries import KEY_ID, SECRET, TOKEN
 
     with HostileServer() as server:
         server.script["ListWorkspaces"] = Reply(

@@ -10,9 +10,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hostile_bodies import item, listing
-from leak_canaries import REGION, assert_no_canary
-from leak_support import (
+
+from paiws.emulator import Emulator
+from tests.leaks.hostile_bodies import item, listing
+from tests.leaks.leak_canaries import REGION, assert_no_canary
+from tests.leaks.leak_support import (
     CliRunner,
     HostileServer,
     Reply,
@@ -22,7 +24,6 @@ from leak_support import (
     self_signed_certificate,
     server_tls,
 )
-from paiws.emulator import Emulator
 
 pytestmark = pytest.mark.usefixtures("canary_creds")
 

@@ -9,9 +9,10 @@ import json
 import socket
 
 import pytest
-from hostile_bodies import item, listing
-from leak_canaries import REGION, assert_no_canary
-from leak_support import CliRunner, HostileServer, Reply
+
+from tests.leaks.hostile_bodies import item, listing
+from tests.leaks.leak_canaries import REGION, assert_no_canary
+from tests.leaks.leak_support import CliRunner, HostileServer, Reply
 
 pytestmark = pytest.mark.usefixtures("canary_creds")
 

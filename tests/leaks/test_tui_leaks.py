@@ -8,8 +8,20 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from hostile_bodies import CASES, ESCAPES, OSC52, detail, html_page, item, listing
-from leak_canaries import (
+from textual.pilot import Pilot
+
+from paiws.core.factory import build_service, emulator_service
+from paiws.core.options import Options
+from paiws.emulator import Emulator
+from paiws.screens.browse.workspace_table import WorkspaceTableScreen
+from paiws.screens.detail import DetailScreen
+from paiws.screens.help import HelpScreen
+from paiws.screens.id_lookup import IdLookupScreen
+from paiws.screens.limits import LimitsScreen
+from paiws.screens.region_picker import RegionPickerScreen
+from paiws.screens.widgets.confirm_modal import ConfirmModal
+from tests.leaks.hostile_bodies import CASES, ESCAPES, OSC52, detail, html_page, item, listing
+from tests.leaks.leak_canaries import (
     CREATOR_ONE,
     DENIED_SECRET,
     ID_ONE,
@@ -23,19 +35,9 @@ from leak_canaries import (
     TOKEN,
     assert_no_canary,
 )
-from leak_support import HostileServer, RecordingService, Reply, Sandbox, service_for
-from leak_tui import SIZE, Observer, fill, make_app, settle
-from paiws.core.factory import build_service, emulator_service
-from paiws.core.options import Options
-from paiws.emulator import Emulator
-from paiws.screens.detail import DetailScreen
-from paiws.screens.help import HelpScreen
-from paiws.screens.id_lookup import IdLookupScreen
-from paiws.screens.limits import LimitsScreen
-from paiws.screens.region_picker import RegionPickerScreen
-from paiws.screens.widgets.confirm_modal import ConfirmModal
-from paiws.screens.workspace_table import WorkspaceTableScreen
-from textual.pilot import Pilot
+from tests.leaks.leak_support import HostileServer, RecordingService, Reply, Sandbox, service_for
+from tests.leaks.leak_tui import SIZE, Observer
+from tests.support import fill, make_app, settle
 
 
 async def choose_region(pilot: Pilot[Any], region: str) -> None:
@@ -156,8 +158,8 @@ async def run_wizard(
     standard: bool,
 ) -> str:
     """`n`, every step with a look, Create; returns the outcome screen's text."""
-    from paiws.screens.create_wizard import CreateWizard
-    from paiws.screens.wizard_steps import NAME_CHECK_DELAY
+    from paiws.screens.create.name_step import NAME_CHECK_DELAY
+    from paiws.screens.create.wizard import CreateWizard
 
     await pilot.press("n")
     await settle(pilot)

@@ -7,13 +7,14 @@ from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
 
 import pytest
+from textual.pilot import Pilot
+
 from paiws.app import PaiwsApp
 from paiws.core.factory import build_service, emulator_service
 from paiws.core.interface import DataService
 from paiws.core.options import Options
 from paiws.core.service import WorkspaceService
 from paiws.emulator import Emulator
-from textual.pilot import Pilot
 
 SIZE = (120, 36)
 Snap = Callable[..., bool]
@@ -85,7 +86,7 @@ def test_table_loading(snap_compare: Snap, emulator: Emulator, service: Workspac
             await pilot.pause(0.05)
             if (
                 "ListProducts" in emulator.operations()
-                and pilot.app.activation_badge == "activated"
+                and pilot.app.session.activation == "activated"
             ):
                 break
         await pilot.pause()

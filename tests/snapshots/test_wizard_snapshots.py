@@ -10,16 +10,17 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from textual.pilot import Pilot
+from textual.widgets import Input
+
 from paiws.app import PaiwsApp
 from paiws.core.errors import NetworkError, PermissionDenied
 from paiws.core.views import ActivationState, CreateOutcome, CreateProgress
 from paiws.paths import read_asset
-from paiws.screens.create_wizard import CreateWizard
+from paiws.screens.create.wizard import CreateWizard
 from paiws.screens.delete_workspace import DeleteWorkspace
 from paiws.screens.edit_workspace import EditWorkspace
-from textual.pilot import Pilot
-from textual.widgets import Input
-from wizard_fake import REGION, FakeService
+from tests.snapshots.wizard_fake import REGION, FakeService
 
 SIZE = (120, 36)
 Snap = Callable[..., bool]
@@ -338,7 +339,7 @@ def test_delete_blocked_in_read_only_mode(snap_compare: Snap) -> None:
     service = FakeService(read_only=True)
 
     def delete(app: PaiwsApp) -> DeleteWorkspace:
-        from wizard_fake import sample_row
+        from tests.snapshots.wizard_fake import sample_row
 
         return DeleteWorkspace(service, REGION, sample_row())
 
@@ -349,7 +350,7 @@ def test_edit_blocked_in_read_only_mode(snap_compare: Snap) -> None:
     service = FakeService(read_only=True)
 
     def edit(app: PaiwsApp) -> EditWorkspace:
-        from wizard_fake import sample_row
+        from tests.snapshots.wizard_fake import sample_row
 
         return EditWorkspace(service, REGION, sample_row())
 

@@ -17,12 +17,13 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rich.console import Console
+from rich.traceback import Traceback
+
 from paiws.core import mapping
 from paiws.core.errors import MalformedResponse
 from paiws.core.masking import NOT_AVAILABLE
 from paiws.core.raw import Raw
-from rich.console import Console
-from rich.traceback import Traceback
 
 # Built at run time so that no source line (which a rendered traceback shows) contains it.
 CANARY = "".join(("Cq", "7Zk", "Canary"))

@@ -7,6 +7,7 @@ import re
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
+
 from paiws.core.masking import (
     NOT_AVAILABLE,
     mask_admin,

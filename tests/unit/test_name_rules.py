@@ -7,6 +7,7 @@ import re
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from paiws.core.validation import (
     DESCRIPTION_MAX,
     STANDARD_ENVS,

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from paiws.core.api_errors import error_for
 from paiws.core.credentials import CredentialSource, ResolvedCredentials
-from paiws.core.endpoint import Endpoint, regional_endpoint
+from paiws.core.endpoint import Endpoint, LazyEndpoint, regional_endpoint
 from paiws.core.errors import (
     InvalidInput,
     MalformedResponse,
@@ -38,13 +38,13 @@ from paiws.core.sdk_safety import neutralise_sdk, quiet_urllib3_for_our_requests
 from paiws.core.server_text import CredentialScrubber
 from paiws.core.signing import sign, user_agent
 from paiws.core.timeouts import Timeouts
-from paiws.core.validation import check_region
+from paiws.core.validation import BATCH_IDS_MAX, check_region, check_workspace_id
 from paiws.core.wire_json import decode_json
 
 if TYPE_CHECKING:
     from paiws.core.transport import Transport
 
-MAX_BATCH_IDS = 100
+MAX_BATCH_IDS = BATCH_IDS_MAX
 # operation -> (HTTP method, ROA path pattern, RAM action for permission errors)
 OPERATIONS: dict[str, tuple[str, str, str]] = {
     "ListProducts": ("GET", "/api/v1/products", "pai:ListProducts"),
@@ -58,20 +58,6 @@ OPERATIONS: dict[str, tuple[str, str, str]] = {
         "paiworkspace:DeleteWorkspace",
     ),
 }
-_ID_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
-
-
-def check_workspace_id(workspace_id: str) -> str:
-    """IDs go into the URL path unescaped by the SDK, so only safe characters pass (R4 spirit:
-    invalid input never reaches the network)."""
-    value = workspace_id.strip()
-    if not value or len(value) > 64 or not set(value) <= _ID_CHARS or not value[0].isalnum():
-        raise InvalidInput(
-            "A workspace ID starts with a letter or digit and may contain only letters, digits, "
-            "'-', '_' and '.' (at most 64).",
-            code="InvalidWorkspaceId",
-        )
-    return value
 
 
 def _flag(value: bool) -> str:
@@ -85,7 +71,7 @@ class WorkspaceClient:
         self,
         credentials: CredentialSource,
         *,
-        endpoint: Endpoint | None = None,
+        endpoint: Endpoint | LazyEndpoint | None = None,
         vpc: bool = False,
         timeouts: Timeouts | None = None,
         retry: RetryPolicy | None = None,
@@ -100,7 +86,13 @@ class WorkspaceClient:
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
-        where = self.endpoint.url if self.endpoint else "regional endpoint"
+        where = (
+            repr(self.endpoint)
+            if isinstance(self.endpoint, LazyEndpoint)
+            else self.endpoint.url
+            if self.endpoint
+            else "regional endpoint"
+        )
         return f"<WorkspaceClient {where}>"
 
     # -- operations ------------------------------------------------------------------------
@@ -195,6 +187,8 @@ class WorkspaceClient:
     # -- plumbing --------------------------------------------------------------------------
 
     def endpoint_for(self, region: str) -> Endpoint:
+        if isinstance(self.endpoint, LazyEndpoint):
+            return self.endpoint.get()
         return self.endpoint or regional_endpoint(region, vpc=self.vpc)
 
     def _call(

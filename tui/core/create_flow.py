@@ -17,50 +17,52 @@ The caller (wizard or CLI) has already shown every parameter for confirmation. F
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from paiws.core import mapping
-from paiws.core.errors import InvalidInput, NameAlreadyExists, NetworkError, PaiwsError, ServerError
-from paiws.core.validation import description_problem, env_problem, name_problem
+from paiws.core.errors import NameAlreadyExists, NetworkError, PaiwsError, ServerError
+from paiws.core.validation import (
+    description_problem,
+    display_name_problem,
+    env_problem,
+    name_problem,
+    require,
+    resource_group_problem,
+)
 from paiws.core.views import (
     CreateOutcome,
     CreatePhase,
     CreateProgress,
     CreateRequest,
+    NameCheck,
     WorkspaceDetail,
 )
 
-if TYPE_CHECKING:
-    from paiws.core.service import WorkspaceService
-
-DISPLAY_NAME_MAX = 80
 ProgressCallback = Callable[[CreateProgress], None]
 
 
-def invalid(problem: str, code: str = "InvalidInput") -> InvalidInput:
-    return InvalidInput(problem, code=code, hint="Nothing was sent.")
+class CreateBackend(Protocol):
+    """What the flow needs from the service: the guards and one call per request it makes."""
 
+    poll_interval: float
 
-def check_display_name(value: str) -> None:
-    if not value.strip():
-        raise invalid("The display name is empty; leave it out to use the name.")
-    if len(value) > DISPLAY_NAME_MAX:
-        raise invalid(f"The display name must be at most {DISPLAY_NAME_MAX} characters.")
+    def clock(self) -> float: ...
+    def sleep(self, seconds: float) -> None: ...
+    def refuse_if_read_only(self, action: str) -> None: ...
+    def require_activation(self, region: str) -> None: ...
+    def name_check(self, region: str, name: str) -> NameCheck: ...
+    def detail(self, region: str, workspace_id: str, *, verbose: bool) -> WorkspaceDetail: ...
+    def send_create(self, region: str, request: CreateRequest) -> str: ...
 
 
 def validate_create(request: CreateRequest) -> None:
     """Every R4 rule, before anything is sent."""
-    for problem in (
-        name_problem(request.name),
-        description_problem(request.description),
-        env_problem(request.environments),
-    ):
-        if problem:
-            raise invalid(problem)
+    require(name_problem(request.name))
+    require(description_problem(request.description))
+    require(env_problem(request.environments))
     if request.display_name is not None:
-        check_display_name(request.display_name)
-    if request.resource_group_id is not None and not request.resource_group_id.strip():
-        raise invalid("The resource group ID is empty; leave it out to use the default.")
+        require(display_name_problem(request.display_name))
+    if request.resource_group_id is not None:
+        require(resource_group_problem(request.resource_group_id))
 
 
 def differences(request: CreateRequest, existing: WorkspaceDetail) -> tuple[str, ...]:
@@ -81,7 +83,7 @@ class CreateFlow:
 
     def __init__(
         self,
-        service: WorkspaceService,
+        service: CreateBackend,
         region: str,
         request: CreateRequest,
         on_progress: ProgressCallback | None = None,
@@ -122,16 +124,7 @@ class CreateFlow:
         notes: tuple[str, ...] = ()
         seen: WorkspaceDetail | None = None
         try:
-            workspace_id = mapping.created_workspace_id(
-                service.client.create_workspace(
-                    region,
-                    name=request.name,
-                    description=request.description,
-                    env_types=request.environments,
-                    display_name=request.display_name,
-                    resource_group_id=request.resource_group_id,
-                )
-            )
+            workspace_id = service.send_create(region, request)
         except NameAlreadyExists:
             self.report("rechecking", "The name was taken meanwhile; comparing with it")
             return self._finish(self._recheck(None))

@@ -32,10 +32,6 @@ from paiws.core import cli_profile as config
 from paiws.core.errors import CredentialsMissing
 from paiws.core.views import CredentialStatus
 
-SETUP_HINT = (
-    "Configure credentials outside paiws: run `aliyun configure`, or set "
-    "ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET; or try `paiws --demo`."
-)
 ECS_METADATA_HOST = "100.100.100.200"
 _INI_MODES = {
     "access_key": "AK",
@@ -198,7 +194,6 @@ class ChainCredentials:
                 raise CredentialsMissing(
                     status.problem or "No credentials were found.",
                     code="CredentialsMissing",
-                    hint=SETUP_HINT,
                 )
             if self._provider is None:
                 self._provider = _build(found)
@@ -215,7 +210,6 @@ class ChainCredentials:
             raise CredentialsMissing(
                 f"Could not set up credentials from {self.status().label} ({type(exc).__name__}).",
                 code="CredentialsUnavailable",
-                hint=SETUP_HINT,
             ) from None
         try:
             return _to_resolved(provider.get_credentials())
@@ -223,7 +217,6 @@ class ChainCredentials:
             raise CredentialsMissing(
                 f"Could not obtain credentials from {status.label} ({type(exc).__name__}).",
                 code="CredentialsUnavailable",
-                hint=SETUP_HINT,
             ) from None
 
     # -- resolution --------------------------------------------------------------------------

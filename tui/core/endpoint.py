@@ -13,7 +13,8 @@ from __future__ import annotations
 import ipaddress
 import os
 import re
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -144,3 +145,22 @@ def regional_endpoint(region: str, *, vpc: bool = False) -> Endpoint:
     """The product endpoint: aliyunsdkcore has no entry for AIWorkSpace, so we build it."""
     prefix = "aiworkspace-vpc" if vpc else "aiworkspace"
     return Endpoint(scheme="https", host=f"{prefix}.{check_region(region)}.aliyuncs.com")
+
+
+class LazyEndpoint:
+    """An endpoint known only at the first request: `--demo` starts its emulator then, so the
+    region picker appears without waiting for it (docs/performance.md)."""
+
+    def __init__(self, resolve: Callable[[], str]) -> None:
+        self._resolve = resolve
+        self._endpoint: Endpoint | None = None
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"<LazyEndpoint {self._endpoint.url if self._endpoint else 'not started'}>"
+
+    def get(self) -> Endpoint:
+        with self._lock:
+            if self._endpoint is None:
+                self._endpoint = parse_endpoint(self._resolve())
+            return self._endpoint

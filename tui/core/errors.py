@@ -3,6 +3,8 @@ server message only, never from a raw response body (R9)."""
 
 from __future__ import annotations
 
+from paiws.core.exit_codes import ExitCode
+
 MESSAGE_LIMIT = 200
 
 
@@ -20,7 +22,7 @@ def trim(text: str, limit: int = MESSAGE_LIMIT) -> str:
 class PaiwsError(Exception):
     """Base class. `str()` is one clear sentence; `hint` says what to do next."""
 
-    exit_code = 1
+    exit_code: ExitCode = ExitCode.ERROR
     title = "Request failed"
 
     def __init__(
@@ -47,17 +49,26 @@ class PaiwsError(Exception):
 class InvalidInput(PaiwsError):
     """Rejected locally; nothing was sent."""
 
-    exit_code = 2
+    exit_code = ExitCode.USAGE
     title = "Invalid input"
 
 
 class ReadOnlyMode(PaiwsError):
-    exit_code = 2
+    exit_code = ExitCode.USAGE
     title = "Read-only mode"
+
+    @classmethod
+    def refusing(cls, action: str) -> ReadOnlyMode:
+        """The one sentence for every change refused with --read-only (CLI and TUI)."""
+        return cls(
+            f"Refusing to {action}: paiws is in read-only mode (--read-only).",
+            code="ReadOnly",
+            hint="Start paiws without --read-only to make changes.",
+        )
 
 
 class NotActivated(PaiwsError):
-    exit_code = 3
+    exit_code = ExitCode.NOT_ACTIVATED
     title = "PAI is not activated"
 
     def __init__(
@@ -76,7 +87,7 @@ class NotActivated(PaiwsError):
 
 
 class NotFound(PaiwsError):
-    exit_code = 4
+    exit_code = ExitCode.NOT_FOUND
     title = "Workspace not found"
 
     def __init__(self, workspace_id: str, *, request_id: str | None = None) -> None:
@@ -90,7 +101,7 @@ class NotFound(PaiwsError):
 
 
 class PermissionDenied(PaiwsError):
-    exit_code = 5
+    exit_code = ExitCode.PERMISSION
     title = "Permission denied"
 
     def __init__(
@@ -113,17 +124,17 @@ class PermissionDenied(PaiwsError):
 
 
 class CredentialsMissing(PaiwsError):
-    exit_code = 6
+    exit_code = ExitCode.CREDENTIALS
     title = "No credentials"
 
 
 class AuthFailed(PaiwsError):
-    exit_code = 6
+    exit_code = ExitCode.CREDENTIALS
     title = "Credentials rejected"
 
 
 class NetworkError(PaiwsError):
-    exit_code = 7
+    exit_code = ExitCode.NETWORK
     title = "Network error"
 
 

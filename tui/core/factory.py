@@ -2,16 +2,18 @@
 
 Nothing here touches the network or imports the SDK: credentials are resolved on first use, so
 a missing credential never raises here; ``credential_status().available`` says so and API calls
-raise ``CredentialsMissing``. ``--demo`` is started by ``paiws.demo.start_demo`` (it owns the
-emulator's lifetime) and ends up in :func:`emulator_service`.
+raise ``CredentialsMissing``. ``--demo`` is :func:`paiws.demo.demo_service`: an emulator service
+whose emulator starts at the first request.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from paiws.core.cli_profile import cli_profile
 from paiws.core.client import WorkspaceClient
 from paiws.core.credentials import ChainCredentials, static_credentials
-from paiws.core.endpoint import endpoint_override, parse_endpoint
+from paiws.core.endpoint import LazyEndpoint, endpoint_override, parse_endpoint
 from paiws.core.options import Options
 from paiws.core.retry import FAST_RETRY, RetryPolicy
 from paiws.core.service import WorkspaceService
@@ -40,7 +42,7 @@ def build_service(options: Options) -> WorkspaceService:
 
 
 def emulator_service(
-    base_url: str,
+    base_url: str | Callable[[], str],
     *,
     access_key_id: str = "paiws-demo",
     access_key_secret: str = "paiws-demo-secret",
@@ -53,16 +55,19 @@ def emulator_service(
 ) -> WorkspaceService:
     """A service bound to an emulator at ``base_url`` (loopback; http allowed) with static keys.
 
+    ``base_url`` may be a function: it is called at the first request (the demo starts its
+    emulator then).
+
     ``fast``: millisecond retry backoff and create polling, for tests. The demo key pair is
     public (not a secret).
     """
-    options = Options(endpoint=base_url, connect_timeout=connect_timeout, read_timeout=read_timeout)
+    options = Options(connect_timeout=connect_timeout, read_timeout=read_timeout)
     credentials = static_credentials(
         access_key_id, access_key_secret, security_token, source="demo" if is_demo else "static"
     )
     client = WorkspaceClient(
         credentials,
-        endpoint=parse_endpoint(base_url),
+        endpoint=LazyEndpoint(base_url) if callable(base_url) else parse_endpoint(base_url),
         timeouts=resolve_timeouts(options),
         retry=FAST_RETRY if fast else RetryPolicy(),
     )

@@ -1,34 +1,37 @@
 """The data service: rules R2-R13 on top of the API client. Only masked view models leave it.
 
-Every method takes the region explicitly (R2). The first workspace call in a region runs the
-activation check (R3) and the answer is cached for the run; workspace operations in a region
-that is not activated raise :class:`NotActivated` without another request.
+Every method takes the region explicitly (R2) and checks its input with `paiws.core.validation`
+before anything is sent (the CLI and the TUI check the same rules earlier, for feedback). The
+first workspace call in a region runs the activation check (R3, `activation.py`); the create
+workflow is `create_flow.py`.
 """
 
 from __future__ import annotations
 
-import math
-import threading
 import time
-from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 
 from paiws.core import mapping, regions
-from paiws.core.client import MAX_BATCH_IDS, WorkspaceClient, check_workspace_id
-from paiws.core.create_flow import CreateFlow, ProgressCallback, check_display_name, invalid
+from paiws.core.activation import ActivationCache
+from paiws.core.client import WorkspaceClient
+from paiws.core.create_flow import CreateFlow, ProgressCallback
 from paiws.core.credentials import CredentialSource
-from paiws.core.errors import (
-    NotActivated,
-    NotFound,
-    ReadOnlyMode,
-)
+from paiws.core.errors import NotFound, ReadOnlyMode
+from paiws.core.paging import STREAM_PAGE_SIZE, stream_pages
 from paiws.core.validation import (
-    ORDERS,
-    SORT_FIELDS,
-    STATUSES,
+    BATCH_IDS_MAX,
+    check_order,
+    check_page,
+    check_page_size,
+    check_sort_field,
+    check_status,
+    check_workspace_id,
     description_problem,
+    display_name_problem,
+    invalid,
     name_problem,
+    parse_workspace_ids,
+    require,
 )
 from paiws.core.views import (
     ActivationState,
@@ -45,26 +48,20 @@ from paiws.core.views import (
 )
 from paiws.paths import read_asset
 
-STREAM_PAGE_SIZE = 100
-MAX_PAGE_SIZE = 100
 
-
-def validate_query(query: ListQuery) -> None:
-    if query.status is not None and query.status not in STATUSES:
-        raise invalid(f"Status must be one of {', '.join(STATUSES)}.")
-    if query.sort_by not in SORT_FIELDS:
-        raise invalid(f"Sort field must be one of {', '.join(SORT_FIELDS)}.")
-    if query.order not in ORDERS:
-        raise invalid("Order must be ASC or DESC.")
-    if query.page < 1:
-        raise invalid("Page numbers start at 1.")
-    if not 1 <= query.page_size <= MAX_PAGE_SIZE:
-        raise invalid(f"Page size must be between 1 and {MAX_PAGE_SIZE}.")
-
-
-def unique_ids(ids: Sequence[str]) -> tuple[str, ...]:
-    """Trimmed, blanks dropped, duplicates dropped, order kept."""
-    return tuple(dict.fromkeys(i.strip() for i in ids if i.strip()))
+def checked_query(query: ListQuery) -> ListQuery:
+    """``query`` with its enums in the API's spelling; InvalidInput for anything else."""
+    check_page(query.page)
+    check_page_size(query.page_size)
+    return ListQuery(
+        name=query.name.strip() if query.name and query.name.strip() else None,
+        status=check_status(query.status) if query.status is not None else None,
+        sort_by=check_sort_field(query.sort_by),
+        order=check_order(query.order),
+        page=query.page,
+        page_size=query.page_size,
+        resource_group_id=query.resource_group_id,
+    )
 
 
 class WorkspaceService:
@@ -83,13 +80,13 @@ class WorkspaceService:
         self.client = client
         self.read_only = read_only
         self.is_demo = is_demo
-        self.verbose = False  # R6: sticky once the user asked for owner/administrator detail
         self.poll_interval = poll_interval
         self.sleep = sleep  # injectable: tests and the demo poll without waiting
         self.clock = clock
-        self._activation: dict[str, ActivationState] = {}
-        self._locks: dict[str, threading.Lock] = {}
-        self._locks_guard = threading.Lock()
+        self._activation = ActivationCache(
+            lambda region: mapping.activation(self.client.list_products(region), region=region)
+        )
+        self._closers: list[Callable[[], None]] = []
 
     def __repr__(self) -> str:
         return f"<WorkspaceService read_only={self.read_only} demo={self.is_demo}>"
@@ -98,8 +95,17 @@ class WorkspaceService:
     def credentials(self) -> CredentialSource:
         return self.client.credentials
 
+    def closing(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` when the service is closed (e.g. stop the demo's emulator)."""
+        self._closers.append(callback)
+
     def close(self) -> None:
-        self.client.close()
+        try:
+            self.client.close()
+        finally:
+            for callback in reversed(self._closers):
+                callback()
+            self._closers.clear()
 
     # -- static information ----------------------------------------------------------------
 
@@ -115,49 +121,25 @@ class WorkspaceService:
     def ram_policy(self) -> str:
         return read_asset("ram-policy.json")
 
-    # -- R3 activation -----------------------------------------------------------------------
+    # -- guards (R3, read-only) --------------------------------------------------------------
 
     def activation(self, region: str, *, recheck: bool = False) -> ActivationState:
-        with self._region_lock(region):  # concurrent first calls make one request, not several
-            state = self._activation.get(region)
-            if state is None or recheck:
-                state = mapping.activation(self.client.list_products(region), region=region)
-                self._activation[region] = state
-            return state
+        return self._activation.state(region, recheck=recheck)
 
     def cached_activation(self, region: str) -> ActivationState | None:
-        return self._activation.get(region)
-
-    def _region_lock(self, region: str) -> threading.Lock:
-        with self._locks_guard:
-            return self._locks.setdefault(region, threading.Lock())
+        return self._activation.cached(region)
 
     def require_activation(self, region: str) -> None:
-        state = self.activation(region)
-        if state.activated:
-            return
-        if state.status == "purchasable":
-            raise NotActivated(
-                f"PAI is not activated in {region}. Activate it on the purchase page, then "
-                "re-check.",
-                region=region,
-                purchase_url=state.purchase_url,
-                can_purchase=True,
-                hint="Open the purchase page, activate PAI, then re-check.",
-            )
-        raise NotActivated(
-            f"PAI is not activated in {region}, and these credentials cannot activate it.",
-            region=region,
-            purchase_url=None,
-            can_purchase=False,
-            hint="Ask the primary account administrator to activate PAI (it needs the primary "
-            "account or the pai:CreateOrder permission), then re-check.",
-        )
+        self._activation.require(region)
+
+    def refuse_if_read_only(self, action: str) -> None:
+        if self.read_only:
+            raise ReadOnlyMode.refusing(action)
 
     # -- reads -------------------------------------------------------------------------------
 
     def list_workspaces(self, region: str, query: ListQuery) -> WorkspacePage:
-        validate_query(query)
+        query = checked_query(query)
         self.require_activation(region)
         return self._page(region, query, query.page, query.page_size)
 
@@ -182,73 +164,39 @@ class WorkspaceService:
         concurrency: int = 4,
         cancelled: Callable[[], bool] | None = None,
     ) -> Iterator[WorkspacePage]:
-        """Every page (PageSize 100), in order. Page 1 comes first and gives TotalCount; the rest
-        are fetched ``concurrency`` at a time, at most that many ahead of the consumer."""
-        validate_query(query)
-        stop = cancelled or (lambda: False)
+        """Every page (PageSize 100), in order (see `paging.stream_pages`)."""
+        query = checked_query(query)
         self.require_activation(region)
-        if stop():
-            return
-        first = self._page(region, query, 1, STREAM_PAGE_SIZE)
-        yield first
-        pages = math.ceil(first.total / STREAM_PAGE_SIZE)
-        # A short page is the end whatever TotalCount claims: a lying or shrinking total must
-        # not make us fetch pages without end.
-        if pages <= 1 or len(first.rows) < STREAM_PAGE_SIZE or stop():
-            return
-        pool = ThreadPoolExecutor(max_workers=max(1, concurrency), thread_name_prefix="paiws-pages")
-        pending: deque[Future[WorkspacePage]] = deque()
-        upcoming = iter(range(2, pages + 1))
-        try:
-            for number in upcoming:
-                pending.append(pool.submit(self._page, region, query, number, STREAM_PAGE_SIZE))
-                if len(pending) >= max(1, concurrency):
-                    break
-            while pending:
-                page = pending.popleft().result()
-                if stop():
-                    return
-                yield page
-                if len(page.rows) < STREAM_PAGE_SIZE:
-                    return
-                number = next(upcoming, 0)
-                if number:
-                    pending.append(pool.submit(self._page, region, query, number, STREAM_PAGE_SIZE))
-        finally:
-            for future in pending:
-                future.cancel()
-            pool.shutdown(wait=False, cancel_futures=True)
+        return stream_pages(
+            lambda number: self._page(region, query, number, STREAM_PAGE_SIZE),
+            concurrency=concurrency,
+            cancelled=cancelled,
+        )
 
     def get_workspace(
-        self, region: str, workspace_id: str, *, verbose: bool | None = None
+        self, region: str, workspace_id: str, *, verbose: bool = False
     ) -> WorkspaceDetail:
-        """R6: ``verbose=None`` uses the sticky choice; an explicit value becomes the choice."""
+        """R6: ``verbose`` (owner and administrators) only when the user asked for it."""
         workspace_id = check_workspace_id(workspace_id)
-        if verbose is not None:
-            self.verbose = verbose
         self.require_activation(region)
-        return self.detail(region, workspace_id, verbose=self.verbose)
+        return self.detail(region, workspace_id, verbose=verbose)
 
     def detail(self, region: str, workspace_id: str, *, verbose: bool) -> WorkspaceDetail:
         raw = self.client.get_workspace(region, workspace_id, verbose=verbose)
         return mapping.workspace_detail(raw, verbose=verbose)
 
-    def lookup(self, region: str, ids: Sequence[str]) -> LookupResult:
+    def lookup(self, region: str, ids: Sequence[str], *, verbose: bool = False) -> LookupResult:
         """R5: one ID -> GetWorkspace (404 -> missing, R7); several -> one batch call, final."""
-        wanted = tuple(check_workspace_id(i) for i in unique_ids(ids))
-        if not wanted:
-            raise invalid("Give at least one workspace ID.")
-        if len(wanted) > MAX_BATCH_IDS:
-            raise invalid(f"At most {MAX_BATCH_IDS} workspace IDs can be looked up at once.")
+        wanted = parse_workspace_ids(ids)
         self.require_activation(region)
         if len(wanted) == 1:
             try:
-                detail = self.detail(region, wanted[0], verbose=self.verbose)
+                detail = self.detail(region, wanted[0], verbose=verbose)
             except NotFound:
                 return LookupResult(requested=wanted, missing=wanted)
             return LookupResult(requested=wanted, found=(detail.workspace,), detail=detail)
         raw = self.client.list_workspaces(
-            region, workspace_ids=wanted, page_number=1, page_size=MAX_PAGE_SIZE
+            region, workspace_ids=wanted, page_number=1, page_size=BATCH_IDS_MAX
         )
         return mapping.batch_lookup(raw, requested=wanted)
 
@@ -258,9 +206,7 @@ class WorkspaceService:
         return mapping.resource_limits(raw, region=region)
 
     def check_name(self, region: str, name: str) -> NameCheck:
-        problem = name_problem(name)
-        if problem:
-            raise invalid(problem)
+        require(name_problem(name))
         self.require_activation(region)
         return self.name_check(region, name)
 
@@ -268,7 +214,7 @@ class WorkspaceService:
         raw = self.client.list_workspaces(region, option="CheckWorkspaceExists", name=name)
         return mapping.name_check(raw, name=name)
 
-    # -- R4 create (the workflow lives in create_flow.py) ------------------------------------
+    # -- writes ------------------------------------------------------------------------------
 
     def create_workspace(
         self,
@@ -280,11 +226,20 @@ class WorkspaceService:
         poll_timeout: float = 120.0,
     ) -> CreateOutcome:
         """R4: validate -> (the caller has confirmed) -> check-then-act -> create -> poll."""
-        return CreateFlow(self, region, request, on_progress).run(
-            wait=wait, poll_timeout=poll_timeout
-        )
+        flow = CreateFlow(self, region, request, on_progress)
+        return flow.run(wait=wait, poll_timeout=poll_timeout)
 
-    # -- update / delete ---------------------------------------------------------------------
+    def send_create(self, region: str, request: CreateRequest) -> str:
+        """One CreateWorkspace call (never retried: it has no client token); the new ID."""
+        raw = self.client.create_workspace(
+            region,
+            name=request.name,
+            description=request.description,
+            env_types=request.environments,
+            display_name=request.display_name,
+            resource_group_id=request.resource_group_id,
+        )
+        return mapping.created_workspace_id(raw)
 
     def update_workspace(
         self,
@@ -294,19 +249,19 @@ class WorkspaceService:
         display_name: str | None = None,
         description: str | None = None,
     ) -> WorkspaceDetail:
+        self.refuse_if_read_only("update a workspace")
         if display_name is None and description is None:
             raise invalid("Nothing to change: give a display name or a description.")
         if display_name is not None:
-            check_display_name(display_name)
-        if description is not None and (problem := description_problem(description)):
-            raise invalid(problem)
+            require(display_name_problem(display_name))
+        if description is not None:
+            require(description_problem(description))
         workspace_id = check_workspace_id(workspace_id)
-        self.refuse_if_read_only("update a workspace")
         self.require_activation(region)
         self.client.update_workspace(
             region, workspace_id, display_name=display_name, description=description
         )
-        return self.detail(region, workspace_id, verbose=self.verbose)
+        return self.detail(region, workspace_id, verbose=False)
 
     def delete_workspace(self, region: str, workspace_id: str, *, confirm_name: str) -> None:
         """R13: irreversible, so the typed name must equal the workspace's actual name."""
@@ -322,11 +277,3 @@ class WorkspaceService:
                 code="ConfirmationMismatch",
             )
         self.client.delete_workspace(region, workspace_id)
-
-    def refuse_if_read_only(self, action: str) -> None:
-        if self.read_only:
-            raise ReadOnlyMode(
-                f"Refusing to {action}: paiws is in read-only mode.",
-                code="ReadOnly",
-                hint="Run without --read-only to make changes.",
-            )

@@ -33,13 +33,14 @@ from urllib.parse import unquote, urlsplit
 from urllib.request import getproxies_environment, proxy_bypass_environment  # type: ignore[attr-defined]
 
 import urllib3
+from urllib3 import exceptions as u3
+
 from paiws.core.deadline import POOL_CLASSES, Deadline
 from paiws.core.endpoint import Endpoint
 from paiws.core.errors import NetworkError, PaiwsError, RequestTimeout, ResponseTooLarge
 from paiws.core.sdk_safety import SENDING
 from paiws.core.signing import SignedRequest
 from paiws.core.timeouts import Timeouts
-from urllib3 import exceptions as u3
 
 MAX_RESPONSE_BYTES = 8 * 1024 * 1024
 CHUNK = 64 * 1024

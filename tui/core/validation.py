@@ -1,28 +1,55 @@
-"""Every input rule, once: used by the CLI and the TUI for early feedback and enforced by the
-service. (The emulator keeps its own copy of the API's rules: it plays the server.)"""
+"""Every input rule, once, with one message per failure.
+
+The CLI and the TUI call these for early feedback (a wizard field, a usage error before anything
+is sent); the service enforces them again, so invalid input never reaches the network whoever
+calls it. ``*_problem`` functions return the first broken rule as a sentence (None when valid);
+``check_*`` functions return the normalised value or raise :class:`InvalidInput` (exit 2).
+The emulator keeps its own copy of the API's rules: it plays the server, and a wrong rule here
+must be catchable there.
+"""
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from paiws.core.errors import InvalidInput
 
 NAME_MIN = 3
 NAME_MAX = 23
 DESCRIPTION_MAX = 80
+DISPLAY_NAME_MAX = 80
+WORKSPACE_ID_MAX = 64
+PAGE_SIZE_MAX = 100  # the API's largest page
+BATCH_IDS_MAX = 100  # R5: one batch call, and one page holds at most 100 workspaces
 SIMPLE_ENVS: tuple[str, ...] = ("prod",)
 STANDARD_ENVS: tuple[str, ...] = ("dev", "prod")
 STATUSES: tuple[str, ...] = ("ENABLED", "INITIALIZING", "FAILURE", "DISABLED", "FROZEN", "UPDATING")
 SORT_FIELDS: tuple[str, ...] = ("GmtCreateTime", "GmtModifiedTime")
 ORDERS: tuple[str, ...] = ("ASC", "DESC")
+REGION_ID = re.compile(r"[a-z]{2,}(-[a-z0-9]+)+")
 
 _NAME_CHARS = re.compile(r"[A-Za-z0-9_]*")
-REGION_ID = re.compile(r"[a-z]{2,}(-[a-z0-9]+)+")
+_RESOURCE_GROUP = re.compile(r"rg-[A-Za-z0-9]+")  # the shape PAI accepts, e.g. rg-acfmxyz123
+# IDs go into the URL path unescaped by the SDK, so only these characters pass.
+_ID_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
+
+
+def invalid(problem: str, code: str = "InvalidInput") -> InvalidInput:
+    """The error for a broken rule: exit 2, and the promise that nothing was sent."""
+    return InvalidInput(problem, code=code, hint="Nothing was sent.")
+
+
+def require(problem: str | None, code: str = "InvalidInput") -> None:
+    if problem:
+        raise invalid(problem, code)
+
+
+# -- create: name, description, environments, display name, resource group (R4) ----------------
 
 
 def name_problem(name: str) -> str | None:
-    """Return the first broken name rule as a sentence, or None when the name is valid."""
     if not name:
         return "Name is required."
     if not ("a" <= name[0].lower() <= "z"):
@@ -66,6 +93,110 @@ def parse_envs(text: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
+def display_name_problem(display_name: str) -> str | None:
+    """An optional field: a given display name must say something (None means "the name")."""
+    if not display_name.strip():
+        return "The display name cannot be blank."
+    if len(display_name) > DISPLAY_NAME_MAX:
+        return (
+            f"The display name must be at most {DISPLAY_NAME_MAX} characters "
+            f"(it has {len(display_name)})."
+        )
+    return None
+
+
+def resource_group_problem(group: str) -> str | None:
+    if _RESOURCE_GROUP.fullmatch(group.strip()) is None:
+        return "A resource group ID is rg- followed by letters and digits, e.g. rg-acfmxyz123."
+    return None
+
+
+# -- workspace IDs (R5) ---------------------------------------------------------------------------
+
+
+def workspace_id_problem(workspace_id: str) -> str | None:
+    value = workspace_id.strip()
+    if (
+        not value
+        or len(value) > WORKSPACE_ID_MAX
+        or not set(value) <= _ID_CHARS
+        or not value[0].isalnum()
+    ):
+        return (
+            "A workspace ID starts with a letter or digit and may contain only letters, "
+            f"digits, '-', '_' and '.' (at most {WORKSPACE_ID_MAX})."
+        )
+    return None
+
+
+def check_workspace_id(workspace_id: str) -> str:
+    require(workspace_id_problem(workspace_id), "InvalidWorkspaceId")
+    return workspace_id.strip()
+
+
+def unique_ids(ids: Iterable[str]) -> tuple[str, ...]:
+    """Trimmed, blanks dropped, duplicates dropped, order kept."""
+    return tuple(dict.fromkeys(i.strip() for i in ids if i.strip()))
+
+
+def parse_workspace_ids(ids: str | Iterable[str]) -> tuple[str, ...]:
+    """IDs typed as ``a, b c`` (commas, semicolons or blanks) or given as a list: checked,
+    de-duplicated, at least one and at most one batch."""
+    parts = re.split(r"[\s,;]+", ids) if isinstance(ids, str) else list(ids)
+    wanted = unique_ids(parts)
+    for workspace_id in wanted:
+        problem = workspace_id_problem(workspace_id)
+        if problem:
+            raise invalid(
+                f"{workspace_id!r} is not a workspace ID: {problem}", "InvalidWorkspaceId"
+            )
+    if not wanted:
+        raise invalid("Give at least one workspace ID, e.g. 12345 or 12345,67890.")
+    if len(wanted) > BATCH_IDS_MAX:
+        raise invalid(
+            f"At most {BATCH_IDS_MAX} workspace IDs can be looked up at once (got {len(wanted)})."
+        )
+    return wanted
+
+
+# -- listing: enums and paging (any case in, the API's case out) ----------------------------------
+
+
+def check_choice(value: str, allowed: Sequence[str], what: str) -> str:
+    """``value`` in the API's spelling, whatever case it was typed in."""
+    for choice in allowed:
+        if choice.lower() == value.strip().lower():
+            return choice
+    raise invalid(f"The {what} must be one of {', '.join(allowed)}, not {value.strip()!r}.")
+
+
+def check_status(value: str) -> str:
+    return check_choice(value, STATUSES, "status")
+
+
+def check_sort_field(value: str) -> str:
+    return check_choice(value, SORT_FIELDS, "sort field")
+
+
+def check_order(value: str) -> str:
+    return check_choice(value, ORDERS, "order")
+
+
+def check_page(page: int) -> int:
+    if page < 1:
+        raise invalid(f"Page numbers start at 1 (got {page}).")
+    return page
+
+
+def check_page_size(page_size: int) -> int:
+    if not 1 <= page_size <= PAGE_SIZE_MAX:
+        raise invalid(f"The page size must be between 1 and {PAGE_SIZE_MAX} (got {page_size}).")
+    return page_size
+
+
+# -- regions (R2) ---------------------------------------------------------------------------------
+
+
 def check_region(region: str | None) -> str:
     """Return ``region`` if it is a plausible region ID; never invent one (R2).
 
@@ -82,5 +213,19 @@ def check_region(region: str | None) -> str:
             "The region ID is not valid: use a lower-case ID such as cn-hangzhou.",
             code="InvalidRegion",
             hint="`paiws regions` lists the PAI regions.",
+        )
+    return region
+
+
+def check_known_region(region: str | None, known: Sequence[str]) -> str:
+    """A region of the PAI catalogue (SPEC §3), with a suggestion for a typo."""
+    region = check_region(region)
+    if region not in known:
+        close = difflib.get_close_matches(region, known, n=1, cutoff=0.6)
+        guess = f" Did you mean {close[0]}?" if close else ""
+        raise InvalidInput(
+            f"Unknown region {region}: PAI is not offered there.{guess}",
+            code="UnknownRegion",
+            hint="`paiws regions` lists the PAI regions; --endpoint lifts this check.",
         )
     return region

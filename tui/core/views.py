@@ -111,6 +111,10 @@ class WorkspacePage:
     page: int
     page_size: int
 
+    @property
+    def count(self) -> int:
+        return len(self.rows)
+
 
 @dataclass(frozen=True)
 class ResourceLimits:

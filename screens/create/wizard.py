@@ -11,30 +11,27 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
-from paiws.core.interface import DataService
-from paiws.core.views import CreateOutcome, CreateProgress, CreateRequest
-from paiws.paths import asset_path
-from paiws.screens.create_gate import create_blocked_reason, region_label
-from paiws.screens.create_progress import CreateProgressPanel, OutcomePanel
-from paiws.screens.widgets.confirm_modal import ConfirmModal
-from paiws.screens.widgets.stepper import Stepper
-from paiws.screens.wizard_steps import (
-    DescriptionStep,
-    ModeChoice,
-    ModeStep,
-    NameStep,
-    OptionsStep,
-    ReviewStep,
-)
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Button, ContentSwitcher, Footer, Input, Static
 from textual.worker import get_current_worker
+
+from paiws.core.api import CreateOutcome, CreateProgress, CreateRequest
+from paiws.paths import asset_path
+from paiws.screens.base import PaiwsModal
+from paiws.screens.create.description_step import DescriptionStep
+from paiws.screens.create.gate import create_blocked_reason, region_label
+from paiws.screens.create.mode_step import ModeChoice, ModeStep
+from paiws.screens.create.name_step import NameStep
+from paiws.screens.create.options_step import OptionsStep
+from paiws.screens.create.progress import CreateProgressPanel, OutcomePanel
+from paiws.screens.create.review_step import ReviewStep
+from paiws.screens.widgets.confirm_modal import ConfirmModal
+from paiws.screens.widgets.stepper import Stepper
 
 STEP_LABELS = ("Name", "Description", "Mode", "Options", "Review", "Create")
 _QUESTION_IDS = ("step-name", "step-description", "step-mode", "step-options", "step-review")
@@ -54,7 +51,7 @@ class WatchStopped(Exception):
     """Raised from the progress callback once the wizard is gone, to end the polling."""
 
 
-class CreateWizard(ModalScreen[str | None]):
+class CreateWizard(PaiwsModal[str | None]):
     """Create a workspace in one region, step by step."""
 
     CSS_PATH = [asset_path("wizard.tcss")]  # read when the first dialog is shown
@@ -100,22 +97,24 @@ class CreateWizard(ModalScreen[str | None]):
             super().__init__()
             self.error = error
 
-    def __init__(
-        self, service: DataService, region: str, *, poll_timeout: float | None = None
-    ) -> None:
+    def __init__(self, *, poll_timeout: float | None = None) -> None:
         super().__init__()
-        self._service = service
-        self._region = region
-        self._region_label = region_label(service, region)
         self._poll_timeout = self.POLL_TIMEOUT if poll_timeout is None else poll_timeout
-        self._blocked = create_blocked_reason(service, region)
+        self._region = ""  # the session's region when the wizard opens (see compose)
+        self._blocked: str | None = None
         self._step = 0
         self._phase: Phase = "ask"
         self._request: CreateRequest | None = None
 
     # ---------------------------------------------------------------- what the user sees
 
+    @property
+    def _region_label(self) -> str:
+        return region_label(self.service, self._region)
+
     def compose(self) -> ComposeResult:
+        self._region = self.chosen_region
+        self._blocked = create_blocked_reason(self.service, self.session)
         with Vertical(id="wizard-box"):
             yield Static(
                 Text.assemble("New workspace in ", (self._region_label, "bold")),
@@ -132,7 +131,7 @@ class CreateWizard(ModalScreen[str | None]):
     def _compose_steps(self) -> ComposeResult:
         yield Stepper(STEP_LABELS, id="wizard-stepper")
         with ContentSwitcher(initial=_QUESTION_IDS[0], id="wizard-steps"):
-            yield NameStep(self._service, self._region, id="step-name")
+            yield NameStep(self._region, id="step-name")
             yield DescriptionStep(id="step-description")
             yield ModeStep(id="step-mode")
             yield OptionsStep(id="step-options")
@@ -323,6 +322,9 @@ class CreateWizard(ModalScreen[str | None]):
 
     def _leave_answered(self, leave: bool | None) -> None:
         if leave:
+            # Stop the status polling now: the worker checks for cancellation between polls,
+            # and leaving it to the screen's teardown let it poll on for minutes.
+            self.workers.cancel_group(self, "create")
             self.dismiss(self.query_one(CreateProgressPanel).workspace_id)
 
     @on(Button.Pressed, "#wizard-close")
@@ -380,7 +382,7 @@ class CreateWizard(ModalScreen[str | None]):
             self.post_message(self.Progress(progress))
 
         try:
-            outcome = self._service.create_workspace(
+            outcome = self.service.create_workspace(
                 self._region,
                 request,
                 wait=True,
@@ -414,14 +416,10 @@ class CreateWizard(ModalScreen[str | None]):
 
     @on(Failed)
     def _failed(self, message: Failed) -> None:
-        self._outcome.show_error(message.error, fallback_policy=self._service.ram_policy())
+        self._outcome.show_error(message.error)
         self._show_outcome(done=False)
 
     def _show_outcome(self, *, done: bool) -> None:
         self._phase = "outcome"
         self._switch("step-outcome", len(STEP_LABELS) if done else len(STEP_LABELS) - 1)
         self._outcome.focus_default()
-
-
-# `create_blocked_reason` is re-exported: the table's `n` key imports it from here.
-__all__ = ["CreateWizard", "WatchStopped", "create_blocked_reason", "region_label"]

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from paiws.core.views import ActivationState
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Static
+
+from paiws.core.api import ActivationState
 
 
 class ActivationPanel(Static, can_focus=True):

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from paiws.core.views import CreateOutcome, CreatePhase, CreateProgress, CreateRequest
-from paiws.screens.widgets.error_text import copy_text_for, error_text, error_title, is_ambiguous
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Static
+
+from paiws.core.api import CreateOutcome, CreatePhase, CreateProgress, CreateRequest, explain
+from paiws.screens.errors import error_body
 
 # What the user sees for each phase the service reports; "validating" happens before any
 # request, so it folds into the name check, and "rechecking" gets its own warning line.
@@ -210,13 +211,13 @@ class OutcomePanel(Vertical):
             body.append(note)
         self._show(title, tone, body, state, *buttons)
 
-    def show_error(self, err: BaseException, *, fallback_policy: str = "") -> None:
-        body = error_text(err, doing="Creating the workspace", fallback_policy=fallback_policy)
-        policy = copy_text_for(err, fallback_policy=fallback_policy)
-        if policy is not None:
-            state = OutcomeState("permission", copy_text=policy, copy_what="policy")
+    def show_error(self, err: BaseException) -> None:
+        report = explain(err)
+        body = error_body(err, purpose="create the workspace")
+        if report.policy is not None:
+            state = OutcomeState("permission", copy_text=report.policy, copy_what="policy")
             self._show("✗ Permission denied", "bad", body, state, "back", "copy", "close")
-        elif is_ambiguous(err):
+        elif report.ambiguous:
             body.append(
                 "\n\npaiws did not retry CreateWorkspace: it has no idempotency token, so a blind "
                 "retry could create a second workspace. Check again looks the name up first and "
@@ -228,4 +229,4 @@ class OutcomePanel(Vertical):
             )
         else:
             state = OutcomeState("error")
-            self._show(f"✗ {error_title(err)}", "bad", body, state, "back", "close")
+            self._show(f"✗ {report.title}", "bad", body, state, "back", "close")

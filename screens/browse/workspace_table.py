@@ -1,27 +1,30 @@
-"""The main screen: activation check for the chosen region, then the workspace table.
+"""The main screen: the chosen region's workspaces, behind its activation check (R3).
 
-States (one ContentSwitcher): idle (no region yet) → checking → gate (not activated, R3) or
-failed (the check itself failed) or browser (the table). The table loads the first page at once
-and streams the remaining pages in a thread worker; every request carries a generation number
-so an answer to an older question (another region, filter or sort) is dropped.
+The region gate (`region_gate.py`) runs the check and opens the table; the table loads the first
+page at once and streams the rest in a thread worker (`page_feed.py` puts them on screen a step
+at a time). Every request carries a generation number, so an answer to an older question
+(another region, filter or sort) is dropped. Filter and sort keys are debounced.
 """
 
 from __future__ import annotations
 
-from collections import deque
 from dataclasses import replace
-from typing import ClassVar, Literal
+from typing import ClassVar
 
-from paiws.core.views import ActivationState, ListQuery
-from paiws.screens.activation import ActivationPanel
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Input, Static
+from textual.worker import get_current_worker
+
+from paiws.core.api import ListQuery
 from paiws.screens.base import PaiwsScreen
-from paiws.screens.create_wizard import CreateWizard, create_blocked_reason
-from paiws.screens.detail import DetailScreen
-from paiws.screens.errors import error_text, report_error
-from paiws.screens.id_lookup import IdLookupScreen
-from paiws.screens.limits import LimitsScreen
-from paiws.screens.messages import ActivationChecked, CallFailed, PageLoaded, PagesDone
-from paiws.screens.table_query import (
+from paiws.screens.browse.activation_panel import ActivationPanel
+from paiws.screens.browse.page_feed import PageFeed
+from paiws.screens.browse.region_gate import RegionGate
+from paiws.screens.browse.table_query import (
     empty_text,
     next_status,
     summary,
@@ -29,25 +32,21 @@ from paiws.screens.table_query import (
     toggled_sort,
     without_filters,
 )
+from paiws.screens.create.gate import create_blocked_reason
+from paiws.screens.create.wizard import CreateWizard
+from paiws.screens.detail import DetailScreen
+from paiws.screens.errors import error_body, report_error
+from paiws.screens.id_lookup import IdLookupScreen
+from paiws.screens.limits import LimitsScreen
+from paiws.screens.messages import CallFailed, Change, PageLoaded, PagesDone
+from paiws.screens.session import Session
+from paiws.screens.widgets.debounce import Debouncer
 from paiws.screens.widgets.inputs import Field
 from paiws.screens.widgets.workspace_grid import WorkspaceGrid
-from rich.text import Text
-from textual import on, work
-from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Vertical
-from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Input, LoadingIndicator, Static
-from textual.worker import get_current_worker
 
-Mode = Literal["idle", "checking", "gate", "failed", "browser"]
 PAGE_SIZE = 100
 NAME_DEBOUNCE = 0.3  # seconds of quiet typing before the server-side name filter is sent
 KEY_DEBOUNCE = 0.15  # coalesces quick s/o/O presses into one request
-# Streamed pages go into the table at most ROWS_PER_STEP rows per frame, so the table repaints
-# and keys are handled while the rest arrives (see _queue).
-ROWS_PER_STEP = 200
-STEP_PAUSE = 1 / 60
 TABLE_ACTIONS = frozenset(
     {
         "filter_name",
@@ -61,9 +60,11 @@ TABLE_ACTIONS = frozenset(
         "limits",
     }
 )
+Streamed = PageLoaded | PagesDone | CallFailed
 
 
 class WorkspaceTableScreen(PaiwsScreen[None]):
+    AUTO_FOCUS = ""  # focus follows the state: the grid, the activation panel, or nothing
     HELP_TITLE: ClassVar[str] = "Workspace table"
     HELP_WIDGETS = (WorkspaceGrid, ActivationPanel)
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -121,51 +122,41 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.mode: Mode = "idle"
         self.query_state = ListQuery(page_size=PAGE_SIZE)
         self.busy = False
         self.total: int | None = None
         self._gen = 0
         self._pending_cursor: str | None = None
-        self._reload_timer: Timer | None = None
-        self._region_shown: str | None = None
-        self._backlog: deque[PageLoaded | PagesDone | CallFailed] = deque()
-        self._step_timer: Timer | None = None
+        self._choice = 0
+        self._reload = Debouncer(self, self._load)
+        self._feed: PageFeed[Streamed] = PageFeed(self, self._apply, lambda: self._gen)
 
     # -- layout -------------------------------------------------------------------------------
 
     def compose_body(self) -> ComposeResult:
-        with ContentSwitcher(initial="idle", id="main-switcher"):
-            yield Static(Text("Choose a region to start: press g."), id="idle", classes="panel")
-            with Vertical(id="checking", classes="panel"):
-                yield Static("", id="checking-text")
-                yield LoadingIndicator()
-            yield ActivationPanel(id="gate", classes="panel")
-            yield Static("", id="failed", classes="panel")
-            with Vertical(id="browser"):
-                yield Field(
-                    placeholder="Filter by name (server-side); Enter or Esc closes",
-                    id="name-filter",
-                )
-                yield WorkspaceGrid(id="grid")
-                yield Static("", id="empty", classes="panel")
-                yield Static("", id="load-status")
+        name_filter = Field(
+            placeholder="Filter by name (server-side); Enter or Esc closes", id="name-filter"
+        )
+        empty = Static("", id="empty", classes="panel")
+        name_filter.display = empty.display = False
+        with RegionGate(content_id="browser", id="main-switcher"), Vertical(id="browser"):
+            yield name_filter
+            yield WorkspaceGrid(id="grid")
+            yield empty
+            yield Static("", id="load-status")
 
     def on_mount(self) -> None:
-        self.query_one("#name-filter", Input).display = False
-        self.query_one("#empty", Static).display = False
-        self.watch(self.paiws, "region", self._region_changed)
+        self.watch(self.app, "session", self._session_changed)
 
-    def _show(self, mode: Mode) -> None:
-        self.mode = mode
-        self.query_one("#main-switcher", ContentSwitcher).current = mode
-        if mode == "gate":
-            self.query_one("#gate", ActivationPanel).focus()
-        elif mode == "browser":
-            self.query_one("#grid", WorkspaceGrid).focus()
-        else:  # nothing to act on while checking or after a failed check
-            self.set_focus(None)
-        self.refresh_bindings()
+    @property
+    def gate(self) -> RegionGate:
+        return self.query_one(RegionGate)
+
+    @property
+    def mode(self) -> str:
+        """ "idle", "checking", "gate", "failed" or "browser"."""
+        state = self.gate.state
+        return "browser" if state == "open" else state
 
     @property
     def grid(self) -> WorkspaceGrid:
@@ -173,75 +164,40 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
 
     # -- region and activation (R2, R3) -------------------------------------------------------
 
-    def _region_changed(self, region: str | None) -> None:
-        if region is None or region == self._region_shown:
+    def _session_changed(self, session: Session) -> None:
+        region = session.region
+        if region is None or session.choice == self._choice:
             return
-        self._region_shown = region
+        self._choice = session.choice
+        if region == self.gate.region_id:
+            # The user picked the region already shown: retry only if its check had failed.
+            if self.gate.state == "failed":
+                self.gate.check(recheck=False)
+            return
         self._gen += 1
-        self._cancel_reload()
+        self._reload.cancel()
+        self._feed.clear()
         self.query_state = ListQuery(page_size=PAGE_SIZE)  # filters belong to a region
         self.total = None
         self.busy = False
         self.grid.replace_rows(())
         self.query_one("#name-filter", Input).value = ""
-        cached = self.service.cached_activation(region)
-        if cached is not None:
-            self._apply_activation(cached)
-        else:
-            self._start_check(recheck=False)
+        self.gate.enter(region)
 
-    def recheck_if_needed(self) -> None:
-        """The user picked the region already shown: retry only if its check had failed."""
-        if self.mode == "failed":
-            self._start_check(recheck=False)
-
-    def _start_check(self, *, recheck: bool) -> None:
-        self._gen += 1
-        self.paiws.activation_badge = "checking"
-        self.query_one("#checking-text", Static).update(
-            Text(f"Checking PAI activation in {self.chosen_region}…", style="bold")
-        )
-        self._show("checking")
-        self._check_activation(self._gen, self.chosen_region, recheck)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="activation")
-    def _check_activation(self, gen: int, region: str, recheck: bool) -> None:
-        try:
-            state = self.service.activation(region, recheck=recheck)
-        except Exception as error:  # every failure becomes a message the UI explains
-            self.post_message(CallFailed(gen, "check PAI activation", error))
-            return
-        self.post_message(ActivationChecked(gen, state))
-
-    def on_activation_checked(self, message: ActivationChecked) -> None:
-        if message.gen == self._gen and message.state.region == self.paiws.region:
-            self._apply_activation(message.state)
-
-    def _apply_activation(self, state: ActivationState) -> None:
-        self.paiws.activation_badge = state.status
-        if state.activated:
-            self._show("browser")
-            self._load()
-        else:
-            self.query_one("#gate", ActivationPanel).show_state(state)
-            self._show("gate")
-
-    @on(ActivationPanel.RecheckRequested)
-    def _recheck(self) -> None:
-        self._start_check(recheck=True)
+    @on(RegionGate.Opened)
+    def _opened(self, event: RegionGate.Opened) -> None:
+        self.grid.focus()
+        self._load()
 
     def action_retry_activation(self) -> None:
-        self._start_check(recheck=True)
+        self.gate.check(recheck=True)
 
     # -- loading ------------------------------------------------------------------------------
 
     def _load(self, *, keep_cursor: str | None = None) -> None:
         self._gen += 1
-        self._cancel_reload()
-        self._backlog.clear()
-        if self._step_timer is not None:
-            self._step_timer.stop()
-            self._step_timer = None
+        self._reload.cancel()
+        self._feed.clear()
         self.busy = True
         self._pending_cursor = keep_cursor
         self._update_status()
@@ -267,40 +223,24 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
         self.post_message(PagesDone(gen))
 
     def on_page_loaded(self, message: PageLoaded) -> None:
-        self._queue(message)
+        self._feed.push(message)
 
     def on_pages_done(self, message: PagesDone) -> None:
-        self._queue(message)
+        self._feed.push(message)
 
-    def _queue(self, message: PageLoaded | PagesDone | CallFailed) -> None:
-        """Pages (and the end or failure of the stream, in order) wait here and go into the
-        table a step at a time: the first page at once, then at most ROWS_PER_STEP rows per
-        frame. Handled as they arrived, pages kept the screen's message queue busy, so it did
-        not repaint until everything had loaded (first rows and key presses showed late)."""
-        if message.gen != self._gen:
-            return
-        self._backlog.append(message)
-        if self._step_timer is None:
-            self._step()
+    def on_call_failed(self, message: CallFailed) -> None:
+        self._feed.push(message)  # after the pages that arrived before the failure
 
-    def _step(self) -> None:
-        self._step_timer = None
-        added = 0
-        while self._backlog and added < ROWS_PER_STEP:
-            message = self._backlog.popleft()
-            if message.gen != self._gen:
-                continue
-            if isinstance(message, PageLoaded):
-                self._show_page(message)
-                added += len(message.page.rows)
-            elif isinstance(message, PagesDone):
-                self._pages_done()
-            else:
-                self._loading_failed(message)
-        if added or self._backlog:  # a pause after every step, even if nothing waits yet
-            self._step_timer = self.set_timer(STEP_PAUSE, self._step)
+    def _apply(self, item: Streamed) -> int:
+        if isinstance(item, PageLoaded):
+            return self._show_page(item)
+        if isinstance(item, PagesDone):
+            self._pages_done()
+        else:
+            self._loading_failed(item)
+        return 0
 
-    def _show_page(self, message: PageLoaded) -> None:
+    def _show_page(self, message: PageLoaded) -> int:
         grid = self.grid
         if message.first:
             grid.replace_rows(message.page.rows)
@@ -310,6 +250,7 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
         if self._pending_cursor and grid.move_to(self._pending_cursor):
             self._pending_cursor = None
         self._update_status()
+        return len(message.page.rows)
 
     def _pages_done(self) -> None:
         self.busy = False
@@ -319,34 +260,13 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
         self._pending_cursor = None
         self._update_status()
 
-    def on_call_failed(self, message: CallFailed) -> None:
-        if message.gen != self._gen:
-            return
-        if self.mode == "checking":
-            self.paiws.activation_badge = "unknown"
-            failed = self.query_one("#failed", Static)
-            failed.update(
-                Text(
-                    error_text(message.error, purpose=message.purpose)
-                    + "\n\nPress r to retry, g to choose another region."
-                )
-            )
-            self._show("failed")
-            report_error(self, message.error, purpose=message.purpose)
-        else:
-            self._queue(message)  # after the pages that arrived before the failure
-
     def _loading_failed(self, message: CallFailed) -> None:
         self.busy = False
         self._update_status(failed=True)
         if self.grid.loaded == 0:  # nothing to look at: explain in place of the table
-            empty = self.query_one("#empty", Static)
-            empty.update(
-                Text(
-                    error_text(message.error, purpose=message.purpose)
-                    + "\n\nPress r to retry, g to choose another region."
-                )
-            )
+            body = error_body(message.error, purpose=message.purpose)
+            body.append("\n\nPress r to retry, g to choose another region.")
+            self.query_one("#empty", Static).update(body)
             self._show_grid(False)
         report_error(self, message.error, purpose=message.purpose)
 
@@ -365,13 +285,12 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
             text.append("  (loading…) " if self.busy else "  ")
         text.append("· " + summary(self.query_state), style="dim")
         self.query_one("#load-status", Static).update(text)
-        empty = self.query_one("#empty", Static)
         show_empty = not self.busy and not failed and self.total == 0 and loaded == 0
         self._show_grid(not show_empty)
         if show_empty:
-            empty.update(
+            self.query_one("#empty", Static).update(
                 empty_text(
-                    self.query_state, self.chosen_region, can_create=not self.service.read_only
+                    self.query_state, self.chosen_region, can_create=not self.session.read_only
                 )
             )
 
@@ -392,23 +311,14 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
         """Apply a new filter/sort after a short pause: typing or repeated keys send one request."""
         self.query_state = query
         self._gen += 1  # anything still in flight answers an older question now
-        self._cancel_reload()
         self.busy = True
         self._update_status()
-        if delay > 0:
-            self._reload_timer = self.set_timer(delay, self._load)
-        else:  # Textual timers cannot be 0 s long
-            self._load()
-
-    def _cancel_reload(self) -> None:
-        if self._reload_timer is not None:
-            self._reload_timer.stop()
-            self._reload_timer = None
+        self._reload.call_later(delay)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "new_workspace":
             # Hidden in read-only mode; behind the activation gate it explains why it can't.
-            return not self.service.read_only and self.mode in ("browser", "gate")
+            return not self.session.read_only and self.mode in ("browser", "gate")
         if action in TABLE_ACTIONS:
             return self.mode == "browser"
         if action == "retry_activation":
@@ -464,10 +374,10 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
         selected = self.grid.selected
         self._load(keep_cursor=selected.workspace_id if selected else None)
 
-    def reload(self, select_id: str | None = None) -> None:
-        """Reload keeping the query; put the cursor on `select_id` (used after create/delete)."""
+    def workspace_changed(self, workspace_id: str | None, change: Change) -> None:
+        """A workspace was created, updated or deleted elsewhere: reload, cursor on it."""
         if self.mode == "browser":
-            self._load(keep_cursor=select_id)
+            self._load(keep_cursor=workspace_id if change != "deleted" else None)
 
     # -- row actions --------------------------------------------------------------------------
 
@@ -495,13 +405,13 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
         self.app.push_screen(LimitsScreen())
 
     def action_new_workspace(self) -> None:
-        reason = create_blocked_reason(self.service, self.chosen_region)
+        reason = create_blocked_reason(self.service, self.session)
         if reason:
             self.notify(reason, title="Cannot create here", severity="warning", markup=False)
             return
-        self.app.push_screen(CreateWizard(self.service, self.chosen_region), self._wizard_done)
+        self.app.push_screen(CreateWizard(), self._wizard_done)
 
     def _wizard_done(self, workspace_id: str | None) -> None:
         # The wizard returns the workspace to show (new or already existing): cursor on it.
         if workspace_id:
-            self.reload(select_id=workspace_id)
+            self.workspace_changed(workspace_id, "created")

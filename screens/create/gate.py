@@ -1,4 +1,4 @@
-"""Whether the create wizard may open in a region, and how the region is named to the user.
+"""Whether the create wizard may open in the session's region, and how the region is named.
 
 Shared by the wizard (which shows the reason instead of its steps) and the table's `n` key
 (which says why instead of opening it).
@@ -6,15 +6,18 @@ Shared by the wizard (which shows the reason instead of its steps) and the table
 
 from __future__ import annotations
 
-from paiws.core.interface import DataService
+from paiws.core.api import DataService
+from paiws.screens.errors import read_only_reason
+from paiws.screens.session import Session
 
 
-def create_blocked_reason(service: DataService, region: str) -> str | None:
+def create_blocked_reason(service: DataService, session: Session) -> str | None:
     """Why creating is impossible right now, in words for the user; None when it is allowed."""
-    if service.read_only:
-        return "Read-only mode (--read-only): creating workspaces is turned off."
-    state = service.cached_activation(region)
-    if state is None or state.activated:
+    if session.read_only:
+        return read_only_reason("create a workspace")
+    region = session.region
+    state = service.cached_activation(region) if region else None
+    if region is None or state is None or state.activated:
         # Not checked yet: the service checks activation itself before any workspace call (R3).
         return None
     if state.status == "purchasable":

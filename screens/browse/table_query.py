@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from paiws.core.validation import STATUSES
-from paiws.core.views import ListQuery
 from rich.text import Text
+
+from paiws.core.api import ListQuery
+from paiws.core.validation import STATUSES
 
 STATUS_CYCLE: tuple[str | None, ...] = (None, *STATUSES)  # `s`: all → each status → all
 SORT_LABELS = {"GmtCreateTime": "created", "GmtModifiedTime": "modified"}

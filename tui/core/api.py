@@ -1,0 +1,86 @@
+"""The core's public face for the TUI: the service interface, the masked view models, errors and
+their explanations, the input rules and the display helpers. Screens import the core only from
+here (an import-linter contract in pyproject.toml holds them to it), never the client, the
+mapping or anything else that touches raw API data.
+"""
+
+from __future__ import annotations
+
+from paiws.core import validation
+from paiws.core.error_report import ErrorReport, explain, policy_summary
+from paiws.core.errors import (
+    AuthFailed,
+    CredentialsMissing,
+    InvalidInput,
+    NetworkError,
+    NotActivated,
+    NotFound,
+    PaiwsError,
+    PermissionDenied,
+    ReadOnlyMode,
+    ServerError,
+    Throttled,
+)
+from paiws.core.interface import DataService
+from paiws.core.masking import NOT_AVAILABLE
+from paiws.core.present import STATUS_STYLES, TABLE_COLUMNS, mode_label, row_cells, workspace_record
+from paiws.core.recent_regions import recent_regions, remember_region
+from paiws.core.views import (
+    ActivationState,
+    CreateOutcome,
+    CreatePhase,
+    CreateProgress,
+    CreateRequest,
+    CredentialStatus,
+    ListQuery,
+    LookupResult,
+    NameCheck,
+    OwnerInfo,
+    Region,
+    ResourceLimits,
+    WorkspaceDetail,
+    WorkspacePage,
+    WorkspaceRow,
+)
+
+__all__ = [
+    "NOT_AVAILABLE",
+    "STATUS_STYLES",
+    "TABLE_COLUMNS",
+    "ActivationState",
+    "AuthFailed",
+    "CreateOutcome",
+    "CreatePhase",
+    "CreateProgress",
+    "CreateRequest",
+    "CredentialStatus",
+    "CredentialsMissing",
+    "DataService",
+    "ErrorReport",
+    "InvalidInput",
+    "ListQuery",
+    "LookupResult",
+    "NameCheck",
+    "NetworkError",
+    "NotActivated",
+    "NotFound",
+    "OwnerInfo",
+    "PaiwsError",
+    "PermissionDenied",
+    "ReadOnlyMode",
+    "Region",
+    "ResourceLimits",
+    "ServerError",
+    "Throttled",
+    "WorkspaceDetail",
+    "WorkspacePage",
+    "WorkspaceRow",
+    "explain",
+    "mode_label",
+    "policy_summary",
+    "recent_regions",
+    "remember_region",
+    "row_cells",
+    "validation",
+    "workspace_record",
+]

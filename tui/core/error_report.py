@@ -1,0 +1,144 @@
+"""Every failure, explained once: what failed, why, and what to do next (R9, R11, R12).
+
+The CLI prints an :class:`ErrorReport` as lines on stderr and the TUI draws the same report in a
+panel or a notification, so a sentence of advice exists in exactly one place. Only
+:class:`PaiwsError` text is used (the client builds it from a code and a sanitised server
+message); any other exception is reduced to its type name, because its text could carry a raw
+value from a library.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from paiws.core.errors import (
+    AuthFailed,
+    CredentialsMissing,
+    NameAlreadyExists,
+    NetworkError,
+    NotActivated,
+    PaiwsError,
+    PermissionDenied,
+    RequestTimeout,
+    ServerError,
+    Throttled,
+)
+from paiws.core.exit_codes import ExitCode
+
+CREDENTIALS_ADVICE = (
+    "Configure credentials outside paiws: run `aliyun configure` (or pick another profile with "
+    "--profile NAME), or set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET "
+    "(plus ALIBABA_CLOUD_SECURITY_TOKEN for STS). To look around without an account, try "
+    "`paiws --demo`."
+)
+ADMIN_ADVICE = (
+    "Ask the primary account administrator to activate PAI in this region "
+    "(it needs the primary account or the pai:CreateOrder permission)."
+)
+POLICY_ADVICE = (
+    "Ask your administrator to attach this least-privilege RAM policy to your RAM user or role, "
+    "then retry."
+)
+NETWORK_ADVICE = "Check the network and the endpoint (--endpoint or PAIWS_ENDPOINT), then retry."
+THROTTLE_ADVICE = "The API is throttling requests: wait a moment and retry."
+
+
+@dataclass(frozen=True)
+class ErrorReport:
+    """A failure in words a person reads. Nothing in it comes from a raw response."""
+
+    title: str  # e.g. "Permission denied"
+    sentence: str  # what happened, one sentence
+    advice: tuple[str, ...] = ()  # what to do next, most useful first
+    exit_code: ExitCode = ExitCode.ERROR
+    code: str | None = None
+    request_id: str | None = None
+    action: str | None = None  # the RAM action that was refused (R12)
+    policy: str | None = None  # the least-privilege RAM policy, JSON, for copying
+    purchase_url: str | None = None
+    ambiguous: bool = False  # the request may or may not have taken effect (R4)
+    expected: bool = True  # False: an internal error, not an answer from the service
+
+    @property
+    def policy_summary(self) -> tuple[str, ...]:
+        return policy_summary(self.policy) if self.policy else ()
+
+    @property
+    def reference(self) -> str:
+        """``code X · request Y``, or "" (for support requests)."""
+        parts = (
+            f"code {self.code}" if self.code else "",
+            f"request {self.request_id}" if self.request_id else "",
+        )
+        return " · ".join(part for part in parts if part)
+
+
+def explain(error: BaseException) -> ErrorReport:
+    """The report for ``error``; never reveals data an unexpected exception may carry."""
+    if not isinstance(error, PaiwsError):
+        return ErrorReport(
+            title="Unexpected error",
+            sentence=f"Something went wrong ({type(error).__name__}); no details are shown, to "
+            "keep raw data off the screen.",
+            expected=False,
+        )
+    advice = [error.hint] if error.hint else []
+    extra: dict[str, Any] = {}
+    if isinstance(error, PermissionDenied):
+        advice = [f"Failed action: {error.action}", POLICY_ADVICE]
+        extra = {"action": error.action, "policy": error.policy}
+    elif isinstance(error, NotActivated):
+        extra = {"purchase_url": error.purchase_url if error.can_purchase else None}
+        if error.purchase_url and error.can_purchase:
+            advice = [
+                f"Activate PAI here: {error.purchase_url}",
+                f"Then check again: paiws activation --region {error.region}",
+            ]
+        elif not any("administrator" in line for line in advice):
+            advice.append(ADMIN_ADVICE)
+    elif isinstance(error, CredentialsMissing | AuthFailed):
+        advice.append(CREDENTIALS_ADVICE)
+    elif isinstance(error, RequestTimeout):
+        flag = f"--{error.which}-timeout"
+        advice = [
+            f"The {error.which} timeout was {error.seconds:g} s: raise it with {flag} SECONDS "
+            f"(e.g. {flag} {max(error.seconds * 2, 30):g}), or for every command with "
+            f"`aliyun configure set {flag} 30`."
+        ]
+    elif isinstance(error, NetworkError):
+        advice = advice or [NETWORK_ADVICE]
+    elif isinstance(error, Throttled):
+        advice = advice or [THROTTLE_ADVICE]
+    return ErrorReport(
+        title=error.title,
+        sentence=error.message,
+        advice=tuple(advice),
+        exit_code=ExitCode(error.exit_code),
+        code=error.code,
+        request_id=error.request_id,
+        ambiguous=isinstance(error, NetworkError | ServerError)
+        and not isinstance(error, NameAlreadyExists),
+        **extra,
+    )
+
+
+def policy_summary(policy: str) -> tuple[str, ...]:
+    """One line per statement, e.g. "Allow paiworkspace:GetWorkspace, … on *".
+
+    The full JSON (20-odd lines) would push a dialog's buttons off a small terminal; the copy
+    key copies it whole.
+    """
+    try:
+        document: Any = json.loads(policy)
+        lines = []
+        for statement in document["Statement"]:
+            actions = statement["Action"]
+            actions = [actions] if isinstance(actions, str) else list(actions)
+            resource = statement.get("Resource", "*")
+            resource = resource if isinstance(resource, str) else ", ".join(resource)
+            lines.append(f"{statement.get('Effect', 'Allow')} {', '.join(actions)} on {resource}")
+        return tuple(lines)
+    except (ValueError, KeyError, TypeError):
+        return (" ".join(policy.split()),)

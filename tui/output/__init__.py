@@ -1,0 +1,1 @@
+"""Printers for the `paiws` subcommands (masked view models in, text out)."""

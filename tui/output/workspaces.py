@@ -1,0 +1,117 @@
+"""Printers for `paiws list`, `get` and `update`: masked workspace records as a table, JSON,
+CSV or a field list (keys exactly as SPEC §4)."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from typing import TextIO
+
+from paiws.core import present
+from paiws.core.views import WorkspaceDetail, WorkspacePage, WorkspaceRow
+from paiws.output.render import clean, csv_value, print_fields, print_table, write_json
+
+
+def print_rows(
+    rows: Sequence[WorkspaceRow],
+    total: int,
+    fmt: str,
+    stream: TextIO,
+    *,
+    region: str,
+    page: WorkspacePage | None = None,
+    missing: Sequence[str] | None = None,
+    err: TextIO | None = None,
+) -> None:
+    """`list` output. `missing` is given only for --ids (R5: reported as "does not exist")."""
+    records = [present.workspace_record(row) for row in rows]
+    if fmt == "json":
+        data: dict[str, object] = {"Total": total, "Workspaces": records}
+        if missing is not None:
+            data["Missing"] = list(missing)
+        write_json(data, stream)
+        return
+    not_found = [f"Workspace {clean(m)} does not exist" for m in missing or ()]
+    if fmt == "csv":
+        writer = csv.writer(stream, lineterminator="\n")
+        writer.writerow(_record_keys())
+        for record in records:
+            writer.writerow([csv_value(v) for v in record.values()])
+        # CSV on stdout stays parseable: the not-found lines go to stderr.
+        for line in not_found:
+            (err or stream).write(line + "\n")
+        return
+    if rows:
+        print_table(
+            stream,
+            present.TABLE_COLUMNS,
+            (present.row_cells(r) for r in rows),
+            styles={"Status": present.STATUS_STYLES},
+            droppable=_DROP_FIRST,
+        )
+    elif page is not None and page.total:
+        pages = _pages(page)
+        stream.write(
+            f"No workspaces on page {page.page}: {clean(region)} has {page.total} "
+            f"({pages} page{'' if pages == 1 else 's'} of {page.page_size}).\n"
+        )
+    elif not missing:
+        stream.write(f"No workspaces found in {clean(region)}.\n")
+    for line in not_found:
+        stream.write(line + "\n")
+    if rows and page is not None:
+        stream.write(_page_footer(page, region) + "\n")
+
+
+# Least useful first when a terminal is too narrow; Name, ID, Status and Creator ID always stay.
+_DROP_FIRST = (
+    "Modified",
+    "Resource Group",
+    "Default",
+    "Display Name",
+    "Administrators",
+    "Environments",
+    "Created",
+)
+
+
+def _record_keys() -> list[str]:
+    # The keys of a record without owner fields; derived from present so CSV and JSON agree.
+    sample = WorkspaceRow("", "", "", "", "", (), "", "", "", (), "", False)
+    return list(present.workspace_record(sample))
+
+
+def _pages(page: WorkspacePage) -> int:
+    return max(1, -(-page.total // page.page_size)) if page.page_size else 1
+
+
+def _page_footer(page: WorkspacePage, region: str) -> str:
+    pages = _pages(page)
+    first = (page.page - 1) * page.page_size + 1
+    last = first + len(page.rows) - 1
+    text = (
+        f"Workspaces {first}-{last} of {page.total} in {clean(region)} "
+        f"(page {page.page} of {pages})."
+    )
+    if page.page < pages:
+        text += f" Next: --page {page.page + 1}"
+    return text
+
+
+def print_detail(detail: WorkspaceDetail, fmt: str, stream: TextIO, *, owner: bool) -> None:
+    record = present.workspace_record(detail.workspace, detail.owner, include_owner=owner)
+    if fmt == "json":
+        write_json(record, stream)
+        return
+    fields = list(record.items())
+    fields.insert(6, ("Mode", present.mode_label(detail.workspace.environments)))
+    print_fields(stream, fields)
+
+
+def print_updated(detail: WorkspaceDetail, fmt: str, stream: TextIO) -> None:
+    record = present.workspace_record(detail.workspace)
+    if fmt == "json":
+        write_json(record, stream)
+        return
+    stream.write(f"Updated workspace {clean(detail.workspace.workspace_id)}.\n")
+    print_fields(stream, [(k, record[k]) for k in ("Name", "Display Name", "Description")])
