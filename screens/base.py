@@ -7,7 +7,7 @@ screen and the command palette are built from those same bindings (one source of
 
 from __future__ import annotations
 
-from typing import ClassVar, TypeVar
+from typing import ClassVar, TypeVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -23,12 +23,13 @@ from paiws.screens.widgets.status_bar import StatusBar
 ResultT = TypeVar("ResultT")
 
 
-class HostAccess(DOMNode):
-    """The one way screens reach the data service and the App's session."""
+class HostAccess:
+    """The one way screens reach the data service and the App's session. A mixin listed after
+    the Textual base class: Textual inherits CSS along the first DOMNode base only."""
 
     @property
     def host(self) -> Host:
-        return host_of(self)
+        return host_of(cast(DOMNode, self))
 
     @property
     def service(self) -> DataService:
@@ -47,7 +48,7 @@ class HostAccess(DOMNode):
         return region
 
 
-class PaiwsScreen(HostAccess, Screen[ResultT]):
+class PaiwsScreen(Screen[ResultT], HostAccess):
     """A full screen with the shared status bar and footer."""
 
     HELP_TITLE: ClassVar[str] = ""
@@ -88,5 +89,5 @@ class PaiwsScreen(HostAccess, Screen[ResultT]):
         self.app.exit(0)
 
 
-class PaiwsModal(HostAccess, ModalScreen[ResultT]):
+class PaiwsModal(ModalScreen[ResultT], HostAccess):
     """A dialog over the current screen, with the same access to the service and session."""

@@ -102,9 +102,9 @@ class ActivationChanged(Message):
 class VerboseChanged(Message):
     """The user switched owner & administrators on or off (R6: sticky for the run)."""
 
-    def __init__(self, verbose: bool) -> None:
+    def __init__(self, show_owner: bool) -> None:
         super().__init__()
-        self.verbose = verbose
+        self.show_owner = show_owner
 
 
 Change = Literal["created", "updated", "deleted"]

@@ -171,7 +171,7 @@ class PaiwsApp(App[int]):
             self.session = replace(self.session, activation=message.badge)
 
     def on_verbose_changed(self, message: VerboseChanged) -> None:
-        self.session = replace(self.session, verbose=message.verbose)
+        self.session = replace(self.session, verbose=message.show_owner)
 
     def on_workspace_changed(self, message: WorkspaceChanged) -> None:
         if self._main is not None:  # the table's rows are stale now

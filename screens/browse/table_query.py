@@ -7,10 +7,9 @@ from dataclasses import replace
 
 from rich.text import Text
 
-from paiws.core.api import ListQuery
-from paiws.core.validation import STATUSES
+from paiws.core.api import ListQuery, validation
 
-STATUS_CYCLE: tuple[str | None, ...] = (None, *STATUSES)  # `s`: all → each status → all
+STATUS_CYCLE: tuple[str | None, ...] = (None, *validation.STATUSES)  # `s`: all → each status → all
 SORT_LABELS = {"GmtCreateTime": "created", "GmtModifiedTime": "modified"}
 ORDER_LABELS = {"ASC": "oldest first", "DESC": "newest first"}
 

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from paiws import __version__
-from paiws.cli import build_parser
+from paiws.cli_parser import build_parser
 from paiws.emulator import Emulator
 from tests.cli.cli_support import REGION, Result, Runner
 

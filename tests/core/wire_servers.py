@@ -121,7 +121,7 @@ class Pki:
             def note(sock: ssl.SSLObject, name: str | None, ctx: ssl.SSLContext) -> None:
                 seen_names.append(name)
 
-            context.sni_callback = note  # type: ignore[assignment]
+            context.sni_callback = note
         return context
 
 

@@ -26,9 +26,17 @@ REGION = "cn-hangzhou"
 class Roa:
     """Calls through aliyun-python-sdk-core exactly as an application would."""
 
-    def __init__(self, base_url: str, key_id: str, secret: str, token: str | None = None):
+    def __init__(
+        self,
+        base_url: str,
+        key_id: str,
+        secret: str,
+        token: str | None = None,
+        read_timeout: float = 5,
+    ):
         self.domain = base_url.removeprefix("http://")
         self.key_id, self.secret, self.token = key_id, secret, token
+        self.read_timeout = read_timeout
         self._clients: dict[str, AcsClient] = {}
 
     def client(self, region: str) -> AcsClient:
@@ -44,10 +52,15 @@ class Roa:
                 credential=credential,
                 auto_retry=False,
                 connect_timeout=2,
-                timeout=5,
+                timeout=self.read_timeout,
             )
         return AcsClient(
-            self.key_id, self.secret, region, auto_retry=False, connect_timeout=2, timeout=5
+            self.key_id,
+            self.secret,
+            region,
+            auto_retry=False,
+            connect_timeout=2,
+            timeout=self.read_timeout,
         )
 
     def call(
@@ -58,7 +71,7 @@ class Roa:
         query: dict[str, str] | None = None,
         body: Any = None,
         region: str = REGION,
-    ) -> Any:
+    ) -> dict[str, Any]:
         request = CommonRequest()
         request.set_method(method)
         request.set_uri_pattern(path)
@@ -72,7 +85,8 @@ class Roa:
             request.set_content(json.dumps(body).encode("utf-8"))
             request.set_content_type("application/json")
         raw = self.client(region).do_action_with_exception(request)
-        return json.loads(raw)
+        answer: dict[str, Any] = json.loads(raw)
+        return answer
 
     def list(self, region: str = REGION, **query: str) -> dict[str, Any]:
         return self.call("GET", "/api/v1/workspaces", query=query, region=region)

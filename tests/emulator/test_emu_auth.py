@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import urllib.request
 from urllib.error import HTTPError
 
@@ -107,7 +108,8 @@ def test_created_workspace_belongs_to_the_callers_fake_user(
         "WorkspaceId"
     ]
     owner = client.get(workspace_id, Verbose="true")["Owner"]
-    assert owner["UserId"].startswith("demo-user-") and owner["UserId"] != "demo-user-10001"
+    assert re.fullmatch(r"2\d{15}", owner["UserId"])  # a RAM user of the account
+    assert owner["UserId"] != "1469205837410001"  # not the demo key's owner
 
 
 def test_unsigned_request_gets_a_json_error_body(emulator: Emulator) -> None:

@@ -6,6 +6,7 @@ import contextlib
 import json
 import threading
 import time
+from typing import Any
 
 import pytest
 from aliyunsdkcore.acs_exception.exceptions import ClientException, ServerException
@@ -13,7 +14,7 @@ from aliyunsdkcore.acs_exception.exceptions import ClientException, ServerExcept
 from paiws.emulator import Emulator
 from tests.emulator.emu_clients import Roa
 
-NEW = {"WorkspaceName": "fault_ws", "Description": "d", "EnvTypes": ["prod"]}
+NEW: dict[str, Any] = {"WorkspaceName": "fault_ws", "Description": "d", "EnvTypes": ["prod"]}
 
 
 def _names(emulator: Emulator) -> set[str]:

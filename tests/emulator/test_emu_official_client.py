@@ -73,9 +73,11 @@ def test_batch_ids_limits_and_check_exists(tea: Client) -> None:
 def test_get_basic_and_verbose(tea: Client) -> None:
     basic = tea.get_workspace("100001", models.GetWorkspaceRequest()).body
     assert basic.owner is None and basic.resource_group_id == "rg-acfmdemo0000"
+    assert basic.admin_names is None  # AdminNames only with Verbose=true
     verbose = tea.get_workspace("100001", models.GetWorkspaceRequest(verbose=True)).body
-    assert verbose.owner.user_id == "demo-user-10001"
+    assert verbose.owner.user_id == "1469205837410001"
     assert verbose.owner.user_kp and verbose.owner.user_name and verbose.owner.display_name
+    assert verbose.admin_names == ["alice@example.com", "bob.demo"]
 
 
 def test_get_unknown_is_404(tea: Client) -> None:

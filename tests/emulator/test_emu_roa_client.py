@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from aliyunsdkcore.acs_exception.exceptions import ServerException
 
@@ -115,13 +117,15 @@ def test_get_basic_has_no_owner_and_capital_resource_group(roa: Roa) -> None:
     assert body["WorkspaceName"] == "demo_default" and body["IsDefault"] is True
     assert body["ResourceGroupId"] == "rg-acfmdemo0000"
     assert "Owner" not in body and "resourceGroupId" not in body
-    assert body["ExtraInfos"] == {"TenantId": "demo-tenant-30001"}
+    assert body["ExtraInfos"] == {"TenantId": "1596283470330001"}
+    assert "AdminNames" not in body  # only with Verbose=true (GetWorkspace reference)
 
 
 @pytest.mark.parametrize("flag", ["true", "True"])
-def test_get_verbose_has_owner(roa: Roa, flag: str) -> None:
-    owner = roa.get("100001", Verbose=flag)["Owner"]
-    assert set(owner) == {"UserId", "UserKp", "UserName", "DisplayName"}
+def test_get_verbose_has_owner_and_admins(roa: Roa, flag: str) -> None:
+    body = roa.get("100001", Verbose=flag)
+    assert set(body["Owner"]) == {"UserId", "UserKp", "UserName", "DisplayName"}
+    assert body["AdminNames"] == ["alice@example.com", "bob.demo"]
 
 
 def test_get_unknown_workspace_is_404(roa: Roa) -> None:
@@ -146,7 +150,7 @@ def test_create_then_get_update_delete(roa: Roa, emulator: Emulator) -> None:
     assert detail["Status"] == "ENABLED"  # create_delay=0
     assert detail["DisplayName"] == "新的空间" and detail["EnvTypes"] == ["dev", "prod"]
     assert detail["ResourceGroupId"] == "rg-test01"
-    assert detail["Creator"] == detail["Owner"]["UserId"] == "demo-user-10001"
+    assert detail["Creator"] == detail["Owner"]["UserId"] == "1469205837410001"
     roa.call(
         "PUT",
         f"/api/v1/workspaces/{workspace_id}",
@@ -213,7 +217,7 @@ def test_good_names_are_created(roa: Roa, name: str) -> None:
         {"Description": "d", "EnvTypes": ["prod"], "ResourceGroupId": "not a group"},
     ],
 )
-def test_bad_create_bodies_are_invalid_parameters(roa: Roa, body: dict[str, object]) -> None:
+def test_bad_create_bodies_are_invalid_parameters(roa: Roa, body: dict[str, Any]) -> None:
     with pytest.raises(ServerException) as caught:
         roa.create(WorkspaceName="valid_name", **body)
     assert caught.value.get_error_code() == "InvalidParameter"
@@ -244,7 +248,8 @@ def test_region_comes_from_the_request(roa: Roa) -> None:
     shanghai = roa.list("cn-shanghai")
     assert shanghai["TotalCount"] == 5
     assert roa.list("cn-shenzhen")["TotalCount"] == 0
-    assert roa.list("eu-central-1")["TotalCount"] == 0  # not in the data: activated, empty
+    assert roa.list("eu-central-1")["TotalCount"] == 3
+    assert roa.list("us-west-1")["TotalCount"] == 0  # not in the data: activated, empty
 
 
 def test_workspace_calls_fail_where_pai_is_not_activated(roa: Roa) -> None:

@@ -124,3 +124,15 @@ def test_cli_helper_stops_cleanly_on_a_signal_right_after_the_url(sig: signal.Si
     assert process.stdout.readline().startswith("http://")
     process.send_signal(sig)
     assert _finish(process)[0] == 0
+
+
+def test_the_emulator_imports_nothing_from_the_client_side() -> None:
+    probe = (
+        "import sys; from paiws.emulator import Emulator; Emulator(data='demo'); "
+        "print(sorted(m for m in sys.modules if m.startswith('paiws.') "
+        "and not m.startswith(('paiws.emulator', 'paiws.assets'))))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
+    ).stdout
+    assert out.strip() == "[]"

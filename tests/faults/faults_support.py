@@ -97,10 +97,13 @@ class Recording:
     def __init__(self, service: DataService) -> None:
         self._service = service
         self.listings: list[tuple[str, Any]] = []
+        self.answered: list[tuple[str, Any]] = []  # (region, query) of every page received
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._service, name)
 
     def iter_workspaces(self, region: str, query: Any, **kwargs: Any) -> Iterator[Any]:
         self.listings.append((region, query))
-        return self._service.iter_workspaces(region, query, **kwargs)
+        for page in self._service.iter_workspaces(region, query, **kwargs):
+            self.answered.append((region, query))
+            yield page

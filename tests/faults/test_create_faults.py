@@ -153,7 +153,7 @@ def test_a_create_refused_because_the_name_was_just_taken_is_compared(
         sending.set()  # A's create is about to be sent (and will wait 1 s in the server)
         return original(*args, **kwargs)  # type: ignore[arg-type]
 
-    first.client.create_workspace = create_workspace  # type: ignore[method-assign]
+    first.client.create_workspace = create_workspace  # type: ignore[method-assign,assignment]
     outcomes: list[CreateOutcome] = []
     thread = threading.Thread(
         target=lambda: outcomes.append(first.create_workspace(REGION, REQUEST, wait=False))

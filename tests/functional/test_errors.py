@@ -156,7 +156,7 @@ def test_a_crash_prints_one_line_without_the_message_and_exits_1(
     async def crash(pilot: object) -> None:
         app.call_later(boom)
 
-    app.run(headless=True, size=SIZE, auto_pilot=crash)  # type: ignore[arg-type]
+    app.run(headless=True, size=SIZE, auto_pilot=crash)
     captured = capsys.readouterr()
     assert app.return_code == 1
     assert canary not in captured.err + captured.out

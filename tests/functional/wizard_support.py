@@ -80,7 +80,7 @@ async def fill_to_review(
         await answer(pilot, "#rg-input", resource_group)
     await pilot.press("enter")
     await settle(pilot)
-    assert "This is exactly what will be sent" in screen_text(pilot.app)  # type: ignore[arg-type]
+    assert "This is exactly what will be sent" in screen_text(pilot.app)
 
 
 async def create_from_review(pilot: Pilot[Any]) -> None:

@@ -96,7 +96,7 @@ async def test_unexpected_errors_from_the_service_show_only_their_type(
         observer.look(app, "limits after an unexpected error")
         await pilot.press("escape", "i")
         await settle(pilot)
-        from tests.leaks.leak_tui import fill
+        from tests.support import fill
 
         await fill(pilot, "#ids", "200001")
         await pilot.press("enter")

@@ -86,6 +86,7 @@ def test_table_loading(snap_compare: Snap, emulator: Emulator, service: Workspac
             await pilot.pause(0.05)
             if (
                 "ListProducts" in emulator.operations()
+                and isinstance(pilot.app, PaiwsApp)
                 and pilot.app.session.activation == "activated"
             ):
                 break

@@ -283,12 +283,12 @@ def push(factory: Callable[[PaiwsApp], Any]) -> Step:
 
 def test_wizard_blocked_in_read_only_mode(snap_compare: Snap) -> None:
     service = FakeService(read_only=True)
-    assert shoot(snap_compare, service, push(lambda app: CreateWizard(service, REGION)))
+    assert shoot(snap_compare, service, push(lambda app: CreateWizard()))
 
 
 def test_wizard_blocked_when_pai_is_not_activated(snap_compare: Snap) -> None:
     service = FakeService(activation_state=ActivationState(REGION, "no_permission"))
-    assert shoot(snap_compare, service, push(lambda app: CreateWizard(service, REGION)))
+    assert shoot(snap_compare, service, push(lambda app: CreateWizard()))
 
 
 # -- edit and delete ----------------------------------------------------------------------------
@@ -341,7 +341,7 @@ def test_delete_blocked_in_read_only_mode(snap_compare: Snap) -> None:
     def delete(app: PaiwsApp) -> DeleteWorkspace:
         from tests.snapshots.wizard_fake import sample_row
 
-        return DeleteWorkspace(service, REGION, sample_row())
+        return DeleteWorkspace(sample_row())
 
     assert shoot(snap_compare, service, push(delete))
 
@@ -352,6 +352,6 @@ def test_edit_blocked_in_read_only_mode(snap_compare: Snap) -> None:
     def edit(app: PaiwsApp) -> EditWorkspace:
         from tests.snapshots.wizard_fake import sample_row
 
-        return EditWorkspace(service, REGION, sample_row())
+        return EditWorkspace(sample_row())
 
     assert shoot(snap_compare, service, push(edit))

@@ -1,4 +1,5 @@
-"""A scripted, deterministic `DataService` for the wizard/edit/delete snapshots.
+"""A scripted, deterministic `DataService` for the wizard/edit/delete snapshots: the suite's one
+test fake, held to the interface by mypy and by tests/unit/test_fake_service.py.
 
 Snapshots must not depend on timing (elapsed seconds, emulator IDs), so these tests feed the
 screens fixed view models; the behaviour against the real service and emulator is covered by
@@ -58,7 +59,6 @@ class FakeService:
 
     read_only: bool = False
     is_demo: bool = True
-    verbose: bool = False
     activation_state: ActivationState | None = field(
         default_factory=lambda: ActivationState(REGION, "activated")
     )
@@ -70,6 +70,9 @@ class FakeService:
     update_error: PaiwsError | None = None
     delete_error: PaiwsError | None = None
     calls: list[str] = field(default_factory=list)
+
+    def close(self) -> None:
+        pass
 
     def credential_status(self) -> CredentialStatus:
         return CredentialStatus(available=True, source="demo", mode="AK")
@@ -103,11 +106,11 @@ class FakeService:
         yield self.list_workspaces(region, query)
 
     def get_workspace(
-        self, region: str, workspace_id: str, *, verbose: bool | None = None
+        self, region: str, workspace_id: str, *, verbose: bool = False
     ) -> WorkspaceDetail:
         return WorkspaceDetail(workspace=sample_row(workspace_id=workspace_id))
 
-    def lookup(self, region: str, ids: Sequence[str]) -> LookupResult:
+    def lookup(self, region: str, ids: Sequence[str], *, verbose: bool = False) -> LookupResult:
         return LookupResult(requested=tuple(ids))
 
     def resource_limits(self, region: str) -> ResourceLimits:

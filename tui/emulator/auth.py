@@ -20,11 +20,11 @@ import hashlib
 import hmac
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import quote, unquote
 
 from paiws.emulator import errors
-from paiws.emulator.data import user_for_key
+from paiws.emulator.people import user_for_key
 
 DEMO_ACCESS_KEY_ID = "paiws-demo"
 DEMO_ACCESS_KEY_SECRET = "paiws-demo-secret"  # public on purpose: the demo needs no account
@@ -39,6 +39,13 @@ OPERATION_ACTIONS: dict[str, str] = {
     "CreateWorkspace": "paiworkspace:CreateWorkspace",
     "UpdateWorkspace": "paiworkspace:UpdateWorkspace",
     "DeleteWorkspace": "paiworkspace:DeleteWorkspace",
+    "ListMembers": "paiworkspace:ListMembers",
+    "GetMember": "paiworkspace:GetMember",
+    "CreateMember": "paiworkspace:CreateMember",
+    "DeleteMembers": "paiworkspace:DeleteMembers",
+    "AddMemberRole": "paiworkspace:AddMemberRole",
+    "RemoveMemberRole": "paiworkspace:RemoveMemberRole",
+    "ListWorkspaceUsers": "paiworkspace:ListWorkspaceUsers",
 }
 
 
@@ -76,6 +83,19 @@ class KeyRing:
     def get(self, key_id: str) -> AccessKey | None:
         with self._lock:
             return self._keys.get(key_id)
+
+    def expire_token(self, token: str | None) -> int:
+        """Expire one STS token (every key that carries it), or every token when ``token``
+        is None; returns how many keys were affected."""
+        with self._lock:
+            hits = [
+                key
+                for key in self._keys.values()
+                if key.sts_token is not None and token in (None, key.sts_token)
+            ]
+            for key in hits:
+                self._keys[key.key_id] = replace(key, token_expired=True)
+            return len(hits)
 
 
 @dataclass(frozen=True)

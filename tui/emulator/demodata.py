@@ -1,10 +1,11 @@
 """Builds assets/demo-data.json deterministically (no clock, no randomness).
 
-Regenerate after changing this file::
+Regenerate after changing this file (or ``demopeople``)::
 
     python -m paiws.emulator.demodata > assets/demo-data.json
 
-A test checks that the asset and ``build()`` agree.
+A test checks that the asset and ``build()`` agree. What the demo holds per region is listed
+in the package docstring (``paiws.emulator``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ import sys
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from paiws.emulator import demopeople, demoregions
 from paiws.emulator.data import DEMO_USERS, TENANT_ID, iso_ms, purchase_url
+from paiws.emulator.demopeople import BIG_WORKSPACE_GENERATED, BIG_WORKSPACE_ID
 
 _THEMES = (
     ("recsys", "推荐系统", "Recommendation"),
@@ -92,6 +95,12 @@ def _hangzhou_workspace(i: int) -> dict[str, Any]:
     }
     if i % 4 != 3:
         workspace["ResourceGroupId"] = f"rg-acfmdemo{i % 5:04d}"
+    if workspace["WorkspaceId"] == BIG_WORKSPACE_ID:
+        extra = len(demopeople.NAMED_USERS)
+        workspace["members"] = demopeople.member_entries(workspace, created, extra)
+        workspace["generated_members"] = BIG_WORKSPACE_GENERATED
+    else:
+        workspace["members"] = demopeople.member_entries(workspace, created, i % 6, offset=i)
     return workspace
 
 
@@ -123,11 +132,23 @@ def _shanghai_workspace(i: int) -> dict[str, Any]:
         "ExtraInfos": {"TenantId": TENANT_ID},
         "Owner": dict(owner),
         "ResourceGroupId": "rg-acfmdemosh01",
+        "members": demopeople.member_entries(
+            {"Owner": owner, "AdminNames": [owner["UserName"]]}, created, 2, offset=i
+        ),
     }
 
 
 def build() -> dict[str, Any]:
+    more = {
+        region: {
+            "activation": {"purchased": True, "can_purchase": True},
+            "workspaces": workspaces,
+        }
+        for region, workspaces in demoregions.more_regions().items()
+    }
     return {
+        "users": demopeople.pool_users(),
+        "generated_users": demopeople.GENERATED_USERS,
         "regions": {
             "cn-hangzhou": {
                 "activation": {"purchased": True, "can_purchase": True},
@@ -159,7 +180,8 @@ def build() -> dict[str, Any]:
                 },
                 "workspaces": [],
             },
-        }
+            **more,
+        },
     }
 
 

@@ -1,10 +1,10 @@
-"""From a received request to the response to send: routing, region, authentication,
-authorisation, faults, the operation itself and the request log. No socket code here."""
+"""From a received request to the response to send: routing, region, latency,
+authentication, authorisation, faults, the operation, field corruption and the request log.
+No socket code here."""
 
 from __future__ import annotations
 
 import json
-import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -12,16 +12,31 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote
 
 from paiws.emulator import errors
-from paiws.emulator.auth import KeyRing, SignedRequest, authenticate, authorize
-from paiws.emulator.faults import GATEWAY_ERROR_HTML, PORTAL_HTML, Fault, FaultBook, malformed
-from paiws.emulator.operations import Call, Operations
+from paiws.emulator.auth import (
+    AccessKey,
+    KeyRing,
+    SignedRequest,
+    authenticate,
+    authorize,
+    ram_action,
+)
+from paiws.emulator.corrupt import CorruptionBook
+from paiws.emulator.faults import (
+    GATEWAY_ERROR_HTML,
+    PORTAL_HTML,
+    TIMEOUT_HOLD,
+    Fault,
+    FaultBook,
+    LatencyBook,
+    malformed,
+)
+from paiws.emulator.operations import Operations
 from paiws.emulator.requestlog import NO_RESPONSE, LoggedRequest, RequestLog
+from paiws.emulator.routes import Call, route
 
 JSON_TYPE = "application/json;charset=utf-8"
 HTML_TYPE = "text/html;charset=utf-8"
 UNKNOWN_OPERATION = "Unknown"
-
-_WORKSPACE_PATH = re.compile(r"/api/v1/workspaces/([^/]+)")
 
 
 @dataclass(frozen=True)
@@ -41,26 +56,29 @@ class Outgoing:
     request_id: str = ""
 
 
-def route(method: str, raw_path: str) -> tuple[str, str | None] | None:
-    """(operation, workspace id) for a method and path, or None for an unknown API."""
-    if raw_path == "/api/v1/products":
-        return ("ListProducts", None) if method == "GET" else None
-    if raw_path == "/api/v1/workspaces":
-        return {"GET": ("ListWorkspaces", None), "POST": ("CreateWorkspace", None)}.get(method)
-    match = _WORKSPACE_PATH.fullmatch(raw_path)
-    if match:
-        operation = {
-            "GET": "GetWorkspace",
-            "PUT": "UpdateWorkspace",
-            "DELETE": "DeleteWorkspace",
-        }.get(method)
-        return (operation, unquote(match.group(1))) if operation else None
-    return None
-
-
 def _json(status: int, body: Any, request_id: str) -> Outgoing:
     data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return Outgoing(status, data, JSON_TYPE, request_id)
+
+
+def _decoded_body(body: bytes) -> Any:
+    if not body.strip():
+        return None
+    try:
+        return json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return None
+
+
+@dataclass(frozen=True)
+class Books:
+    """The mutable test controls the dispatcher consults on every request."""
+
+    keys: KeyRing
+    faults: FaultBook
+    latency: LatencyBook
+    corruption: CorruptionBook
+    log: RequestLog
 
 
 class Dispatcher:
@@ -68,16 +86,12 @@ class Dispatcher:
         self,
         *,
         operations: Operations,
-        keys: KeyRing,
-        faults: FaultBook,
-        log: RequestLog,
-        fallback_region: str,
+        books: Books,
+        fallback_region: str | None,
         sleep: Callable[[float], object],
     ) -> None:
         self.operations = operations
-        self.keys = keys
-        self.faults = faults
-        self.log = log
+        self.books = books
         self.fallback_region = fallback_region
         self._sleep = sleep
 
@@ -87,18 +101,27 @@ class Dispatcher:
         signed = SignedRequest(
             request.method, request.raw_path, query, request.headers, request.body
         )
-        region = signed.header("x-acs-region-id") or query.get("RegionId") or self.fallback_region
-        host_id = f"aiworkspace.{region}.aliyuncs.com"
+        named = signed.header("x-acs-region-id") or query.get("RegionId") or None
+        region = named or self.fallback_region or ""
+        host_id = f"aiworkspace.{region}.aliyuncs.com" if region else "aiworkspace.aliyuncs.com"
         found = route(request.method, request.raw_path)
-        operation = found[0] if found else UNKNOWN_OPERATION
+        operation, path_params = found if found else (UNKNOWN_OPERATION, {})
         logged_name = operation
         if operation == "ListWorkspaces" and query.get("Option"):
             logged_name = f"{operation}:{query['Option']}"
 
         def finish(outgoing: Outgoing) -> Outgoing:
-            self.log.append(
+            self.books.log.append(
                 LoggedRequest(
-                    logged_name, request.method, request.raw_path, query, region, outgoing.status
+                    logged_name,
+                    request.method,
+                    request.raw_path,
+                    query,
+                    region,
+                    outgoing.status,
+                    region_fallback=named is None,
+                    path_params=path_params,
+                    body=_decoded_body(request.body),
                 )
             )
             return outgoing
@@ -106,15 +129,23 @@ class Dispatcher:
         try:
             if found is None:
                 raise errors.unknown_api(request.method, unquote(request.raw_path))
-            key = authenticate(self.keys, signed)
+            if not region:
+                raise errors.missing_region()
+            delay = self.books.latency.delay(region, operation)
+            if delay > 0:
+                self._sleep(delay)
+            key = authenticate(self.books.keys, signed)
             authorize(key, operation)
-            fault = self.faults.take(logged_name, operation)
+            fault = self.books.faults.take(logged_name, operation, region)
             if fault is not None:
-                early = self._before(fault, request_id)
+                early = self._before(fault, key, operation, request_id)
                 if early is not None:
                     return finish(early)
-            call = Call(operation, region, query, request.body, found[1], key)
-            body: dict[str, Any] = {"RequestId": request_id, **self.operations.run(call)}
+            call = Call(operation, region, query, request.body, key, path_params)
+            result = self.books.corruption.apply(
+                operation, region, path_params, self.operations.run(call)
+            )
+            body: dict[str, Any] = {"RequestId": request_id, **result}
             if fault is not None and fault.kind == "drop_after":
                 return finish(Outgoing(NO_RESPONSE))
             if fault is not None and fault.kind == "malformed":
@@ -126,8 +157,13 @@ class Dispatcher:
             internal = errors.internal_error()
             return finish(_json(internal.status, internal.body(request_id, host_id), request_id))
 
-    def _before(self, fault: Fault, request_id: str) -> Outgoing | None:
+    def _before(
+        self, fault: Fault, key: AccessKey, operation: str, request_id: str
+    ) -> Outgoing | None:
         """Apply the part of a fault that happens before the operation runs."""
+        if fault.kind == "timeout":
+            self._sleep(fault.latency or TIMEOUT_HOLD)
+            return Outgoing(NO_RESPONSE)
         if fault.latency > 0:
             self._sleep(fault.latency)
         if fault.kind == "http500":
@@ -136,6 +172,10 @@ class Dispatcher:
             raise errors.unavailable()
         if fault.kind == "throttle":
             raise errors.throttled()
+        if fault.kind == "throttle_plain":
+            raise errors.throttled_plain()
+        if fault.kind == "forbidden":
+            raise errors.forbidden(ram_action(operation), principal=key.owner["UserName"])
         if fault.kind == "non_json":
             return Outgoing(502, GATEWAY_ERROR_HTML.encode(), HTML_TYPE, request_id)
         if fault.kind == "non_json_200":

@@ -1,55 +1,63 @@
-"""The public, in-process face of the emulator (see the team brief, "Emulator Python API")."""
+"""The public, in-process face of the emulator: lifecycle, request log, keys and tokens,
+faults, latency and field corruption. Data helpers (workspaces, users, members) come from the
+``seeding.DataControls`` mixin."""
 
 from __future__ import annotations
 
-import copy
 import threading
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from paiws.core.validation import STATUSES
-from paiws.emulator import data as data_module
+from paiws.emulator import datafile
 from paiws.emulator.auth import KeyRing, make_key
-from paiws.emulator.dispatch import Dispatcher
-from paiws.emulator.faults import FaultBook
+from paiws.emulator.corrupt import CorruptionBook
+from paiws.emulator.dispatch import Books, Dispatcher
+from paiws.emulator.faults import FaultBook, LatencyBook
 from paiws.emulator.operations import Operations
 from paiws.emulator.requestlog import LoggedRequest, RequestLog
+from paiws.emulator.seeding import DataControls
 from paiws.emulator.server import EmulatorHTTPServer, loopback_address
 from paiws.emulator.store import Store
 
 DEMO_CREATE_DELAY = 2.0  # seconds a new workspace stays INITIALIZING in the demo
+DEFAULT_FALLBACK_REGION = "cn-hangzhou"
 
 
-class Emulator:
+class Emulator(DataControls):
     """A faithful local AIWorkSpace 2021-02-04 server.
 
     ``data`` is ``"demo"`` (assets/demo-data.json), ``"empty"``, a JSON file path or a dict in
-    the same format (see ``paiws.emulator.data``). Regions not in the data are activated and
-    empty. ``create_delay`` is how long a new workspace stays INITIALIZING;
-    ``fallback_region`` serves clients that put the region only in the host name.
+    the same format (see ``paiws.emulator.datafile``). Regions not in the data are activated
+    and empty. ``create_delay`` is how long a new workspace stays INITIALIZING.
+    ``fallback_region`` answers requests that name no region (the official SDK pointed at a
+    loopback endpoint sends none); ``None`` refuses them with 400 ``MissingRegionId``.
+    ``latency`` delays every answer by that many seconds (see ``set_latency``).
     """
 
     def __init__(
         self,
         data: str | Path | Mapping[str, Any] = "demo",
         create_delay: float = 0.0,
-        fallback_region: str = "cn-hangzhou",
+        fallback_region: str | None = DEFAULT_FALLBACK_REGION,
+        latency: float = 0.0,
     ) -> None:
-        self._store = Store(data_module.load(data))
+        self._store = Store(datafile.load(data))
         self._keys = KeyRing()
         self._faults = FaultBook()
+        self._latency = LatencyBook()
+        self._corruption = CorruptionBook()
         self._log = RequestLog()
         self._operations = Operations(self._store, create_delay=max(0.0, float(create_delay)))
         self._stopping = threading.Event()
+        if latency:
+            self.set_latency(latency)
         self._dispatcher = Dispatcher(
             operations=self._operations,
-            keys=self._keys,
-            faults=self._faults,
-            log=self._log,
-            fallback_region=fallback_region,
-            # Latency faults wait on this event so stop() never waits for a sleeping handler.
+            books=Books(self._keys, self._faults, self._latency, self._corruption, self._log),
+            fallback_region=fallback_region or None,
+            # Latency and timeouts wait on this event so stop() never waits for a sleeper.
             sleep=self._stopping.wait,
         )
         self._server: EmulatorHTTPServer | None = None
@@ -100,6 +108,10 @@ class Emulator:
     def running(self) -> bool:
         return self._server is not None
 
+    @property
+    def fallback_region(self) -> str | None:
+        return self._dispatcher.fallback_region
+
     def __enter__(self) -> Emulator:
         if self._server is None:
             self.start()
@@ -126,7 +138,7 @@ class Emulator:
         """Logged operation names in order, e.g. ``["ListProducts", "GetWorkspace"]``."""
         return [entry.operation for entry in self._log.entries()]
 
-    # Keys --------------------------------------------------------------------------------
+    # Keys and STS tokens -----------------------------------------------------------------
 
     def add_key(
         self,
@@ -137,8 +149,9 @@ class Emulator:
         token_expired: bool = False,
         denied_actions: Iterable[str] = (),
     ) -> None:
-        """Register a key. ``denied_actions`` take operation names (``GetWorkspace``) or RAM
-        actions (``paiworkspace:GetWorkspace``); calls needing them get 403 Forbidden.RAM."""
+        """Register (or replace) a key. ``denied_actions`` take operation names
+        (``GetWorkspace``) or RAM actions (``paiworkspace:GetWorkspace``); calls needing them
+        get 403 Forbidden.RAM."""
         self._keys.add(
             make_key(
                 key_id,
@@ -149,78 +162,62 @@ class Emulator:
             )
         )
 
-    # Data --------------------------------------------------------------------------------
+    def expire_security_token(self, token: str) -> None:
+        """From now on, requests signed with this STS token get 400
+        ``InvalidSecurityToken.Expired``; a key added later with a new token works.
+        ValueError when no registered key carries the token."""
+        if self._keys.expire_token(token) == 0:
+            raise ValueError("No registered key carries that security token.")
 
-    def set_activation(
-        self,
-        region: str,
-        *,
-        purchased: bool,
-        can_purchase: bool = True,
-        purchase_url: str | None = None,
-    ) -> None:
-        self._store.set_activation(
-            region, purchased=purchased, can_purchase=can_purchase, purchase_url=purchase_url
-        )
+    def expire_tokens(self) -> int:
+        """Expire every registered STS token; returns how many keys carried one."""
+        return self._keys.expire_token(None)
 
-    def set_create_outcome(self, status: str) -> None:
-        """The status new workspaces reach after the creation delay (ENABLED by default;
-        FAILURE lets tests exercise a failed creation)."""
-        if status not in STATUSES:
-            raise ValueError(f"Unknown status {status!r}.")
-        self._operations.create_outcome = status
-
-    def generate(self, region: str, n: int, *, activated: bool = True) -> list[str]:
-        """Add n synthetic workspaces (names ``gen_<id>``) to a region; returns their ids."""
-        if n < 0:
-            raise ValueError("n must not be negative.")
-        with self._store.lock:
-            if not activated:
-                self._store.set_activation(
-                    region, purchased=False, can_purchase=True, purchase_url=None
-                )
-            else:
-                region_state = self._store.region(region)
-                region_state.purchased = True
-            first = self._store.new_ids(n)
-            records = data_module.synthetic_workspaces(first, n)
-            self._store.add_many(region, records)
-        return [str(first + i) for i in range(n)]
-
-    def add_workspace(self, region: str, **fields: Any) -> str:
-        """Add one workspace as-is (no validation: hostile values are welcome) and return its
-        id. Missing fields get defaults; ``Owner``/``ResourceGroupId`` as in GetWorkspace."""
-        with self._store.lock:
-            workspace_id = str(fields.get("WorkspaceId") or self._store.new_ids(1))
-            name = str(fields.get("WorkspaceName") or f"ws_{workspace_id}")
-            record = data_module.new_workspace(
-                workspace_id,
-                name=name,
-                display_name=name,
-                description=f"Workspace {name}",
-                env_types=["prod"],
-                owner=data_module.DEMO_USERS[0],
-                status="ENABLED",
-                created=data_module.now_iso(),
-            )
-            record.update(fields)
-            record["WorkspaceId"], record["WorkspaceName"] = workspace_id, name
-            return self._store.add(region, record)
-
-    def workspaces(self, region: str) -> list[dict[str, Any]]:
-        """Copies of a region's workspaces in creation order (GetWorkspace Verbose shape)."""
-        with self._store.lock:
-            view = self._store.sorted_view(region, "GmtCreateTime")
-            return [copy.deepcopy(w.record) for w in view]
-
-    # Faults ------------------------------------------------------------------------------
+    # Faults and latency ------------------------------------------------------------------
 
     def inject_fault(
-        self, operation: str, kind: str, *, times: int | None = 1, latency: float = 0.0
+        self,
+        operation: str,
+        kind: str,
+        *,
+        times: int | None = 1,
+        latency: float = 0.0,
+        region: str | None = None,
     ) -> None:
-        """Arm a fault for ``operation`` (an operation name, ``ListWorkspaces:<Option>`` or
-        ``*``) for the next ``times`` matching requests (None: until clear_faults())."""
-        self._faults.add(operation, kind, times=times, latency=latency)
+        """Arm a fault (kinds: ``paiws.emulator.faults``) for ``operation`` (an operation
+        name, ``ListWorkspaces:<Option>`` or ``*``) in ``region`` (None: every region) for the
+        next ``times`` matching requests (None: until cleared)."""
+        self._faults.add(operation, kind, times=times, latency=latency, region=region)
 
-    def clear_faults(self) -> None:
-        self._faults.clear()
+    def clear_faults(self, region: str | None = None) -> None:
+        """Disarm every fault, or only those armed for one region."""
+        self._faults.clear(region)
+
+    def set_latency(
+        self, seconds: float, *, region: str | None = None, operation: str | None = None
+    ) -> None:
+        """Delay every matching answer by ``seconds`` until changed (0 turns it off for that
+        scope). The most specific setting wins: region+operation, region, operation, all."""
+        self._latency.set(seconds, region=region, operation=operation)
+
+    def clear_latency(self) -> None:
+        self._latency.clear()
+
+    # Wrongly typed fields (SPEC R16) -------------------------------------------------------
+
+    def corrupt_fields(
+        self,
+        region: str,
+        workspace_id: str,
+        fields: Mapping[str, Any],
+        *,
+        user_id: str | None = None,
+    ) -> None:
+        """Serve these wire keys with these values (``paiws.emulator.OMIT`` drops a key) in
+        every item about the workspace (ListWorkspaces items, GetWorkspace) or, with
+        ``user_id``, about that person in the workspace's member and user answers. The
+        stored data is unchanged. See ``paiws.emulator.corrupt``."""
+        self._corruption.set(region, workspace_id, fields, user_id)
+
+    def clear_corruption(self) -> None:
+        self._corruption.clear()

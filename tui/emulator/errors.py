@@ -1,15 +1,17 @@
 """API errors as the real AIWorkSpace gateway reports them.
 
 Every error becomes the JSON body ``{RequestId, HostId, Code, Message, Recommend}`` (403s add
-``AccessDeniedDetail``). The HTTP statuses and codes follow SPEC §3; where the SPEC is silent
-the choice is written next to the constructor below.
+``AccessDeniedDetail``). The HTTP statuses and codes follow SPEC §3 and the API reference;
+where both are silent the choice is written next to the constructor below (and summed up in
+the package docstring).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-NOT_FOUND_CODE = "100400027"
+NOT_FOUND_CODE = "100400027"  # GetWorkspace reference / SPEC R7
+OWNER_DELETE_CODE = "100600017"  # DeleteMembers reference example
 
 
 class ApiError(Exception):
@@ -112,7 +114,7 @@ def forbidden(action: str, principal: str) -> ApiError:
                 "AuthAction": action,
                 "AuthPrincipalType": "SubUser",
                 "AuthPrincipalDisplayName": principal,
-                "AuthPrincipalOwnerId": "demo-owner-0000",
+                "AuthPrincipalOwnerId": "1469205837410001",
                 "PolicyType": "AccountLevelIdentityBasedPolicy",
                 "NoPermissionType": "ImplicitDeny",
                 "EncodedDiagnosticMessage": "ZGVtby1kaWFnbm9zdGlj",
@@ -123,6 +125,68 @@ def forbidden(action: str, principal: str) -> ApiError:
 
 def throttled() -> ApiError:
     return ApiError(400, "Throttling.User", "Request was denied due to user flow control.")
+
+
+def throttled_plain() -> ApiError:
+    return ApiError(400, "Throttling", "Request was denied due to request throttling.")
+
+
+def missing_region() -> ApiError:
+    # The emulator's choice (fallback_region=None): real endpoints carry the region in the
+    # host name, so the real service never has to ask for it.
+    return ApiError(
+        400,
+        "MissingRegionId",
+        "The request names no region: send the x-acs-region-id header (or the RegionId "
+        "query parameter).",
+    )
+
+
+# Members (the API reference lists no member errors; codes are the emulator's choice unless
+# marked as sourced) -----------------------------------------------------------------------
+
+
+def member_not_found(member: str, workspace_id: str) -> ApiError:
+    return ApiError(
+        404, "MemberNotFound", f"Member {member} not exists in workspace {workspace_id}."
+    )
+
+
+def member_exists(user_id: str, workspace_id: str) -> ApiError:
+    return ApiError(
+        400,
+        "MemberAlreadyExists",
+        f"User {user_id} is already a member of workspace {workspace_id}.",
+    )
+
+
+def user_not_found(user_id: str) -> ApiError:
+    # 400, not 404: the resource addressed (the workspace) exists; a body value is wrong.
+    return ApiError(
+        400, "UserNotFound", f"User {user_id} is not a user of this account and cannot be added."
+    )
+
+
+def owner_not_deletable() -> ApiError:
+    # Code and message from the DeleteMembers reference example; the status is our choice.
+    return ApiError(400, OWNER_DELETE_CODE, "Owner not allowed to delete")
+
+
+def owner_role_fixed() -> ApiError:
+    return ApiError(
+        400,
+        "CannotModifyOwnerRole",
+        "The role PAI.WorkspaceOwner cannot be granted or removed: a workspace has exactly one "
+        "owner.",
+    )
+
+
+def last_role() -> ApiError:
+    return ApiError(
+        400,
+        "MemberRoleRequired",
+        "A member keeps at least one role: remove the member with DeleteMembers instead.",
+    )
 
 
 def internal_error() -> ApiError:

@@ -1,11 +1,16 @@
-"""The six operations of SPEC §3: parameters in, response body (without RequestId) out.
+"""The workspace operations of SPEC §3 (ListProducts and the five workspace calls):
+parameters in, response body (without RequestId) out. ``Operations.run`` also hands the member
+operations to ``members.MemberOperations``.
 
 Decisions the SPEC leaves open, made here:
 * Workspace operations in a region where PAI is not activated fail with 400
   ``ServiceNotActivated``; ListProducts always works (it is how clients find out).
 * ListProducts returns ``PurchaseUrl``/``OpenUrl`` only with ``Verbose=true``.
-* ListWorkspaces items always carry every field of the SPEC table (``Verbose`` is validated but
-  changes nothing); ``resourceGroupId``/``ResourceGroupId`` is left out when a workspace has none.
+* ListWorkspaces items always carry every field of the SPEC table, ``Creator`` and
+  ``AdminNames`` included (``Verbose`` is validated but changes nothing);
+  ``resourceGroupId``/``ResourceGroupId`` is left out when a workspace has none.
+* GetWorkspace returns ``AdminNames`` and ``Owner`` only with ``Verbose=true`` (``AdminNames``
+  per the GetWorkspace reference).
 * ``WorkspaceName`` filters by case-insensitive substring of the name; ``WorkspaceIds`` and the
   other filters combine (AND) and are paged like any listing.
 * ``Fields=Id`` returns items with only ``WorkspaceId``.
@@ -15,12 +20,12 @@ Decisions the SPEC leaves open, made here:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
-from paiws.core import validation
-from paiws.emulator import data, errors, params
-from paiws.emulator.auth import AccessKey
+from paiws.emulator import data, errors, params, rules
+from paiws.emulator.members import MemberOperations
+from paiws.emulator.routes import Call
 from paiws.emulator.store import Store, Workspace
 
 OPTIONS = ("GetWorkspaces", "GetResourceLimits", "CheckWorkspaceExists")
@@ -51,27 +56,26 @@ PRODUCT_IDS = {
 }
 
 
-@dataclass(frozen=True)
-class Call:
-    operation: str
-    region: str
-    query: dict[str, str]
-    body: bytes
-    workspace_id: str | None
-    caller: AccessKey
-
-
 class Operations:
     def __init__(self, store: Store, *, create_delay: float, create_outcome: str = "ENABLED"):
         self.store = store
         self.create_delay = create_delay
         self.create_outcome = create_outcome
+        members = MemberOperations(store, existing=self._existing)
+        self._handlers: dict[str, Callable[[Call], dict[str, Any]]] = {
+            "ListProducts": self._ListProducts,
+            "ListWorkspaces": self._ListWorkspaces,
+            "GetWorkspace": self._GetWorkspace,
+            "CreateWorkspace": self._CreateWorkspace,
+            "UpdateWorkspace": self._UpdateWorkspace,
+            "DeleteWorkspace": self._DeleteWorkspace,
+            **members.handlers(),
+        }
 
     def run(self, call: Call) -> dict[str, Any]:
-        handler = getattr(self, "_" + call.operation)
+        handler = self._handlers[call.operation]
         with self.store.lock:
-            result: dict[str, Any] = handler(call)
-            return result
+            return handler(call)
 
     # ListProducts ------------------------------------------------------------------------
 
@@ -109,9 +113,9 @@ class Operations:
         option = params.enum(q, "Option", OPTIONS, "GetWorkspaces")
         page = params.integer(q, "PageNumber", 1, low=1)
         size = params.integer(q, "PageSize", DEFAULT_PAGE_SIZE, low=1, high=MAX_PAGE_SIZE)
-        sort_by = params.enum(q, "SortBy", validation.SORT_FIELDS, "GmtCreateTime")
-        order = params.enum(q, "Order", validation.ORDERS, "ASC")
-        status = params.enum(q, "Status", validation.STATUSES, None)
+        sort_by = params.enum(q, "SortBy", rules.SORT_FIELDS, "GmtCreateTime")
+        order = params.enum(q, "Order", rules.ORDERS, "ASC")
+        status = params.enum(q, "Status", rules.STATUSES, None)
         params.boolean(q, "Verbose")
         fields = params.comma_list(q, "Fields")
         if fields and any(f != "Id" for f in fields):
@@ -177,9 +181,9 @@ class Operations:
         group = params.optional_str(body, "ResourceGroupId") or None
         envs = _env_types(body.get("EnvTypes"))
         problem = (
-            validation.name_problem(name)
-            or validation.description_problem(description)
-            or validation.env_problem(envs)
+            rules.name_problem(name)
+            or rules.description_problem(description)
+            or rules.env_problem(envs)
         )
         if problem:
             raise errors.invalid_parameter(problem)
@@ -212,7 +216,7 @@ class Operations:
         changes: dict[str, Any] = {}
         description = params.optional_str(body, "Description")
         if description is not None:
-            problem = validation.description_problem(description)
+            problem = rules.description_problem(description)
             if problem:
                 raise errors.invalid_parameter(problem)
             changes["Description"] = description
@@ -234,6 +238,7 @@ class Operations:
     # Helpers ---------------------------------------------------------------------------
 
     def _existing(self, call: Call) -> Workspace:
+        """The workspace the path names, after the activation check (or the API's error)."""
         self._require_activation(call.region)
         workspace_id = call.workspace_id or ""
         workspace = self.store.get(call.region, workspace_id)
@@ -249,8 +254,8 @@ class Operations:
 def _env_types(value: Any) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         return []  # env_problem() then names the rule
-    if sorted(value) == list(validation.STANDARD_ENVS):
-        return list(validation.STANDARD_ENVS)
+    if sorted(value) == list(rules.STANDARD_ENVS):
+        return list(rules.STANDARD_ENVS)
     return list(value)
 
 
@@ -269,9 +274,12 @@ def list_item(workspace: Workspace) -> dict[str, Any]:
 
 
 def detail_item(workspace: Workspace, *, verbose: bool) -> dict[str, Any]:
-    """A GetWorkspace body: ``ResourceGroupId`` capitalised, ``Owner`` only when verbose."""
+    """A GetWorkspace body: ``ResourceGroupId`` capitalised; ``AdminNames`` and ``Owner`` only
+    when verbose."""
     record = workspace.record
     item = {key: record[key] for key in LIST_FIELDS if key in record}
+    if not verbose:
+        item.pop("AdminNames", None)
     if record.get("ResourceGroupId"):
         item["ResourceGroupId"] = record["ResourceGroupId"]
     if verbose and "Owner" in record:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from typing import Any
 
 # Status recorded when the emulator closed the connection without answering (fault injection).
 NO_RESPONSE = 0
@@ -16,6 +17,14 @@ class LoggedRequest:
     ``operation`` is the API operation name (``ListWorkspaces`` with an ``Option`` parameter is
     ``ListWorkspaces:<Option>``; an unknown route is ``Unknown``); ``status`` is the HTTP status
     sent, or 0 when the connection was dropped without a response.
+
+    ``region`` is the region the request was answered as. ``region_fallback`` is True when the
+    request named no region (no ``x-acs-region-id`` header, no ``RegionId`` query parameter):
+    it was then answered as the emulator's fallback region, or refused with 400
+    ``MissingRegionId`` (``region`` is then ``""``) when the emulator has none.
+    ``path_params`` are the decoded IDs from the path (``WorkspaceId``, ``MemberId``,
+    ``RoleName``); ``body`` is the decoded JSON body of a POST/PUT (None without one, or when
+    it is not JSON), e.g. CreateMember's ``{"Members": [...]}``.
     """
 
     operation: str
@@ -24,6 +33,9 @@ class LoggedRequest:
     query: dict[str, str] = field(default_factory=dict)
     region: str = ""
     status: int = NO_RESPONSE
+    region_fallback: bool = False
+    path_params: dict[str, str] = field(default_factory=dict)
+    body: Any = None
 
 
 class RequestLog:

@@ -1,4 +1,5 @@
-"""The emulator's state: per-region activation and workspaces, guarded by one lock.
+"""The emulator's state: per-region activation and workspaces, their members and the
+account's user pool, guarded by one lock.
 
 Callers take ``store.lock`` around a whole operation (read-modify-write stays atomic while the
 ThreadingHTTPServer serves requests in parallel). Sorted views are cached per region and sort
@@ -14,7 +15,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from paiws.emulator import data
+from paiws.emulator import data, datafile
+from paiws.emulator.memberstore import MemberTable, UserPool
 
 FIRST_WORKSPACE_ID = 100001
 
@@ -25,6 +27,7 @@ class Workspace:
     seq: int  # insertion order: the tie-break when times are equal
     ready_at: float | None = None  # clock time when INITIALIZING becomes final_status
     final_status: str = "ENABLED"
+    members: MemberTable | None = None  # None: only the owner, made on first use
 
     @property
     def workspace_id(self) -> str:
@@ -47,29 +50,31 @@ class Region:
 
 class Store:
     def __init__(
-        self,
-        regions: Mapping[str, Mapping[str, Any]],
-        *,
-        clock: Callable[[], float] = time.monotonic,
+        self, dataset: datafile.DataSet, *, clock: Callable[[], float] = time.monotonic
     ) -> None:
         self.lock = threading.RLock()
         self._clock = clock
         self._regions: dict[str, Region] = {}
         self._seq = 0
         self._next_id = FIRST_WORKSPACE_ID
-        for name, body in regions.items():
-            activation = body.get("activation", {})
+        self.users = UserPool(dataset.users)
+        for name, body in dataset.regions.items():
+            activation = body.activation
             self.set_activation(
                 name,
                 purchased=bool(activation.get("purchased", True)),
                 can_purchase=bool(activation.get("can_purchase", True)),
                 purchase_url=activation.get("purchase_url"),
             )
-            self.region(name).resource_limits = dict(
-                body.get("resource_limits", data.DEFAULT_RESOURCE_LIMITS)
-            )
-            for record in body.get("workspaces", []):
-                self.add(name, dict(record))
+            region = self.region(name)
+            region.resource_limits = dict(body.resource_limits)
+            for record in body.workspaces:
+                workspace_id = self.add(name, dict(record))
+                listed = body.members.get(workspace_id)
+                if listed is not None:
+                    table = region.by_id[workspace_id].members = MemberTable()
+                    for member in listed:
+                        table.add(dict(member))
 
     # Regions -------------------------------------------------------------------------------
 
@@ -203,6 +208,19 @@ class Store:
                 )
                 region.sorted_cache[sort_by] = view
             return view
+
+    # Members ------------------------------------------------------------------------------
+
+    def members(self, workspace: Workspace) -> MemberTable:
+        """The workspace's members; a workspace nobody has touched has just its owner."""
+        with self.lock:
+            if workspace.members is None:
+                table = MemberTable()
+                owner = datafile.owner_member(workspace.record, self.users.get)
+                if owner is not None:
+                    table.add(owner)
+                workspace.members = table
+            return workspace.members
 
     def regions(self) -> list[str]:
         with self.lock:
