@@ -11,14 +11,14 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from paiws.core.api import PaiwsError
+from paiws.core.api import CREDENTIALS_STEPS, PaiwsError
 
-FIX = (
-    "Check the AccessKey pair (or the STS token and its expiry) outside the app:\n"
-    "  • run `aliyun configure` (or pick another profile with --profile NAME), or\n"
-    "  • set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET\n"
-    "    (plus ALIBABA_CLOUD_SECURITY_TOKEN for STS),\n"
-    "then start paiws again. Press q to quit, escape to go back."
+FIX = "\n".join(
+    (
+        "Check the AccessKey pair (or the STS token and its expiry) outside the app:",
+        *(f"  • {step}" for step in CREDENTIALS_STEPS),
+        "then start paiws again. Press q to quit, escape to go back.",
+    )
 )
 
 

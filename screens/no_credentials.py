@@ -11,17 +11,17 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
+from paiws.core.api import CREDENTIALS_STEPS
 from paiws.screens.base import PaiwsScreen
 
-HOW_TO = (
-    "paiws uses the same credentials as the aliyun CLI. Configure them outside the app:\n\n"
-    "  1. Run  aliyun configure  (an AccessKey profile), then start paiws again\n"
-    "     (use --profile NAME to pick a profile other than the current one), or\n"
-    "  2. Export the environment variables\n"
-    "       ALIBABA_CLOUD_ACCESS_KEY_ID\n"
-    "       ALIBABA_CLOUD_ACCESS_KEY_SECRET\n"
-    "       ALIBABA_CLOUD_SECURITY_TOKEN   (only for STS tokens)\n\n"
-    "paiws never asks for a key in the UI and never shows one."
+HOW_TO = "\n".join(
+    (
+        "paiws uses the same credentials as the aliyun CLI. Configure them outside the app:",
+        "",
+        *(f"  • {step}" for step in CREDENTIALS_STEPS),
+        "",
+        "then start paiws again. It never asks for a key in the UI and never shows one.",
+    )
 )
 DEMO = "Just looking? Run  paiws --demo  : a local emulator with demo data, no account needed."
 DEMO_EXIT = "Start the demo with:  paiws --demo"

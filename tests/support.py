@@ -23,6 +23,7 @@ from textual.widgets import Input, Static
 from paiws.app import PaiwsApp
 from paiws.core.interface import DataService
 from paiws.emulator import Emulator
+from paiws.screens.widgets.debounce import Debouncer
 
 # Everything that could leak the developer's own account or configuration into a test.
 CREDENTIAL_ENV = (
@@ -58,9 +59,11 @@ def make_app(service: DataService, region: str | None = None) -> PaiwsApp:
 
 
 async def settle(pilot: Pilot[Any], rounds: int = 3) -> None:
-    """Let workers finish and their messages be handled (a worker may start another)."""
+    """Let debounced input fire, workers finish and their messages be handled (a worker may
+    start another): conditions, not a guess at how long that takes."""
     for _ in range(rounds):
         await pilot.pause()
+        await wait_until(pilot, lambda: not Debouncer.any_pending(), what="debounced input")
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 

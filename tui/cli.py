@@ -52,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     previous_hook = threading.excepthook
     threading.excepthook = _thread_error
     try:
-        return _main(argv)
+        return int(_main(argv))  # a plain int for callers, not the ExitCode enum
     finally:
         threading.excepthook = previous_hook  # in-process callers (tests) get theirs back
 

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from paiws.core.credentials import ChainCredentials, ResolvedCredentials, static_credentials
+from paiws.core.credential_chain import ChainCredentials
+from paiws.core.credentials import ResolvedCredentials, static_credentials
 from paiws.core.error_report import explain
 from paiws.core.errors import AuthFailed, CredentialsMissing
 from paiws.core.factory import build_service, emulator_service
@@ -254,7 +255,7 @@ def test_status_reads_files_only_and_leaves_the_library_for_the_first_request(
     write_cli_config(clean_env, [ak_profile()])
     code = (
         "import sys\n"
-        "from paiws.core.credentials import ChainCredentials\n"
+        "from paiws.core.credential_chain import ChainCredentials\n"
         "chain = ChainCredentials()\n"
         "status = chain.status()\n"
         "print(status.available, status.source, 'alibabacloud_credentials' in sys.modules)\n"

@@ -18,6 +18,7 @@ from paiws.emulator import Emulator
 from paiws.emulator.demodata import build
 from paiws.paths import read_asset
 from tests.emulator.emu_clients import Roa, RoaFactory
+from tests.support import wait_for
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 SIXTEEN_DIGITS = re.compile(r"[1-3]\d{15}")
@@ -148,7 +149,7 @@ def test_new_workspaces_initialise_then_enable() -> None:
             "WorkspaceId"
         ]
         assert roa.get(workspace_id)["Status"] == "INITIALIZING"
-        time.sleep(0.35)
+        wait_for(lambda: roa.get(workspace_id)["Status"] != "INITIALIZING", what="ENABLED")
         assert roa.get(workspace_id)["Status"] == "ENABLED"
 
 

@@ -9,7 +9,7 @@ from paiws.core.service import WorkspaceService
 from paiws.emulator import Emulator
 from paiws.screens.browse.activation_panel import ActivationPanel
 from paiws.screens.help import HelpScreen
-from tests.support import SIZE, make_app, screen_text, settle
+from tests.support import SIZE, make_app, screen_text, settle, wait_until
 
 PURCHASE_URL = "https://common-buy.aliyun.com/?commodityCode=learn_pai_public_cn"
 
@@ -79,8 +79,8 @@ async def test_checking_state_is_visible_while_the_check_runs(
     emulator.inject_fault("ListProducts", "latency", latency=0.6)
     app = make_app(service, region="cn-hangzhou")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.2)
-        assert "Checking PAI activation in cn-hangzhou" in screen_text(app)
+        checking = "Checking PAI activation in cn-hangzhou"
+        await wait_until(pilot, lambda: checking in screen_text(app))
         assert "PAI: checking" in screen_text(app)
         await pilot.press("question_mark")  # the UI answers keys while the check runs
         await pilot.pause()

@@ -18,7 +18,7 @@ from paiws.screens.browse.workspace_table import WorkspaceTableScreen
 from paiws.screens.detail import DetailScreen
 from paiws.screens.help import HelpScreen
 from paiws.screens.region_picker import RegionPickerScreen
-from tests.support import SIZE, make_app, plain, screen_text, settle
+from tests.support import SIZE, make_app, plain, screen_text, settle, wait_until
 
 
 async def test_nothing_is_sent_before_a_region_is_chosen(
@@ -222,14 +222,14 @@ async def test_palette_offers_and_runs_the_current_screens_actions(
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"refresh")
-        await pilot.pause(0.3)
-        assert "Refresh (keeps filter, sort and cursor)" in screen_text(app)
+        hit = "Refresh (keeps filter, sort and cursor)"
+        await wait_until(pilot, lambda: hit in screen_text(app))
         await pilot.press("enter")
         await settle(pilot)
         assert emulator.operations() == ["ListWorkspaces"]
         await pilot.press("ctrl+p")
         await pilot.press(*"limits")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: "resource limits" in screen_text(app))
         await pilot.press("enter")
         await settle(pilot)
         assert emulator.operations()[-1] == "ListWorkspaces:GetResourceLimits"
@@ -242,7 +242,7 @@ async def test_palette_toggles_the_theme(service: WorkspaceService, theme_key: s
         await settle(pilot)
         before = app.theme
         await pilot.press("ctrl+p", *theme_key)
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: "Toggle theme" in screen_text(app))
         await pilot.press("enter")
         await pilot.pause()
         assert app.theme != before

@@ -8,8 +8,9 @@ import pytest
 from paiws.core.service import WorkspaceService
 from paiws.emulator import Emulator
 from paiws.screens.browse.workspace_table import WorkspaceTableScreen
-from tests.functional.tui_support import wait_debounce, workspace_queries
-from tests.support import SIZE, make_app, screen_text, settle
+from paiws.screens.widgets.debounce import Debouncer
+from tests.functional.tui_support import workspace_queries
+from tests.support import SIZE, make_app, screen_text, settle, wait_until
 
 
 def table(app: object) -> WorkspaceTableScreen:
@@ -40,7 +41,7 @@ async def test_name_filter_is_server_side_and_debounced(
         await settle(pilot)
         emulator.clear_log()
         await pilot.press("slash", *"nlp_train")
-        await wait_debounce(pilot)
+        await settle(pilot)
         queries = workspace_queries(emulator)
         assert len(queries) <= 2
         assert queries[-1]["WorkspaceName"] == "nlp_train"
@@ -60,24 +61,24 @@ async def test_status_filter_sort_and_order_send_the_right_queries(
         await settle(pilot)
         emulator.clear_log()
         await pilot.press("s")
-        await wait_debounce(pilot)
+        await settle(pilot)
         assert workspace_queries(emulator)[-1]["Status"] == "ENABLED"
         await pilot.press("s")
-        await wait_debounce(pilot)
+        await settle(pilot)
         assert workspace_queries(emulator)[-1]["Status"] == "INITIALIZING"
         await pilot.press("o")
-        await wait_debounce(pilot)
+        await settle(pilot)
         last = workspace_queries(emulator)[-1]
         assert (last["SortBy"], last["Status"]) == ("GmtModifiedTime", "INITIALIZING")
         await pilot.press("O")
-        await wait_debounce(pilot)
+        await settle(pilot)
         last = workspace_queries(emulator)[-1]
         assert (last["SortBy"], last["Order"]) == ("GmtModifiedTime", "DESC")
         assert "status INITIALIZING" in screen_text(app)
         assert "sorted by modified, newest first" in screen_text(app)
         # Escape clears the filters and keeps the sort.
         await pilot.press("escape")
-        await wait_debounce(pilot)
+        await settle(pilot)
         last = workspace_queries(emulator)[-1]
         assert "Status" not in last and last["Order"] == "DESC"
 
@@ -90,7 +91,7 @@ async def test_quick_key_presses_send_one_request(
         await settle(pilot)
         emulator.clear_log()
         await pilot.press("s", "s", "s")
-        await wait_debounce(pilot)
+        await settle(pilot)
         assert [q["Status"] for q in workspace_queries(emulator)] == ["FAILURE"]
 
 
@@ -101,7 +102,7 @@ async def test_refresh_keeps_filter_sort_and_cursor(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("O")
-        await wait_debounce(pilot)
+        await settle(pilot)
         await pilot.press("down", "down", "down")
         screen = table(app)
         selected = screen.grid.selected
@@ -130,7 +131,7 @@ async def test_filter_without_matches_says_how_to_clear_it(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("slash", *"zzz", "enter")
-        await wait_debounce(pilot)
+        await settle(pilot)
         text = " ".join(screen_text(app).split())
         assert "No workspaces match these filters" in text
         assert "escape to clear all filters" in text
@@ -144,9 +145,9 @@ async def test_a_slow_stale_answer_never_overwrites_a_newer_one(
         await settle(pilot)
         emulator.inject_fault("ListWorkspaces", "latency", latency=0.8)
         await pilot.press("s")  # ENABLED: slow
-        await pilot.pause(0.3)  # its request is in flight now
+        await wait_until(pilot, lambda: table(app).busy and not Debouncer.any_pending())
         await pilot.press("slash", *"speech", "enter")  # a newer question, answered fast
-        await pilot.pause(1.2)
+        await wait_until(pilot, lambda: emulator.operations().count("ListWorkspaces") >= 2)
         await settle(pilot)
         screen = table(app)
         rows = [screen.grid.get_row_at(i) for i in range(screen.grid.row_count)]

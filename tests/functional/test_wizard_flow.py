@@ -24,7 +24,7 @@ from tests.functional.wizard_support import (
     type_into,
     value_of,
 )
-from tests.support import SIZE, make_app, screen_text, settle, text_of
+from tests.support import SIZE, make_app, screen_text, settle, text_of, wait_until
 
 INVALID_NAMES = {
     "123workspace": "must start with a letter",
@@ -307,8 +307,7 @@ async def test_the_command_palette_offers_the_wizard(
         await pilot.press("ctrl+p")
         await settle(pilot)
         await type_into(pilot, "create a workspace")
-        await pilot.pause(0.3)
-        await settle(pilot)
+        await wait_until(pilot, lambda: "Create a workspace (guided)" in screen_text(app))
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, CreateWizard)

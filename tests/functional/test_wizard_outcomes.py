@@ -24,7 +24,7 @@ from tests.functional.wizard_support import (
     fill_to_review,
     open_wizard,
 )
-from tests.support import SIZE, make_app, screen_text, settle, text_of
+from tests.support import SIZE, make_app, screen_text, settle, text_of, wait_until
 
 
 def named(emulator: Emulator, name: str) -> list[str]:
@@ -177,8 +177,7 @@ async def test_the_wait_for_enabled_is_bounded(
         await open_wizard(pilot)
         await fill_to_review(pilot, name="slow_ws")
         await create_from_review(pilot)
-        await pilot.pause(0.5)
-        await settle(pilot)
+        await settle(pilot)  # the create worker ends when its bounded wait gives up
         assert "still initialising" in text_of(app, "#outcome-title")
         assert "INITIALIZING" in text_of(app, "#outcome-body")
     service.close()
@@ -194,29 +193,23 @@ async def test_leaving_while_it_polls_asks_then_shows_the_new_row_and_stops_poll
         await fill_to_review(pilot, name="watch_ws")
         await pilot.press("enter")  # Create
         panel = app.screen.query_one(CreateProgressPanel)
-        for _ in range(200):
-            await pilot.pause(0.02)
-            if panel.workspace_id is not None:
-                break
+        await wait_until(pilot, lambda: panel.workspace_id is not None, what="the new ID")
         new_id = panel.workspace_id
-        assert new_id is not None
-        assert "INITIALIZING" in text_of(app, "#progress-lines")
+        await wait_until(pilot, lambda: "INITIALIZING" in text_of(app, "#progress-lines"))
         await pilot.press("g")  # no region change while a create is being watched
-        await pilot.pause(0.1)
+        await pilot.pause()
         assert isinstance(app.screen, CreateWizard)
         # No settle() here: it would wait for the create worker, which is still polling.
         await pilot.press("escape")
-        await pilot.pause(0.1)
-        assert isinstance(app.screen, ConfirmModal)
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmModal), what="the question")
         await pilot.click("#confirm-yes")
-        await pilot.pause(0.3)
-        await settle(pilot, rounds=3)
+        # Leaving cancels the create worker, so settling ends: the polling has stopped.
+        await settle(pilot)
         table = app.screen
         assert isinstance(table, WorkspaceTableScreen)
         assert table.grid.selected is not None
         assert table.grid.selected.workspace_id == new_id
-        await pilot.pause(0.2)
         polls = slow_emulator.operations().count("GetWorkspace")
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert slow_emulator.operations().count("GetWorkspace") == polls  # polling stopped
     service.close()

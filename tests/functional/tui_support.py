@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from textual.pilot import Pilot
-
 from paiws.emulator import Emulator
-from tests.support import settle
 
 SIZE = (120, 36)
-
-
-async def wait_debounce(pilot: Pilot[Any]) -> None:
-    """Past the name filter's debounce, then settled."""
-    await pilot.pause(0.4)
-    await settle(pilot)
 
 
 def workspace_queries(emu: Emulator) -> list[dict[str, str]]:

@@ -161,7 +161,7 @@ def test_write_commands_print_only_masked_values(paiws: CliRunner, emu: Emulator
         "--yes",
         *region,
     )
-    assert taken.code == 1
+    assert taken.code == 8  # the create conflict (SPEC §4)
     for fmt in ("text", "json"):
         updated = paiws(
             "update",

@@ -8,7 +8,8 @@ import json
 
 import pytest
 
-from paiws.core.credentials import ChainCredentials, ResolvedCredentials, StaticCredentials
+from paiws.core.credential_chain import ChainCredentials
+from paiws.core.credentials import ResolvedCredentials, StaticCredentials
 from paiws.core.errors import PaiwsError
 from paiws.emulator import Emulator
 from tests.leaks.leak_canaries import (

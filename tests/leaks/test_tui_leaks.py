@@ -65,15 +65,12 @@ async def test_browsing_every_read_screen_shows_only_masked_values(
 
         await pilot.press("slash")
         await fill(pilot, "#name-filter", "canary")
-        await pilot.pause(0.4)
         await settle(pilot)
         observer.look(app, "table filtered by name")
         await pilot.press("enter", "s", "o", "O")
-        await pilot.pause(0.3)
         await settle(pilot)
         observer.look(app, "table with status filter and sort")
         await pilot.press("escape")
-        await pilot.pause(0.3)
         await settle(pilot)
         await pilot.press("r")
         await settle(pilot)
@@ -272,7 +269,7 @@ async def test_permission_and_credential_errors_show_no_data_or_secrets(
         assert isinstance(app.screen, PermissionErrorScreen)
         text = observer.look(app, "permission error")
         assert "paiworkspace:ListWorkspaces" in text
-        await pilot.press("c")
+        await pilot.press("y")
         assert "paiworkspace:ListWorkspaces" in observer.clipboard[-1]
         await pilot.press("escape", "i")
         await settle(pilot)

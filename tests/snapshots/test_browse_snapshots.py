@@ -15,6 +15,7 @@ from paiws.core.interface import DataService
 from paiws.core.options import Options
 from paiws.core.service import WorkspaceService
 from paiws.emulator import Emulator
+from tests.support import screen_text, settle, wait_until
 
 SIZE = (120, 36)
 Snap = Callable[..., bool]
@@ -26,23 +27,14 @@ def app_for(service: DataService, region: str | None = None) -> PaiwsApp:
     return app
 
 
-async def settle(pilot: Pilot[Any]) -> None:
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-
-
-def steps(*keys: str, debounce: bool = False) -> Callable[[Pilot[Any]], Awaitable[None]]:
+def steps(*keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
     """run_before: settle, press keys (one group per settle), settle again."""
 
     async def run(pilot: Pilot[Any]) -> None:
         await settle(pilot)
         for group in keys:
             await pilot.press(*group.split(" ")) if " " in group else await pilot.press(group)
-            if debounce:
-                await pilot.pause(0.4)
-            await settle(pilot)
+            await settle(pilot)  # waits for debounced keys too
 
     return run
 
@@ -73,7 +65,7 @@ def test_checking_activation(
     emulator.inject_fault("ListProducts", "latency", latency=3.0)
 
     async def run(pilot: Pilot[Any]) -> None:
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: "Checking PAI activation" in screen_text(pilot.app))
 
     assert snap_compare(app_for(service, "cn-hangzhou"), terminal_size=SIZE, run_before=run)
 
@@ -109,7 +101,7 @@ def test_table_filtered(snap_compare: Snap, service: WorkspaceService) -> None:
     assert snap_compare(
         app_for(service, "cn-hangzhou"),
         terminal_size=SIZE,
-        run_before=steps("slash n l p enter", "s", "O", debounce=True),
+        run_before=steps("slash n l p enter", "s", "O"),
     )
 
 

@@ -21,6 +21,7 @@ from paiws.screens.create.wizard import CreateWizard
 from paiws.screens.delete_workspace import DeleteWorkspace
 from paiws.screens.edit_workspace import EditWorkspace
 from tests.snapshots.wizard_fake import REGION, FakeService
+from tests.support import screen_text, settle, wait_until
 
 SIZE = (120, 36)
 Snap = Callable[..., bool]
@@ -47,13 +48,6 @@ def app_for(service: FakeService) -> PaiwsApp:
     return app
 
 
-async def settle(pilot: Pilot[Any]) -> None:
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-
-
 async def put(pilot: Pilot[Any], selector: str, text: str) -> None:
     field = pilot.app.screen.query_one(selector, Input)
     field.value = text
@@ -69,8 +63,7 @@ async def open_wizard(pilot: Pilot[Any]) -> None:
 
 async def name(pilot: Pilot[Any], text: str = "team_ws") -> None:
     await put(pilot, "#name-input", text)
-    await pilot.pause(0.6)  # past the availability-check debounce
-    await settle(pilot)
+    await settle(pilot)  # waits for the availability check's debounce and answer
 
 
 async def to_review(pilot: Pilot[Any]) -> None:
@@ -95,8 +88,10 @@ async def create_held(pilot: Pilot[Any]) -> None:
     """Create, and shoot while the fake keeps it in flight (no settle: it never completes)."""
     await to_review(pilot)
     await pilot.press("enter")
-    for _ in range(10):
-        await pilot.pause(0.1)
+    service = pilot.app.service  # type: ignore[attr-defined]
+    assert isinstance(service, FakeService)
+    last = service.progress[-1].message
+    await wait_until(pilot, lambda: last in screen_text(pilot.app), what=last)
 
 
 def run(*steps: Step) -> Step:

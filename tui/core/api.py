@@ -7,7 +7,13 @@ mapping or anything else that touches raw API data.
 from __future__ import annotations
 
 from paiws.core import validation
-from paiws.core.error_report import ErrorReport, explain, policy_summary
+from paiws.core.error_report import (
+    CREDENTIALS_STEPS,
+    DEMO_ADVICE,
+    ErrorReport,
+    explain,
+    policy_summary,
+)
 from paiws.core.errors import (
     AuthFailed,
     CredentialsMissing,
@@ -44,6 +50,8 @@ from paiws.core.views import (
 )
 
 __all__ = [
+    "CREDENTIALS_STEPS",
+    "DEMO_ADVICE",
     "NOT_AVAILABLE",
     "STATUS_STYLES",
     "TABLE_COLUMNS",

@@ -27,11 +27,16 @@ from paiws.core.errors import (
 )
 from paiws.core.exit_codes import ExitCode
 
+# R1: how to configure credentials, outside the app (it never asks for a key). The CLI prints
+# the sentence; the TUI lists the steps.
+CREDENTIALS_STEPS = (
+    "run `aliyun configure` (or pick another profile with --profile NAME), or",
+    "set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET "
+    "(plus ALIBABA_CLOUD_SECURITY_TOKEN for STS).",
+)
+DEMO_ADVICE = "To look around without an account, try `paiws --demo`."
 CREDENTIALS_ADVICE = (
-    "Configure credentials outside paiws: run `aliyun configure` (or pick another profile with "
-    "--profile NAME), or set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET "
-    "(plus ALIBABA_CLOUD_SECURITY_TOKEN for STS). To look around without an account, try "
-    "`paiws --demo`."
+    f"Configure credentials outside paiws: {' '.join(CREDENTIALS_STEPS)} {DEMO_ADVICE}"
 )
 ADMIN_ADVICE = (
     "Ask the primary account administrator to activate PAI in this region "

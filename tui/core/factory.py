@@ -12,7 +12,8 @@ from collections.abc import Callable
 
 from paiws.core.cli_profile import cli_profile
 from paiws.core.client import WorkspaceClient
-from paiws.core.credentials import ChainCredentials, static_credentials
+from paiws.core.credential_chain import ChainCredentials
+from paiws.core.credentials import static_credentials
 from paiws.core.endpoint import LazyEndpoint, endpoint_override, parse_endpoint
 from paiws.core.options import Options
 from paiws.core.retry import FAST_RETRY, RetryPolicy
