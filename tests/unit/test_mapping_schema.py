@@ -544,8 +544,14 @@ def test_activation_purchased() -> None:
     assert state.status == "activated" and state.activated and state.region == "cn-hangzhou"
 
 
-def test_activation_purchasable_offers_the_https_url() -> None:
-    url = "https://common-buy.aliyun.com/?commodityCode=learn_DataWorksPaiWorkSpace_public_cn"
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://common-buy.aliyun.com/?commodityCode=learn_DataWorksPaiWorkSpace_public_cn",
+        "https://common-buy-intl.alibabacloud.com/?commodityCode=learn_pai_public_intl",
+    ],
+)
+def test_activation_purchasable_offers_the_https_url(url: str) -> None:
     state = mapping.activation(
         products(pai(IsPurchased=False, HasPermissionToPurchase=True, PurchaseUrl=url)),
         region="cn-shanghai",
@@ -566,6 +572,15 @@ def test_activation_purchasable_offers_the_https_url() -> None:
         None,
         42,
         "https://" + "a" * 5000,
+        # issue #15 item 9: only the exact purchase hosts of SPEC §3
+        "https://buy.example.com/pai",
+        "https://common-buy.aliyun.com.evil.example/pai",
+        "https://common-buy.\u0430liyun.com/pai",  # a Cyrillic a
+        "https://evil.example\\@common-buy.aliyun.com/",
+        "https://user:pw@common-buy.aliyun.com/pai",
+        "https://common-buy.aliyun.com@evil.example/pai",
+        "https://common-buy.aliyun.com:8443/pai",
+        "http://common-buy.aliyun.com/pai",
     ],
 )
 def test_activation_rejects_unsafe_purchase_urls(url: object) -> None:

@@ -96,6 +96,7 @@ def cmd_list(args: argparse.Namespace, session: CommandSession) -> int:
             region=region,
             page=result,
             err=sys.stderr,
+            wide=args.wide,
         )
     return ExitCode.OK
 
@@ -121,6 +122,7 @@ def _list_all(
         region=region,
         truncated=truncated,
         err=sys.stderr,
+        wide=args.wide,
     )
     if truncated:
         sys.stderr.write(
@@ -168,6 +170,7 @@ def _list_ids(args: argparse.Namespace, session: CommandSession) -> int:
         region=region,
         missing=missing,
         err=sys.stderr,
+        wide=args.wide,
     )
     return ExitCode.OK if found else ExitCode.NOT_FOUND
 

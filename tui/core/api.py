@@ -10,6 +10,7 @@ from paiws.core import validation
 from paiws.core.error_report import (
     CREDENTIALS_STEPS,
     DEMO_ADVICE,
+    UNEXPECTED_LINK,
     ErrorReport,
     explain,
     policy_summary,
@@ -65,6 +66,7 @@ __all__ = [
     "NOT_AVAILABLE",
     "STATUS_STYLES",
     "TABLE_COLUMNS",
+    "UNEXPECTED_LINK",
     "UNREADABLE",
     "ActivationState",
     "AuthFailed",

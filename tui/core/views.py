@@ -6,9 +6,13 @@ Nothing in here holds a raw sensitive value. They are built in one mapping step
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from paiws.core.masking import safe_text
+
+_REGION_SHAPE = re.compile(r"[a-z]{2,}(-[a-z0-9]+)+")
 ActivationStatus = Literal["activated", "purchasable", "no_permission"]
 CreateOutcomeKind = Literal["created", "exists_same", "name_taken"]
 CreatePhase = Literal["validating", "checking", "creating", "rechecking", "polling", "done"]
@@ -32,6 +36,18 @@ class CredentialStatus:
     problem: str | None = None  # why nothing usable was found (no secrets in it)
     looked_in: tuple[str, ...] = ()  # places consulted, for the "no credentials" screen
     region_hint: str | None = None  # the profile's region_id: a hint only, never used (R2)
+
+    def __post_init__(self) -> None:
+        # Profile names, paths and the region hint come from local files and the environment:
+        # the same sanitiser as API text, so no escape sequence reaches a terminal (R9).
+        for name in ("source", "profile", "mode", "problem", "region_hint"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, safe_text(value, 200))
+        object.__setattr__(self, "looked_in", tuple(safe_text(p, 300) for p in self.looked_in))
+        hint = self.region_hint
+        if hint is not None and not _REGION_SHAPE.fullmatch(hint):
+            object.__setattr__(self, "region_hint", None)
 
     @property
     def label(self) -> str:

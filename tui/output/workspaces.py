@@ -23,6 +23,7 @@ def print_rows(
     missing: Sequence[str] | None = None,
     err: TextIO | None = None,
     truncated: bool = False,
+    wide: bool = False,
 ) -> None:
     """`list` output. `missing` is given only for --ids (R5: reported as "does not exist");
     ``truncated``: `--all` stopped at the page cap before the server's ``total``."""
@@ -55,7 +56,9 @@ def print_rows(
             present.TABLE_COLUMNS,
             (present.row_cells(r) for r in rows),
             styles={"Status": present.STATUS_STYLES},
+            whole=("Name", "Status"),
             droppable=_DROP_FIRST,
+            wide=wide,
         )
     elif page is not None and page.total:
         pages = _pages(page)
@@ -71,15 +74,17 @@ def print_rows(
         stream.write(_page_footer(page, region) + "\n")
 
 
-# Least useful first when a terminal is too narrow; Name, ID, Status and Creator ID always stay.
+# Least useful first when the width is too small; Name, ID and Status always stay (R16's mark
+# sits after the name).
 _DROP_FIRST = (
     "Modified",
     "Resource Group",
     "Default",
-    "Display Name",
     "Administrators",
+    "Creator ID",
     "Environments",
     "Created",
+    "Display Name",
 )
 
 
