@@ -15,6 +15,7 @@ from textual.message import Message
 
 from paiws.core.api import (
     ActivationState,
+    CredentialStatus,
     LookupResult,
     ResourceLimits,
     WorkspaceDetail,
@@ -117,3 +118,11 @@ class WorkspaceChanged(Message):
         super().__init__()
         self.workspace_id = workspace_id
         self.change = change
+
+
+class CredentialsRenewed(Message):
+    """Credentials were read again and work (e.g. after an STS token expired)."""
+
+    def __init__(self, status: CredentialStatus) -> None:
+        super().__init__()
+        self.status = status

@@ -132,6 +132,11 @@ class AuthFailed(PaiwsError):
     exit_code = ExitCode.CREDENTIALS
     title = "Credentials rejected"
 
+    @property
+    def expired(self) -> bool:
+        """An STS token that was valid and has run out: new credentials fix it."""
+        return (self.code or "").startswith("InvalidSecurityToken.Expired")
+
 
 class NetworkError(PaiwsError):
     exit_code = ExitCode.NETWORK
