@@ -23,6 +23,7 @@ from paiws.core.api import (
     WorkspaceRow,
     find_summary,
     row_cells,
+    unreadable_note,
     validation,
 )
 from paiws.screens.base import PaiwsScreen
@@ -156,10 +157,10 @@ class FindScreen(PaiwsScreen[None]):
 
     def _show_rows(self) -> None:
         """Every match so far, in catalogue order of regions, then by name (answers arrive in
-        any order; the cursor stays on its workspace)."""
+        any order; once the user is in the table, the cursor stays on its workspace)."""
         table = self.query_one("#find-results", DataTable)
         cursor = None
-        if table.row_count:
+        if table.row_count and table.has_focus:
             cursor = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         order = {region.id: index for index, region in enumerate(self.service.regions())}
         keys = sorted(
@@ -199,8 +200,12 @@ class FindScreen(PaiwsScreen[None]):
             cells.append(cell)
         return cells
 
+    def _in_order(self) -> list[RegionMatches]:
+        """The answers in catalogue order (they arrive in any order)."""
+        return [self._answers[r.id] for r in self.service.regions() if r.id in self._answers]
+
     def _show_status(self) -> None:
-        answers = list(self._answers.values())
+        answers = self._in_order()
         regions = len(self.service.regions())
         if self.busy:
             text = Text(
@@ -220,7 +225,7 @@ class FindScreen(PaiwsScreen[None]):
         self.query_one("#find-status", Static).update(text)
 
     def _show_errors(self) -> None:
-        failed = [a for a in self._answers.values() if a.state == "error"]
+        failed = [a for a in self._in_order() if a.state == "error"]
         text = Text()
         for answer in failed:
             if text:

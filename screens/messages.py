@@ -15,6 +15,7 @@ from textual.message import Message
 
 from paiws.core.api import (
     ActivationState,
+    CredentialStatus,
     LookupResult,
     RegionMatches,
     RegionOverview,
@@ -150,3 +151,11 @@ class OpenWorkspace(Message):
         super().__init__()
         self.region = region
         self.row = row
+
+
+class CredentialsRenewed(Message):
+    """Credentials were read again and work (e.g. after an STS token expired)."""
+
+    def __init__(self, status: CredentialStatus) -> None:
+        super().__init__()
+        self.status = status

@@ -19,7 +19,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
-from paiws.core.api import ListQuery
+from paiws.core.api import ListQuery, unreadable_note
 from paiws.screens.base import PaiwsScreen
 from paiws.screens.browse.activation_panel import ActivationPanel
 from paiws.screens.browse.page_feed import PageFeed
@@ -127,6 +127,7 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
         self.total: int | None = None
         self._gen = 0
         self._pending_cursor: str | None = None
+        self._unreadable = 0  # R16: loaded rows with fields of the wrong type
         self._choice = 0
         self._reload = Debouncer(self, self._load)
         self._feed: PageFeed[Streamed] = PageFeed(self, self._apply, lambda: self._gen)
@@ -244,8 +245,10 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
         grid = self.grid
         if message.first:
             grid.replace_rows(message.page.rows)
+            self._unreadable = 0
         else:
             grid.append_rows(message.page.rows)
+        self._unreadable += message.page.unreadable_items
         self.total = message.page.total
         if self._pending_cursor and grid.move_to(self._pending_cursor):
             self._pending_cursor = None
@@ -284,6 +287,8 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
             text.append(f"Loaded {loaded} of {self.total}", style="bold")
             text.append("  (loading…) " if self.busy else "  ")
         text.append("· " + summary(self.query_state), style="dim")
+        if self._unreadable:
+            text.append("\n" + unreadable_note(self._unreadable), style="yellow")
         self.query_one("#load-status", Static).update(text)
         show_empty = not self.busy and not failed and self.total == 0 and loaded == 0
         self._show_grid(not show_empty)

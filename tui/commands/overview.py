@@ -48,7 +48,9 @@ def cmd_find(args: argparse.Namespace, session: CommandSession) -> int:
             answers[answer.region.id] = answer
             progress.update(len(answers), len(regions))
     ordered = [answers[r.id] for r in regions if r.id in answers]
-    overview_output.print_found(name, ordered, args.format, sys.stdout)
+    overview_output.print_found(
+        name, ordered, args.format, sys.stdout, err=sys.stderr, wide=args.wide
+    )
     truncated = [a.region.id for a in ordered if a.truncated]
     if truncated:
         sys.stderr.write(

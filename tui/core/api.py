@@ -10,6 +10,7 @@ from paiws.core import validation
 from paiws.core.error_report import (
     CREDENTIALS_STEPS,
     DEMO_ADVICE,
+    UNEXPECTED_LINK,
     ErrorReport,
     explain,
     policy_summary,
@@ -28,6 +29,7 @@ from paiws.core.errors import (
     Throttled,
 )
 from paiws.core.interface import DataService
+from paiws.core.item_reader import UNREADABLE
 from paiws.core.masking import NOT_AVAILABLE
 from paiws.core.overview_present import (
     BAR_LEGEND,
@@ -38,7 +40,16 @@ from paiws.core.overview_present import (
     find_summary,
     overview_summary,
 )
-from paiws.core.present import STATUS_STYLES, TABLE_COLUMNS, mode_label, row_cells, workspace_record
+from paiws.core.present import (
+    STATUS_STYLES,
+    TABLE_COLUMNS,
+    display_time,
+    mode_label,
+    row_cells,
+    unreadable_note,
+    workspace_fields,
+    workspace_record,
+)
 from paiws.core.recent_regions import recent_regions, remember_region
 from paiws.core.views import (
     ActivationState,
@@ -70,6 +81,8 @@ __all__ = [
     "NOT_AVAILABLE",
     "STATUS_STYLES",
     "TABLE_COLUMNS",
+    "UNEXPECTED_LINK",
+    "UNREADABLE",
     "ActivationState",
     "AuthFailed",
     "CreateOutcome",
@@ -103,6 +116,7 @@ __all__ = [
     "WorkspaceRow",
     "bar_cells",
     "count_text",
+    "display_time",
     "explain",
     "find_summary",
     "mode_label",
@@ -111,6 +125,8 @@ __all__ = [
     "recent_regions",
     "remember_region",
     "row_cells",
+    "unreadable_note",
     "validation",
+    "workspace_fields",
     "workspace_record",
 ]

@@ -50,6 +50,7 @@ def print_overview(rows: Sequence[RegionOverview], fmt: str, stream: TextIO) -> 
         columns,
         cells,
         styles={"PAI": {"activated": "green", "error": "red"}},
+        whole=("Region", "PAI", BAR_COLUMN),
         droppable=(BAR_COLUMN, "Name"),
         glyph_styles={BAR_COLUMN: shown.GLYPH_STYLES},
     )
@@ -59,8 +60,19 @@ def print_overview(rows: Sequence[RegionOverview], fmt: str, stream: TextIO) -> 
     stream.write(shown.overview_summary(rows) + "\n")
 
 
-def print_found(name: str, answers: Sequence[RegionMatches], fmt: str, stream: TextIO) -> None:
+def print_found(
+    name: str,
+    answers: Sequence[RegionMatches],
+    fmt: str,
+    stream: TextIO,
+    *,
+    err: TextIO | None = None,
+    wide: bool = False,
+) -> None:
     found = [(a, row) for a in answers for row in a.rows]
+    unreadable = sum(1 for _, row in found if row.unreadable)
+    if unreadable and err is not None:
+        err.write(f"paiws: {present.unreadable_note(unreadable)}\n")
     if fmt == "json":
         write_json(
             {
@@ -79,7 +91,9 @@ def print_found(name: str, answers: Sequence[RegionMatches], fmt: str, stream: T
             FIND_COLUMNS,
             ((a.region.id, *present.row_cells(row)) for a, row in found),
             styles={"Status": present.STATUS_STYLES},
+            whole=("Region", "Name", "Status"),
             droppable=_FIND_DROP_FIRST,
+            wide=wide,
         )
     for answer in answers:
         if answer.truncated:
