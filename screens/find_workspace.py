@@ -215,6 +215,9 @@ class FindScreen(PaiwsScreen[None]):
             )
         else:
             text = Text(find_summary(self._text, answers))
+            unreadable = sum(1 for _, row in self._found.values() if row.unreadable)
+            if unreadable:
+                text.append(f" {unreadable_note(unreadable)}", style="yellow")
             skipped = [
                 a.region.id for a in answers if a.state in ("not activated", "no permission")
             ]
