@@ -16,6 +16,7 @@ from paiws.core.regions import all_regions
 from paiws.emulator import Emulator
 from tests.cli.cli_support import (
     ADMIN_ONLY_REGION,
+    ID_ALPHA,
     PURCHASABLE_REGION,
     REGION,
     Runner,
@@ -232,3 +233,28 @@ def test_find_needs_a_name(paiws: Runner, emu: Emulator) -> None:
     result = paiws("find", "  ")
     assert result.code == 2 and "Give some text" in result.err
     assert emu.request_log == []
+
+
+def test_find_degrades_per_field_and_says_how_many_items_are_affected(
+    paiws: Runner, emu: Emulator
+) -> None:
+    emu.corrupt_fields(REGION, ID_ALPHA, {"DisplayName": 5})
+    result = paiws("find", "alpha", "--format", "json")
+    assert result.code == 0
+    workspaces = _json(result.out)["Workspaces"]
+    assert isinstance(workspaces, list) and len(workspaces) == 1
+    found = workspaces[0]
+    assert found["Display Name"] == "unreadable"
+    assert found["Unreadable Fields"] == ["Display Name"]
+    assert "1 workspace had fields paiws cannot read" in result.err
+
+
+def test_overview_still_counts_a_workspace_whose_status_cannot_be_read(
+    paiws: Runner, emu: Emulator
+) -> None:
+    emu.corrupt_fields(REGION, ID_ALPHA, {"Status": ["ENABLED"]})
+    result = paiws("overview", "--regions", REGION, "--format", "json")
+    regions = _json(result.out)["Regions"]
+    assert isinstance(regions, list) and len(regions) == 1
+    row = regions[0]
+    assert (row["Workspaces"], row["Needs Attention"]) == (3, 1)
