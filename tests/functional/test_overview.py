@@ -330,3 +330,28 @@ async def test_the_palette_finds_a_name_in_every_region(service: WorkspaceServic
         await settle(pilot)
         assert isinstance(app.screen, FindScreen)
         assert "8 workspaces match 'recsys'" in screen_text(app)
+
+
+async def test_waiting_rows_spin_while_the_scan_is_in_flight() -> None:
+    import threading
+
+    from paiws.app import PaiwsApp as App
+    from paiws.screens.widgets.region_rows import SPINNER
+    from tests.snapshots.wizard_fake import FakeService
+
+    hold = threading.Event()
+    app = App(FakeService(scan_hold=hold), cursor_blink=False)  # animations on, as users run it
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+o")
+
+            def frame() -> str:
+                return line_of(app, "us-east-1").split("checking")[0].split()[-1]
+
+            await wait_until(pilot, lambda: frame() in SPINNER, what="a spinner")
+            first = frame()
+            await wait_until(pilot, lambda: frame() != first, what="the next frame")
+            assert "Scanning every region… 0 of 16 answered" in screen_text(app)
+    finally:
+        hold.set()
