@@ -65,7 +65,9 @@ def _is_help(screen: object) -> bool:
     """Whether ``screen`` is the help screen, without importing it: until screens.help is
     imported (at the first `?`) no help screen can exist."""
     module = sys.modules.get("paiws.screens.help")
-    return module is not None and isinstance(screen, module.HelpScreen)
+    # getattr: the module may be half imported right now (the preload runs in a worker).
+    help_screen = getattr(module, "HelpScreen", None)
+    return help_screen is not None and isinstance(screen, help_screen)
 
 
 class PaiwsApp(App[int]):
