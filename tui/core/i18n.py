@@ -74,7 +74,9 @@ def _catalogue(language: str) -> gettext.NullTranslations:
     from paiws.paths import asset_path
 
     return gettext.translation(
-        DOMAIN, localedir=str(asset_path("locale")), languages=[language.replace("-", "_")],
+        DOMAIN,
+        localedir=str(asset_path("locale")),
+        languages=[language.replace("-", "_")],
         fallback=True,
     )
 
