@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from paiws import APP_NAME
 from paiws.cli_parser import build_parser
+from paiws.core import i18n
 from paiws.core.exit_codes import ExitCode
 
 
@@ -59,6 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     try:
+        # The language first: the --help text and every message that follows use it.
+        i18n.use(i18n.choose(i18n.flag_in(sys.argv[1:] if argv is None else argv)))
         try:
             args = build_parser().parse_args(argv)
         except SystemExit as exc:  # --help, --version and usage errors

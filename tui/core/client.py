@@ -22,7 +22,6 @@ import threading
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from paiws.core.api_errors import error_for
 from paiws.core.credentials import CredentialSource, ResolvedCredentials
 from paiws.core.endpoint import Endpoint, LazyEndpoint, regional_endpoint
 from paiws.core.errors import (
@@ -34,14 +33,11 @@ from paiws.core.errors import (
 )
 from paiws.core.raw import Raw
 from paiws.core.retry import RetryPolicy
-from paiws.core.sdk_safety import neutralise_sdk, quiet_urllib3_for_our_requests
-from paiws.core.server_text import CredentialScrubber
-from paiws.core.signing import sign, user_agent
 from paiws.core.timeouts import Timeouts
 from paiws.core.validation import BATCH_IDS_MAX, check_region, check_workspace_id
-from paiws.core.wire_json import decode_json
 
 if TYPE_CHECKING:
+    from paiws.core.server_text import CredentialScrubber
     from paiws.core.transport import Transport
 
 MAX_BATCH_IDS = BATCH_IDS_MAX
@@ -239,6 +235,10 @@ class WorkspaceClient:
         body: Mapping[str, Any] | None,
         path: dict[str, str],
     ) -> Raw:
+        # The wire modules are imported at the first request: the TUI's start-up needs none.
+        from paiws.core.api_errors import error_for
+        from paiws.core.signing import sign
+
         credentials = self.credentials.get()  # per request: refreshed STS credentials apply
         transport, agent = self._transport()
         endpoint = self.endpoint_for(region)
@@ -278,6 +278,8 @@ class WorkspaceClient:
         """The transport, made on first use: importing urllib3 and the SDK waits until then."""
         with self._lock:
             if self._wire is None:
+                from paiws.core.sdk_safety import neutralise_sdk, quiet_urllib3_for_our_requests
+                from paiws.core.signing import user_agent
                 from paiws.core.transport import Transport
 
                 neutralise_sdk()
@@ -306,12 +308,16 @@ def check_path_value(name: str, value: str) -> str:
 
 
 def _scrubber(credentials: ResolvedCredentials) -> CredentialScrubber:
+    from paiws.core.server_text import CredentialScrubber
+
     return CredentialScrubber(
         (credentials.access_key_id, credentials.access_key_secret, credentials.security_token)
     )
 
 
 def _decode_success(operation: str, content: bytes) -> Raw:
+    from paiws.core.wire_json import decode_json
+
     try:
         data = decode_json(content)
     except (ValueError, RecursionError):
