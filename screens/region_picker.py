@@ -394,7 +394,7 @@ class RegionPickerScreen(PaiwsScreen[None]):
         if action == "clear_or_back":
             return bool(filter_value) or not self.is_root
         if action == "sort":
-            return bool(self._scan)
+            return self.scanned  # from the moment a scan starts (rows without counts go last)
         if action in ("scan", "find"):
             return self.host.credentials.available
         return super().check_action(action, parameters)
