@@ -7,6 +7,9 @@ import os
 # Must run before anything imports alibabacloud_credentials (it reads its environment once,
 # at import): tests never probe the ECS metadata address 100.100.100.200.
 os.environ["ALIBABA_CLOUD_ECS_METADATA_DISABLED"] = "true"
+# The suite reads English unless a test chooses otherwise (the machine's locale must not matter);
+# child processes inherit it.
+os.environ["PAIWS_LANG"] = "en"
 
 import ipaddress
 import socket

@@ -9,6 +9,7 @@ import sys
 from paiws.commands.session import CommandSession
 from paiws.core.errors import InvalidInput
 from paiws.core.exit_codes import ExitCode
+from paiws.core.i18n import N_
 from paiws.core.validation import (
     check_workspace_id,
     description_problem,
@@ -46,7 +47,7 @@ def create_request(args: argparse.Namespace) -> CreateRequest:
 
 
 def cmd_create(args: argparse.Namespace, session: CommandSession) -> int:
-    session.refuse_if_read_only("create a workspace")
+    session.refuse_if_read_only(N_("create a workspace"))
     request = create_request(args)
     region = session.region()
     if not args.yes and not _confirm_create(region, request):
@@ -98,7 +99,7 @@ def _create_exit_code(outcome: CreateOutcome, *, wait: bool) -> int:
 
 
 def cmd_update(args: argparse.Namespace, session: CommandSession) -> int:
-    session.refuse_if_read_only("update a workspace")
+    session.refuse_if_read_only(N_("update a workspace"))
     workspace_id = check_workspace_id(args.workspace_id)
     if args.display_name is None and args.description is None:
         raise InvalidInput("Nothing to update: pass --display-name and/or --description.")
@@ -115,7 +116,7 @@ def cmd_update(args: argparse.Namespace, session: CommandSession) -> int:
 
 
 def cmd_delete(args: argparse.Namespace, session: CommandSession) -> int:
-    session.refuse_if_read_only("delete a workspace")
+    session.refuse_if_read_only(N_("delete a workspace"))
     workspace_id = check_workspace_id(args.workspace_id)
     if not args.confirm_name.strip():
         raise InvalidInput("--confirm-name must be the workspace's name, typed out in full.")

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from paiws.core.errors import NameAlreadyExists, NetworkError, PaiwsError, ServerError
+from paiws.core.i18n import N_
 from paiws.core.validation import (
     description_problem,
     display_name_problem,
@@ -114,7 +115,7 @@ class CreateFlow:
         service, region, request = self.service, self.region, self.request
         self.report("validating", "Checking the parameters")
         validate_create(request)
-        service.refuse_if_read_only("create a workspace")
+        service.refuse_if_read_only(N_("create a workspace"))
         service.require_activation(region)
         self.report("checking", f"Checking whether the name {request.name} is free")
         check = service.name_check(region, request.name)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from paiws.core.error_report import ADMIN_ADVICE, UNEXPECTED_LINK
+from paiws.core.i18n import _
 from paiws.core.regions import console_url
 from paiws.core.views import ActivationState, Region, ResourceLimits
 from paiws.output.render import clean, print_table, write_json
@@ -50,10 +51,10 @@ def print_activation(state: ActivationState, fmt: str, stream: TextIO) -> None:
         stream.write(f"Activate it here (your account may purchase it): {url}\n")
         stream.write(f"Then check again: paiws activation --region {clean(state.region)}\n")
     elif state.status == "purchasable":
-        stream.write(f"{UNEXPECTED_LINK} {clean(console_url(state.region))}\n")
+        stream.write(f"{_(UNEXPECTED_LINK)} {clean(console_url(state.region))}\n")
         stream.write(f"Then check again: paiws activation --region {clean(state.region)}\n")
     else:
-        stream.write(ADMIN_ADVICE + "\n")
+        stream.write(_(ADMIN_ADVICE) + "\n")
 
 
 def print_limits(limits: ResourceLimits, fmt: str, stream: TextIO) -> None:
