@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from paiws.core import i18n
 from paiws.emulator import Emulator
 
 
@@ -64,3 +65,18 @@ def _guarded_connect_ex(self: socket.socket, address: Any) -> int:
 def pytest_configure(config: pytest.Config) -> None:
     socket.socket.connect = _guarded_connect  # type: ignore[method-assign,assignment]
     socket.socket.connect_ex = _guarded_connect_ex  # type: ignore[method-assign,assignment]
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test() -> Iterator[None]:
+    """A test that switches the language (``--lang zh-CN`` in-process, the ``chinese`` fixture)
+    leaves the next test in English."""
+    yield
+    i18n.use("en")
+
+
+@pytest.fixture
+def chinese() -> Iterator[None]:
+    """The interface in Simplified Chinese for one test."""
+    i18n.use("zh-CN")
+    yield
