@@ -87,7 +87,7 @@ def print_create_outcome(
             out,
         )
     if outcome.kind == "name_taken":
-        fields = ", ".join(clean(d) for d in outcome.differences) or _("configuration")
+        fields = ", ".join(_(clean(d)) for d in outcome.differences) or _("configuration")
         err.write(
             f"{APP}: "
             + _(
