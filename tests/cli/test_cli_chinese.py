@@ -59,7 +59,7 @@ def test_fields_align_by_display_width(paiws: Runner) -> None:
         cell_len(line[: len(line) - len(line.split(":", 1)[1].lstrip())]) for line in lines
     }
     assert len(value_columns) == 1, lines
-    assert "模式:" in result.out and "标准\uff08开发 + 生产\uff09" in result.out
+    assert "模式:" in result.out and "标准（开发 + 生产）" in result.out
 
 
 def test_errors_read_chinese_and_keep_their_exit_codes(paiws: Runner) -> None:
@@ -78,7 +78,7 @@ def test_errors_read_chinese_and_keep_their_exit_codes(paiws: Runner) -> None:
         "zh-CN",
     )
     assert refused.code == 2
-    assert "拒绝删除工作空间\uff1apaiws 处于只读模式\uff08--read-only\uff09。" in refused.err
+    assert "拒绝删除工作空间：paiws 处于只读模式（--read-only）。" in refused.err
 
 
 def test_english_is_back_for_the_next_command(paiws: Runner) -> None:

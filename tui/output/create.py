@@ -13,9 +13,8 @@ from paiws.output.render import APP, clean, print_fields, write_json
 
 def print_create_summary(region: str, request: CreateRequest, stream: TextIO) -> None:
     """R4: every parameter, as it will be sent, before the user confirms."""
-    from paiws.core.regions import region_name
+    from paiws.core.regions import region_title
 
-    name = region_name(region)
     stream.write(_("About to create this workspace:") + "\n")
     display = request.display_name or _("{name} (defaults to the name)").format(name=request.name)
     group = request.resource_group_id or _("the account's default resource group")
@@ -23,7 +22,7 @@ def print_create_summary(region: str, request: CreateRequest, stream: TextIO) ->
     print_fields(
         stream,
         [
-            ("  " + _("Region"), f"{region} ({name})" if name else region),
+            ("  " + _("Region"), region_title(region)),
             ("  " + _("Name"), request.name),
             ("  " + _("Display Name"), display),
             ("  " + _("Description"), request.description),

@@ -21,12 +21,12 @@ def print_regions(regions: Sequence[Region], fmt: str, stream: TextIO) -> None:
     print_table(
         stream,
         (N_("Region ID"), N_("Name"), N_("Common")),
-        ((r.id, r.name, _("yes") if r.common else "") for r in regions),
+        ((r.id, _(r.name), _("yes") if r.common else "") for r in regions),
     )
 
 
 def print_activation(state: ActivationState, fmt: str, stream: TextIO) -> None:
-    from paiws.core.regions import region_name
+    from paiws.core.regions import region_name, region_title
 
     name = region_name(state.region)
     if fmt == "json":
@@ -41,7 +41,7 @@ def print_activation(state: ActivationState, fmt: str, stream: TextIO) -> None:
             stream,
         )
         return
-    where = f"{state.region} ({name})" if name else state.region
+    where = region_title(state.region)
     if state.activated:
         stream.write(_("PAI is activated in {region}.").format(region=clean(where)) + "\n")
         return
