@@ -9,6 +9,7 @@ tests/unit/test_catalogue.py fails when a message is missing, stale or not compi
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -34,7 +35,16 @@ def extracted() -> Catalog:
             catalog.add(
                 message, locations=[(f"{folder}/{filename}", lineno)], auto_comments=comments
             )
+    for message, where in asset_messages():
+        catalog.add(message, locations=[(where, 0)])
     return catalog
+
+
+def asset_messages() -> list[tuple[str, str]]:
+    """Words a person reads that live in data files, with where: the region names of
+    ``assets/regions.json`` (shown translated; JSON output keeps the English name)."""
+    regions = json.loads((ROOT / "assets" / "regions.json").read_text(encoding="utf-8"))
+    return [(str(entry["name"]), "assets/regions.json") for entry in regions["regions"]]
 
 
 def po_files() -> list[Path]:

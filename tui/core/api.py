@@ -28,6 +28,7 @@ from paiws.core.errors import (
     ServerError,
     Throttled,
 )
+from paiws.core.i18n import N_, _, ngettext
 from paiws.core.interface import DataService
 from paiws.core.item_reader import UNREADABLE
 from paiws.core.masking import NOT_AVAILABLE
@@ -79,6 +80,7 @@ __all__ = [
     "CREDENTIALS_STEPS",
     "DEMO_ADVICE",
     "NOT_AVAILABLE",
+    "N_",
     "STATUS_STYLES",
     "TABLE_COLUMNS",
     "UNEXPECTED_LINK",
@@ -114,6 +116,7 @@ __all__ = [
     "WorkspaceDetail",
     "WorkspacePage",
     "WorkspaceRow",
+    "_",
     "bar_cells",
     "count_text",
     "display_time",
@@ -121,6 +124,7 @@ __all__ = [
     "find_summary",
     "mode_label",
     "overview_summary",
+    "ngettext",
     "policy_summary",
     "recent_regions",
     "remember_region",
