@@ -37,3 +37,17 @@ def test_the_flag_then_paiws_lang_then_the_locale(
 )
 def test_the_flag_is_found_before_argparse_runs(argv: list[str], flag: str | None) -> None:
     assert i18n.flag_in(argv) == flag
+
+
+def test_english_inside_the_block_on_this_thread_only(chinese: None) -> None:
+    import threading
+
+    assert i18n._("Name") == "名称"
+    seen: list[str] = []
+    with i18n.english():
+        assert i18n._("Name") == "Name"
+        worker = threading.Thread(target=lambda: seen.append(i18n._("Name")))
+        worker.start()
+        worker.join()
+    assert seen == ["名称"]  # another thread keeps the interface language
+    assert i18n._("Name") == "名称"
