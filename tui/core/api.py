@@ -28,7 +28,7 @@ from paiws.core.errors import (
     ServerError,
     Throttled,
 )
-from paiws.core.i18n import N_, _, ngettext
+from paiws.core.i18n import N_, _, ngettext, translated_document
 from paiws.core.interface import DataService
 from paiws.core.item_reader import UNREADABLE
 from paiws.core.masking import NOT_AVAILABLE
@@ -129,6 +129,7 @@ __all__ = [
     "recent_regions",
     "remember_region",
     "row_cells",
+    "translated_document",
     "unreadable_note",
     "validation",
     "workspace_fields",
