@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from paiws.core.api import CREDENTIALS_STEPS, PaiwsError
+from paiws.screens.widgets.key_hints import KeyHints
 
 FIX = "\n".join(
     (
@@ -40,7 +41,7 @@ class CredentialsRejectedScreen(ModalScreen[None]):
             yield Static(
                 Text(f"The server did not accept your credentials{code}.\n{self.error}\n\n{FIX}")
             )
-        yield Footer()
+        yield KeyHints()
 
     def action_close(self) -> None:
         self.dismiss()

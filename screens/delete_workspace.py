@@ -15,11 +15,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from paiws.core.api import WorkspaceRow
 from paiws.screens.widgets.change_dialog import ChangeDialog
 from paiws.screens.widgets.inputs import Field
+from paiws.screens.widgets.key_hints import KeyHints
 
 
 class DeleteWorkspace(ChangeDialog[str | None]):
@@ -65,6 +66,18 @@ class DeleteWorkspace(ChangeDialog[str | None]):
                     ),
                     id="delete-warning",
                 )
+                if row.is_default:
+                    # R13: deleting the region's default workspace says so.
+                    yield Static(
+                        Text.assemble(
+                            ("This is the default workspace of ", "bold"),
+                            (self._region, "bold"),
+                            (" (IsDefault). ", "bold"),
+                            "After deleting it the region has no default workspace until "
+                            "another one is made the default in the PAI console.",
+                        ),
+                        id="delete-default",
+                    )
                 yield Static(
                     Text.assemble("Type the workspace name ", (row.name, "bold"), " to confirm."),
                     classes="field-title",
@@ -75,7 +88,7 @@ class DeleteWorkspace(ChangeDialog[str | None]):
                 yield Button("Cancel", id="delete-cancel", variant="primary")
                 if not self._blocked:
                     yield Button("Delete", id="delete-go", variant="error", disabled=True)
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         if self._blocked:

@@ -14,12 +14,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from paiws.core.api import WorkspaceDetail, WorkspaceRow, validation
 from paiws.screens.widgets.change_dialog import ChangeDialog
 from paiws.screens.widgets.confirm_modal import ConfirmModal
 from paiws.screens.widgets.inputs import Field
+from paiws.screens.widgets.key_hints import KeyHints
 
 DESCRIPTION_MAX = validation.DESCRIPTION_MAX
 DISPLAY_NAME_MAX = validation.DISPLAY_NAME_MAX
@@ -87,7 +88,7 @@ class EditWorkspace(ChangeDialog[WorkspaceDetail | None]):
                 yield Button("Cancel", id="edit-cancel")
                 if not self._blocked:
                     yield Button("Save", id="edit-save", variant="primary")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         if self._blocked:

@@ -8,7 +8,7 @@ render the masked view models it returns.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -27,12 +27,13 @@ from paiws.screens.base import PaiwsScreen
 from paiws.screens.messages import (
     ActivationChanged,
     RegionChosen,
+    StartDemo,
     VerboseChanged,
     WorkspaceChanged,
 )
-from paiws.screens.no_credentials import NoCredentialsScreen
+from paiws.screens.no_credentials import DEMO_EXIT, NoCredentialsScreen
 from paiws.screens.region_picker import RegionPickerScreen
-from paiws.screens.session import Session
+from paiws.screens.session import LiveRefresh, Session
 
 if TYPE_CHECKING:
     from paiws.screens.browse.workspace_table import WorkspaceTableScreen
@@ -93,11 +94,20 @@ class PaiwsApp(App[int]):
     session: reactive[Session] = reactive(Session, always_update=True)
 
     def __init__(
-        self, service: DataService, *, region: str | None = None, cursor_blink: bool = True
+        self,
+        service: DataService,
+        *,
+        region: str | None = None,
+        cursor_blink: bool = True,
+        live_refresh: LiveRefresh | None = None,
+        demo: Callable[[], DataService] | None = None,
     ) -> None:
         super().__init__()
         self._service = service
         self._cursor_blink = cursor_blink  # off in snapshot tests (see screens.widgets.inputs)
+        self._live_refresh = live_refresh or LiveRefresh()  # off in tests (exact request logs)
+        self._demo = demo  # builds the demo's service, for `d` on the no-credentials screen
+        self._replaced: list[DataService] = []
         self.initial_region = region
         self._credentials: CredentialStatus | None = None
         self._main: WorkspaceTableScreen | None = None
@@ -114,6 +124,10 @@ class PaiwsApp(App[int]):
     @property
     def cursor_blink(self) -> bool:
         return self._cursor_blink
+
+    @property
+    def live_refresh(self) -> LiveRefresh:
+        return self._live_refresh
 
     @property
     def credentials(self) -> CredentialStatus:
@@ -177,6 +191,32 @@ class PaiwsApp(App[int]):
         if self._main is not None:  # the table's rows are stale now
             self._main.workspace_changed(message.workspace_id, message.change)
 
+    def on_start_demo(self, message: StartDemo) -> None:
+        """`d` without credentials: the same app, on the demo's service (R1 offers the demo)."""
+        if self._demo is None:
+            self.exit(0, message=DEMO_EXIT)
+            return
+        self._replaced.append(self._service)
+        self._service = self._demo()
+        self._credentials = None
+        self.set_reactive(
+            PaiwsApp.session,
+            Session(read_only=self._service.read_only, demo=self._service.is_demo),
+        )
+        if self.initial_region:
+            from paiws.screens.browse.workspace_table import WorkspaceTableScreen
+
+            self._main = WorkspaceTableScreen()
+            self.switch_screen(self._main)
+            self.call_after_refresh(self._set_region, self.initial_region)
+        else:
+            self.switch_screen(RegionPickerScreen())
+
+    @property
+    def replaced_services(self) -> list[DataService]:
+        """Services the app stopped using (the one without credentials, after `d`)."""
+        return list(self._replaced)
+
     @work(thread=True, exit_on_error=False, group="state")
     def _remember(self, region: str) -> None:
         # A small file write, still kept off the UI thread; failing to save a hint is harmless.
@@ -198,6 +238,7 @@ class PaiwsApp(App[int]):
     def help_sections(self) -> list[Section]:
         """Every screen's keys, for the help screen (built from their BINDINGS)."""
         from paiws.screens.browse.activation_panel import ActivationPanel
+        from paiws.screens.browse.status_picker import StatusPicker
         from paiws.screens.browse.workspace_table import WorkspaceTableScreen
         from paiws.screens.create.wizard import CreateWizard
         from paiws.screens.credentials_rejected import CredentialsRejectedScreen
@@ -208,14 +249,17 @@ class PaiwsApp(App[int]):
         from paiws.screens.id_lookup import IdLookupScreen
         from paiws.screens.limits import LimitsScreen
         from paiws.screens.permission_error import PermissionErrorScreen
+        from paiws.screens.record_view import RecordScreen
         from paiws.screens.widgets.workspace_grid import WorkspaceGrid
 
         return [
             ("Everywhere", (type(self), PaiwsScreen)),
             ("Region picker", (RegionPickerScreen,)),
             ("Workspace table", (WorkspaceTableScreen, WorkspaceGrid)),
+            ("Status filter", (StatusPicker,)),
             ("Activation banner (PAI not activated)", (ActivationPanel,)),
             ("Workspace detail", (DetailScreen,)),
+            ("Workspace JSON", (RecordScreen,)),
             ("Create wizard", (CreateWizard,)),
             ("Edit workspace", (EditWorkspace,)),
             ("Delete workspace", (DeleteWorkspace,)),
@@ -275,10 +319,20 @@ class PaiwsApp(App[int]):
         super().panic(*safe)  # type: ignore[arg-type]  # same renderables Textual accepts
 
 
-def run(service: DataService, *, region: str | None = None) -> int:
-    """Run the TUI; returns the process exit code (1 after a crash)."""
-    app = PaiwsApp(service, region=region)
-    result = app.run()
+def run(
+    service: DataService,
+    *,
+    region: str | None = None,
+    demo: Callable[[], DataService] | None = None,
+) -> int:
+    """Run the TUI; returns the process exit code (1 after a crash). ``demo`` builds the
+    demo's service when the user starts it from the no-credentials screen."""
+    app = PaiwsApp(service, region=region, demo=demo)
+    try:
+        result = app.run()
+    finally:
+        if app.service is not service:  # the demo was started: stop its emulator
+            app.service.close()
     if app.return_code:
         return app.return_code
     return result if isinstance(result, int) else 0
