@@ -108,6 +108,9 @@ class DetailScreen(PaiwsScreen[None]):
         Binding(
             "v", "show_json", "JSON", tooltip="This workspace as masked JSON", id="detail.json"
         ),
+        # In read-only mode the change keys answer with the reason (not offered anywhere).
+        Binding("e", "refuse('update a workspace')", show=False, id="detail.edit_refused"),
+        Binding("ctrl+d", "refuse('delete a workspace')", show=False, id="detail.delete_refused"),
     ]
     HINTS = (
         "detail.owner",
@@ -119,10 +122,6 @@ class DetailScreen(PaiwsScreen[None]):
         "detail.refresh",
         "detail.copy",
     )
-    CHANGES: ClassVar[dict[str, str]] = {
-        "edit": "update a workspace",
-        "delete": "delete a workspace",
-    }
 
     def __init__(self, *, row: WorkspaceRow | None = None, workspace_id: str | None = None) -> None:
         super().__init__()
@@ -272,24 +271,20 @@ class DetailScreen(PaiwsScreen[None]):
     # -- actions ----------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("toggle_owner", "copy_id", "open_console", "show_json", "edit", "delete"):
+        if action in ("edit", "delete"):
+            # Never offered in read-only mode (R13); the key answers through "refuse".
+            return self.row is not None and not self.session.read_only
+        if action == "refuse":
+            return self.row is not None and self.session.read_only
+        if action in ("toggle_owner", "copy_id", "open_console", "show_json"):
             return self.row is not None
         return super().check_action(action, parameters)
 
-    def hint_visible(self, binding: Binding) -> bool:
-        # Never offered in read-only mode (R13); the keys still say why they do nothing.
-        return not (self.session.read_only and binding.action in self.CHANGES)
-
-    def _refused_read_only(self, action: str) -> bool:
-        if not self.session.read_only:
-            return False
+    def action_refuse(self, action: str) -> None:
+        """A change key in read-only mode: the one sentence, instead of silence."""
         self.notify(
-            read_only_reason(self.CHANGES[action]),
-            title="Read-only mode",
-            severity="warning",
-            markup=False,
+            read_only_reason(action), title="Read-only mode", severity="warning", markup=False
         )
-        return True
 
     def action_toggle_owner(self) -> None:
         if self.row is not None:
@@ -319,7 +314,7 @@ class DetailScreen(PaiwsScreen[None]):
         self.app.push_screen(RecordScreen(self.row, owner, include_owner=with_owner))
 
     def action_edit(self) -> None:
-        if self.row is not None and not self._refused_read_only("edit"):
+        if self.row is not None:
             self.app.push_screen(EditWorkspace(self.row), self._edited)
 
     def _edited(self, detail: WorkspaceDetail | None) -> None:
@@ -330,7 +325,7 @@ class DetailScreen(PaiwsScreen[None]):
         self.post_message(WorkspaceChanged(detail.workspace.workspace_id, "updated"))
 
     def action_delete(self) -> None:
-        if self.row is not None and not self._refused_read_only("delete"):
+        if self.row is not None:
             self.app.push_screen(DeleteWorkspace(self.row), self._deleted)
 
     def _deleted(self, workspace_id: str | None) -> None:

@@ -93,11 +93,7 @@ TABLE_ACTIONS = frozenset(
     }
 )
 ROW_ACTIONS = frozenset({"copy_id", "open_console", "show_json", "edit", "delete"})
-CHANGE_ACTIONS = {
-    "new_workspace": "create a workspace",
-    "edit": "update a workspace",
-    "delete": "delete a workspace",
-}
+CHANGE_ACTIONS = frozenset({"new_workspace", "edit", "delete"})
 Streamed = PageLoaded | PagesDone | CallFailed
 
 
@@ -186,6 +182,10 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
             tooltip="Delete the selected workspace (type its name to confirm)",
             id="table.delete",
         ),
+        # In read-only mode the change keys answer with the reason (not offered anywhere).
+        Binding("n", "refuse('create a workspace')", show=False, id="table.new_refused"),
+        Binding("e", "refuse('update a workspace')", show=False, id="table.edit_refused"),
+        Binding("ctrl+d", "refuse('delete a workspace')", show=False, id="table.delete_refused"),
         Binding("y", "copy_id", "Copy", tooltip="Copy the selected workspace ID", id="table.copy"),
         Binding("i", "lookup", "IDs", tooltip="Look up workspaces by ID", id="table.lookup"),
         Binding(
@@ -488,8 +488,13 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
         self._reload.call_later(delay)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        read_only = self.session.read_only
+        if action == "refuse":
+            return read_only and self.mode in ("browser", "gate")
+        if action in CHANGE_ACTIONS and read_only:
+            return False  # never offered (R13); the key answers through "refuse"
         if action == "new_workspace":
-            # Behind the activation gate, and in read-only mode, it explains why it can't.
+            # Behind the activation gate it explains why it can't.
             return self.mode in ("browser", "gate")
         if action in TABLE_ACTIONS:
             if self.mode != "browser":
@@ -505,10 +510,6 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
                 q.name or q.status or self.grid.filter_text or self.name_filter.display
             )
         return super().check_action(action, parameters)
-
-    def hint_visible(self, binding: Binding) -> bool:
-        # In read-only mode the change keys still answer (with the reason), but are not offered.
-        return not (self.session.read_only and binding.action in CHANGE_ACTIONS)
 
     # -- `/`: the local filter, and the server for the rest ----------------------------------
 
@@ -736,22 +737,16 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
     def action_limits(self) -> None:
         self.app.push_screen(LimitsScreen())
 
-    def _refused_read_only(self, action: str) -> bool:
-        if not self.session.read_only:
-            return False
+    def action_refuse(self, action: str) -> None:
+        """A change key in read-only mode: the one sentence, instead of silence."""
         self.notify(
-            read_only_reason(CHANGE_ACTIONS[action]),
-            title="Read-only mode",
-            severity="warning",
-            markup=False,
+            read_only_reason(action), title="Read-only mode", severity="warning", markup=False
         )
-        return True
 
     def action_new_workspace(self) -> None:
         reason = create_blocked_reason(self.service, self.session)
         if reason:
-            title = "Read-only mode" if self.session.read_only else "Cannot create here"
-            self.notify(reason, title=title, severity="warning", markup=False)
+            self.notify(reason, title="Cannot create here", severity="warning", markup=False)
             return
         self.app.push_screen(CreateWizard(), self._wizard_done)
 
@@ -762,7 +757,7 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
 
     def action_edit(self) -> None:
         row = self.grid.selected
-        if row is not None and not self._refused_read_only("edit"):
+        if row is not None:
             self.app.push_screen(EditWorkspace(row), self._edited)
 
     def _edited(self, detail: object) -> None:
@@ -772,7 +767,7 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
 
     def action_delete(self) -> None:
         row = self.grid.selected
-        if row is not None and not self._refused_read_only("delete"):
+        if row is not None:
             self.app.push_screen(DeleteWorkspace(row), self._deleted)
 
     def _deleted(self, workspace_id: str | None) -> None:

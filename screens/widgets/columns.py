@@ -116,7 +116,9 @@ def fit(natural: Sequence[int], available: int, offset: int = 0) -> Layout:
             room -= want + 2 * CELL_PADDING
             shown += 1
             continue
-        if not column.whole and room - 2 * CELL_PADDING >= column.minimum:
+        # A cut column keeps at least its title (and sort arrow) readable.
+        minimum = max(column.minimum, len(column.title) + SORT_ROOM)
+        if not column.whole and room - 2 * CELL_PADDING >= minimum:
             placed.append((column, room - 2 * CELL_PADDING))
             room = 0
             shown += 1
