@@ -33,6 +33,7 @@ DEMO_EXIT = "Start the demo with:  paiws --demo"
 
 class NoCredentialsScreen(PaiwsScreen[None]):
     HELP_TITLE: ClassVar[str] = "No credentials"
+    HINTS = ("nocreds.demo", "screen.quit")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "d", "demo", "Demo", tooltip="Start the demo (no account needed)", id="nocreds.demo"

@@ -58,6 +58,7 @@ def crash_line(error: BaseException) -> str:
 
 
 BROWSE_MODE = "browse"
+DEMO_PICKER_MODE = "demo-picker"  # the picker after `d` on the no-credentials screen
 
 
 def _is_help(screen: object) -> bool:
@@ -203,14 +204,18 @@ class PaiwsApp(App[int]):
             PaiwsApp.session,
             Session(read_only=self._service.read_only, demo=self._service.is_demo),
         )
+        # A fresh stack (a mode) whose bottom is the picker, or the table for --region: the
+        # no-credentials screen is left behind, as at the start of a demo run.
         if self.initial_region:
             from paiws.screens.browse.workspace_table import WorkspaceTableScreen
 
-            self._main = WorkspaceTableScreen()
-            self.switch_screen(self._main)
+            main = self._main = WorkspaceTableScreen()
+            self.add_mode(BROWSE_MODE, lambda: main)
+            self.switch_mode(BROWSE_MODE)
             self.call_after_refresh(self._set_region, self.initial_region)
         else:
-            self.switch_screen(RegionPickerScreen())
+            self.add_mode(DEMO_PICKER_MODE, RegionPickerScreen)
+            self.switch_mode(DEMO_PICKER_MODE)
 
     @property
     def replaced_services(self) -> list[DataService]:

@@ -19,7 +19,7 @@ from tests.faults.faults_support import (
     table,
     wait_for_log,
 )
-from tests.support import SIZE, make_app, screen_text, settle, wait_until
+from tests.support import SIZE, make_app, screen_text, wait_until
 
 SLOW = 1.5
 
@@ -52,7 +52,7 @@ async def test_a_late_server_search_for_an_old_filter_is_dropped(
     for index in range(3):
         emu.add_workspace(REGION, WorkspaceName=f"beta_{index}")
     recorder = HeldListing(service)
-    app = make_app(recorder, REGION)  # type: ignore[arg-type]
+    app = make_app(recorder, REGION)
     async with app.run_test(size=SIZE) as pilot:
         await wait_until(
             pilot, lambda: table(app).grid.loaded == 100, what="the first page (then held)"

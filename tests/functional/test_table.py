@@ -85,7 +85,7 @@ async def test_the_filter_ignores_case_and_full_width_letters(
     app = make_app(service, region="cn-hangzhou")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("slash", *"ＮＬＰ_TRAIN")
+        await pilot.press("slash", *"\uff2e\uff2c\uff30_TRAIN")  # full-width N L P
         await settle(pilot)
         names = shown(app)
         assert names and all(name.startswith("nlp_train") for name in names)
@@ -122,7 +122,7 @@ async def test_enter_asks_the_server_by_name_for_rows_not_loaded_yet(
     names = emulator.generate("cn-guangzhou", 250)
     target = f"gen_{names[-1]}"  # on the third page: not loaded while the listing is held
     held = HeldAfterFirstPage(service)
-    app = make_app(held, region="cn-guangzhou")  # type: ignore[arg-type]
+    app = make_app(held, region="cn-guangzhou")
     async with app.run_test(size=SIZE) as pilot:
         await wait_until(pilot, lambda: table(app).grid.loaded == 100, what="the first page")
         await pilot.press("slash", *target)
