@@ -71,15 +71,26 @@ def spread(values: Sequence[float]) -> str:
     return f"min {min(values):.3f}, max {max(values):.3f}, n={len(values)}"
 
 
+def compile_sources() -> None:
+    """Byte-compile paiws, as installing a wheel does: a checkout with PYTHONDONTWRITEBYTECODE
+    set would otherwise compile every module at every start and measure the compiler."""
+    import compileall
+
+    for folder in ("tui", "screens"):
+        compileall.compile_dir(str(ROOT / folder), quiet=1)
+
+
 def bench_env(home: Path, **extra: str) -> dict[str, str]:
     """The environment for a child paiws process: demo key pair, temporary HOME/XDG dirs, no
-    proxies, no user profile, no ECS metadata lookup (tests and benchmarks stay offline)."""
+    proxies, no user profile, no ECS metadata lookup (tests and benchmarks stay offline), and
+    byte code used as an installed package would (see `compile_sources`)."""
+    compile_sources()
     env = {
         name: value
         for name, value in os.environ.items()
         if not name.startswith(("ALIBABA_CLOUD_", "ALICLOUD_", "PAIWS_", "TEXTUAL"))
         and name.lower() not in {"http_proxy", "https_proxy", "all_proxy", "no_proxy"}
-        and name != "DEBUG"
+        and name not in ("DEBUG", "PYTHONDONTWRITEBYTECODE")
     }
     env.update(
         HOME=str(home),

@@ -21,12 +21,12 @@ from textual.widgets import ContentSwitcher, Input, Static
 from paiws.core.api import (
     NOT_AVAILABLE,
     STATUS_STYLES,
+    UNREADABLE,
     InvalidInput,
     NotFound,
     WorkspaceDetail,
     WorkspaceRow,
-    mode_label,
-    workspace_record,
+    workspace_fields,
 )
 from paiws.screens.base import PaiwsScreen
 from paiws.screens.delete_workspace import DeleteWorkspace
@@ -38,39 +38,45 @@ from paiws.screens.session import Session
 from paiws.screens.widgets.inputs import Field
 
 
-def _value(value: object) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value) if value else NOT_AVAILABLE
-    return str(value) if value not in (None, "") else NOT_AVAILABLE
-
-
 def detail_table(row: WorkspaceRow, detail: WorkspaceDetail | None, *, verbose: bool) -> Table:
-    """Label/value grid; every value a Text so nothing from the API is parsed as markup."""
+    """Label/value grid; every value a Text so nothing from the API is parsed as markup.
+
+    Administrators, like the owner, only once the user asked (R6: GetWorkspace returns them
+    with Verbose only); a hint says how before that.
+    """
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
-    record = workspace_record(row)
-    for label, value in record.items():
-        cell = Text(_value(value))
-        if label == "Status":
-            cell.stylize(STATUS_STYLES.get(row.status, ""))
+    have_verbose = detail is not None and detail.verbose
+    source = detail.workspace if have_verbose and detail is not None else row
+    for label, value in workspace_fields(source, include_admins=verbose and have_verbose):
+        cell = Text(value)
+        if value == UNREADABLE:
+            cell.stylize("bold yellow")
+        elif label == "Status":
+            cell.stylize(STATUS_STYLES.get(source.status, ""))
         table.add_row(Text(label), cell)
-        if label == "Environments":
-            table.add_row(Text("Mode"), Text(mode_label(row.environments)))
-    extra = "\n".join(f"{key}: {value}" for key, value in row.extra_info) or NOT_AVAILABLE
+    extra = "\n".join(f"{key}: {value}" for key, value in source.extra_info) or NOT_AVAILABLE
     table.add_row(Text("Extra info"), Text(extra))
-    if verbose:
-        owner = detail.owner if detail is not None and detail.verbose else None
-        if owner is not None:
-            table.add_row(Text("Owner"), Text(owner.username))
-            table.add_row(Text("Owner Display Name"), Text(owner.display_name))
-            table.add_row(Text("Owner ID"), Text(owner.user_id))
-        elif detail is not None and detail.verbose:
-            table.add_row(Text("Owner"), Text(NOT_AVAILABLE))
-        else:
-            table.add_row(Text("Owner"), Text("loading…", style="italic"))
+    if not verbose:
+        hint = Text("press w to show them and the owner", style="italic dim")
+        table.add_row(Text("Administrators"), hint)
+        return table
+    owner = detail.owner if detail is not None and detail.verbose else None
+    if owner is not None:
+        table.add_row(Text("Owner"), Text(owner.username))
+        table.add_row(Text("Owner Display Name"), Text(owner.display_name))
+        table.add_row(Text("Owner ID"), Text(owner.user_id))
+    elif have_verbose:
+        table.add_row(Text("Owner"), Text(NOT_AVAILABLE))
+    else:
+        table.add_row(Text("Owner"), Text("loading…", style="italic"))
+    if source.unreadable:
+        note = Text(
+            f"The server sent {', '.join(source.unreadable)} in a form paiws cannot read.",
+            style="yellow",
+        )
+        table.add_row(Text("Unreadable"), note)
     return table
 
 

@@ -15,6 +15,7 @@ from textual.message import Message
 
 from paiws.core.api import (
     ActivationState,
+    CredentialStatus,
     LookupResult,
     ResourceLimits,
     WorkspaceDetail,
@@ -151,3 +152,11 @@ class RefreshFailed(WorkerMessage):
 
 class StartDemo(Message):
     """The user asked for the demo (no credentials): the App switches to it if it can."""
+
+
+class CredentialsRenewed(Message):
+    """Credentials were read again and work (e.g. after an STS token expired)."""
+
+    def __init__(self, status: CredentialStatus) -> None:
+        super().__init__()
+        self.status = status

@@ -19,8 +19,9 @@ from paiws.screens.base import PaiwsScreen
 
 
 def record_json(row: WorkspaceRow, owner: OwnerInfo | None, *, include_owner: bool) -> str:
-    """The JSON text `paiws get` prints (same keys, same order, same indentation)."""
-    record = workspace_record(row, owner, include_owner=include_owner)
+    """The JSON text `paiws get` prints (same keys, same order, same indentation): owner and
+    administrators only with owner detail (`--owner`, R6)."""
+    record = workspace_record(row, owner, include_owner=include_owner, include_admins=include_owner)
     return json.dumps(record, ensure_ascii=False, indent=2)
 
 

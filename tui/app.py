@@ -26,6 +26,7 @@ from paiws.paths import asset_path
 from paiws.screens.base import PaiwsScreen
 from paiws.screens.messages import (
     ActivationChanged,
+    CredentialsRenewed,
     RegionChosen,
     StartDemo,
     VerboseChanged,
@@ -187,6 +188,19 @@ class PaiwsApp(App[int]):
 
     def on_verbose_changed(self, message: VerboseChanged) -> None:
         self.session = replace(self.session, verbose=message.show_owner)
+
+    def on_credentials_renewed(self, message: CredentialsRenewed) -> None:
+        self._credentials = message.status
+        self.session = replace(self.session)  # the status bar shows the source again
+        # The screen below the closed panel carries on where it failed.
+        self.call_after_refresh(self._refresh_screen)
+
+    def _refresh_screen(self) -> None:
+        screen = self.screen
+        for action in ("retry_activation", "refresh"):
+            if hasattr(screen, f"action_{action}") and screen.check_action(action, ()):
+                getattr(screen, f"action_{action}")()
+                return
 
     def on_workspace_changed(self, message: WorkspaceChanged) -> None:
         if self._main is not None:  # the table's rows are stale now

@@ -142,6 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--page-size", metavar="N", help="rows per page, 1..100 (default 20)")
     p.add_argument("--all", action="store_true", help="fetch every page")
     p.add_argument("--ids", metavar="ID,ID,...", help="look up these workspace IDs")
+    p.add_argument("--wide", action="store_true", help="tables: every column, nothing cut")
     _format_option(p, FORMATS_TABLE)
 
     p = _sub(subparsers, "get", "show one workspace")

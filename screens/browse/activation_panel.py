@@ -14,7 +14,8 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Static
 
-from paiws.core.api import ActivationState
+from paiws.core.api import UNEXPECTED_LINK, ActivationState
+from paiws.screens.host import host_of
 
 
 class ActivationPanel(Static, can_focus=True):
@@ -40,19 +41,24 @@ class ActivationPanel(Static, can_focus=True):
 
     @property
     def purchase_url(self) -> str | None:
+        """The purchase page, or the region's PAI console when the server's link was missing
+        or not on a purchase host (links from the server are opened only there, R9)."""
         if self.state is None or self.state.status != "purchasable":
             return None
-        return self.state.purchase_url
+        return self.state.purchase_url or host_of(self).service.console_url(self.state.region)
 
     def _render_state(self, state: ActivationState) -> Text:
         text = Text()
         text.append(f"PAI is not activated in {state.region}\n\n", style="bold")
         if state.status == "purchasable":
-            text.append(
-                "Workspaces exist only after PAI is activated (purchased) in this region. "
-                "Your account may activate it on the purchase page:\n\n"
-            )
-            text.append(f"  {state.purchase_url or 'the PAI console'}\n\n", style="bold underline")
+            if state.purchase_url:
+                text.append(
+                    "Workspaces exist only after PAI is activated (purchased) in this region. "
+                    "Your account may activate it on the purchase page:\n\n"
+                )
+            else:
+                text.append(UNEXPECTED_LINK + "\n\n")
+            text.append(f"  {self.purchase_url}\n\n", style="bold underline")
             text.append(
                 "Press enter or b to open the page, y to copy the link, and r to re-check "
                 "once PAI is activated.\n"

@@ -31,7 +31,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
-from paiws.core.api import ListQuery, WorkspaceRow
+from paiws.core.api import ListQuery, WorkspaceRow, unreadable_note
 from paiws.screens.base import PaiwsScreen
 from paiws.screens.browse.activation_panel import ActivationPanel
 from paiws.screens.browse.live_refresh import LiveRefresher
@@ -438,6 +438,9 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
                 )
         text.append_text(self.live.status_text())
         text.append("· " + summary(self.query_state, self._local_sort_text()), style="dim")
+        unreadable = grid.unreadable
+        if unreadable:
+            text.append("\n" + unreadable_note(unreadable), style="yellow")
         self.query_one("#load-status", Static).update(text)
         self._show_empty_state()
 

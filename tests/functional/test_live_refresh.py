@@ -168,7 +168,7 @@ async def test_a_failed_refresh_marks_its_rows_stale(
     app = make_app(service, REGION, live_refresh=FAST)
     async with app.run_test(size=SIZE) as pilot:
         await wait_until(pilot, lambda: table(app).grid.loaded == 64 and not table(app).busy)
-        emulator.inject_fault("ListWorkspaces", "malformed", times=None)
+        emulator.inject_fault("ListWorkspaces", "non_json_200", times=None)
         await wait_until(pilot, lambda: bool(table(app).grid.marked), what="stale rows")
         assert table(app).grid.marked == dict.fromkeys(ON_SCREEN, "~")
         said = " ".join(text_of(app, "#load-status").split())

@@ -295,3 +295,39 @@ async def test_profile_region_is_a_hint_and_never_chosen(
         assert app.session.region == "cn-hangzhou"
         assert {entry.region for entry in emulator.request_log} == {"cn-hangzhou"}
     service.close()
+
+
+async def test_escape_sequences_from_the_cli_config_never_reach_the_terminal(
+    emulator: Emulator, isolated_home: Path
+) -> None:
+    """Issue #15 item 7: a profile name or region_id holding OSC/CSI sequences (window title,
+    colours, an OSC 52 clipboard write) is shown cleaned, like API text."""
+    osc_title, sgr, osc52 = "\x1b]0;pwned\x07", "\x1b[41m", "\x1b]52;c;cGF5bG9hZA==\x07"
+    name = f"work{osc_title}{sgr}x"
+    aliyun = isolated_home / ".aliyun"
+    aliyun.mkdir()
+    (aliyun / "config.json").write_text(
+        json.dumps(
+            {
+                "current": name,
+                "profiles": [
+                    {
+                        "name": name,
+                        "mode": "AK",
+                        "access_key_id": "paiws-demo",
+                        "access_key_secret": "paiws-demo-secret",
+                        "region_id": f"cn-beijing{osc52}",
+                    }
+                ],
+            }
+        )
+    )
+    service = build_service(Options(endpoint=emulator.base_url))
+    app = make_app(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "profile workx" in shown and "Profile region: cn-beijing" in shown
+        assert "\x1b" not in shown and "pwned" not in shown and "]52;" not in shown
+        assert "cGF5bG9hZA" not in shown
+    service.close()

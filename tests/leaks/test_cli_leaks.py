@@ -202,7 +202,6 @@ ERRORS: list[tuple[str, str, int]] = [
     ("ListWorkspaces", "http500", 1),
     ("ListWorkspaces", "throttle", 1),
     ("ListWorkspaces", "drop_before", 7),
-    ("GetWorkspace", "malformed", 1),
     ("GetWorkspace", "non_json_200", 1),
     ("ListProducts", "malformed", 1),
     ("ListProducts", "non_json", 1),
@@ -221,6 +220,19 @@ def test_server_faults_end_in_one_clear_error_without_data(
     assert result.code == code
     assert result.out == ""
     assert result.err.startswith("paiws: ") and len(result.err) < 2000
+
+
+def test_a_wrongly_typed_get_answer_degrades_per_field_without_data(
+    paiws: CliRunner, emu: Emulator
+) -> None:
+    """R16: a body that is a JSON object but with every field of the wrong type is shown with
+    each field "unreadable", never a value of it; stderr says so."""
+    emu.inject_fault("GetWorkspace", "malformed", times=None)
+    result = paiws("get", ID_ONE, "--owner", "--format", "json", "--region", REGION)
+    assert result.code == 0
+    assert '"unreadable"' in result.out and "Unreadable Fields" in result.out
+    assert "cannot read" in result.err
+    assert_no_canary(result.text)
 
 
 def test_permission_denied_names_the_action_and_policy_without_data(

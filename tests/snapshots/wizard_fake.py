@@ -77,6 +77,9 @@ class FakeService:
     def credential_status(self) -> CredentialStatus:
         return CredentialStatus(available=True, source="demo", mode="AK")
 
+    def refresh_credentials(self) -> CredentialStatus:
+        return self.credential_status()
+
     def regions(self) -> tuple[Region, ...]:
         return all_regions()
 

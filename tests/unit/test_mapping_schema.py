@@ -141,13 +141,14 @@ def test_list_item_maps_to_a_masked_row() -> None:
     assert row.description == "For unit tests"
     assert row.status == "ENABLED"
     assert row.environments == ("dev", "prod")
-    assert row.created == "2024-03-01 08:30:00 UTC"
-    assert row.modified == "2024-03-02 09:00:00 UTC"
+    assert row.created == "2024-03-01T08:30:00Z"  # ISO 8601 UTC; present makes it readable
+    assert row.modified == "2024-03-02T09:00:00Z"
     assert row.creator_id == "****0001"
     assert row.administrators == ("C***@example.com", "C***", "x***")
     assert row.resource_group == "rg-abc"
     assert row.is_default is False
     assert row.extra_info == (("TenantId", "****0003"),)
+    assert row.unreadable == ()
     assert_clean(row)
 
 
@@ -201,9 +202,11 @@ def test_null_optional_fields_are_treated_as_missing() -> None:
     assert row.creator_id == NOT_AVAILABLE and row.administrators == ()
 
 
-@pytest.mark.parametrize(("creator", "masked"), [(1234567890, "****7890"), (12, "****")])
-def test_numeric_creator_is_masked(creator: int, masked: str) -> None:
-    assert mapping.workspace_row(workspace(Creator=creator)).creator_id == masked
+@pytest.mark.parametrize("creator", [1234567890, 12])
+def test_a_numeric_creator_is_unreadable_not_masked(creator: int) -> None:
+    """R16 names it: a number where a string belongs is unreadable (never its digits)."""
+    row = mapping.workspace_row(workspace(Creator=creator))
+    assert row.creator_id == "unreadable" and row.unreadable == ("Creator ID",)
 
 
 def test_numeric_workspace_id_becomes_text() -> None:
@@ -278,32 +281,78 @@ WRONG_TYPES = [
 ]
 
 
+# The natural-language key each wire field is reported under (R8, R16).
+LABELS = {
+    "EnvTypes": "Environments",
+    "AdminNames": "Administrators",
+    "Creator": "Creator ID",
+    "WorkspaceId": "Workspace ID",
+    "WorkspaceName": "Name",
+    "Status": "Status",
+    "DisplayName": "Display Name",
+    "Description": "Description",
+    "GmtCreateTime": "Created",
+    "GmtModifiedTime": "Modified",
+    "IsDefault": "Default",
+    "ExtraInfos": "Extra Info",
+    "resourceGroupId": "Resource Group",
+    "ResourceGroupId": "Resource Group",
+}
+
+
 @pytest.mark.parametrize(("field", "value"), WRONG_TYPES)
-def test_wrong_types_are_malformed_and_name_the_field(field: str, value: object) -> None:
-    exc = malformed(
-        lambda: mapping.workspace_page(page_raw(workspace(**{field: value})), page=1, page_size=20)
+def test_a_wrongly_typed_field_reads_unreadable_and_the_rest_of_the_page_is_kept(
+    field: str, value: object
+) -> None:
+    """R16: degrade per field, never per page; the value itself is never shown."""
+    page = mapping.workspace_page(
+        page_raw(workspace(**{field: value}), workspace(WorkspaceId="2"), total=2),
+        page=1,
+        page_size=20,
     )
-    assert f"Workspaces[0].{field} has the wrong type" in str(exc)
-    assert exc.exit_code == 1
+    odd, fine = page.rows
+    assert odd.unreadable == (LABELS[field],)
+    assert fine.unreadable == () and fine.workspace_id == "2"
+    assert page.unreadable_items == 1
+    assert CANARY not in repr(page) and CREATOR not in repr(page)
+    assert_clean(page)
 
 
 @pytest.mark.parametrize(("field", "value"), WRONG_TYPES)
-def test_wrong_types_in_get_workspace_are_malformed(field: str, value: object) -> None:
+def test_a_wrongly_typed_field_in_get_workspace_reads_unreadable(field: str, value: object) -> None:
     field = "ResourceGroupId" if field == "resourceGroupId" else field
-    exc = malformed(lambda: mapping.workspace_detail(detail_raw(**{field: value}), verbose=True))
-    assert f"field {field} has the wrong type" in str(exc)
+    detail = mapping.workspace_detail(detail_raw(**{field: value}), verbose=True)
+    assert detail.workspace.unreadable == (LABELS[field],)
+    assert detail.owner is not None and detail.owner.user_id == "****0002"
+    assert CANARY not in repr(detail)
 
 
 @pytest.mark.parametrize(
     "field", ["WorkspaceId", "WorkspaceName", "Status", "EnvTypes", "GmtCreateTime"]
 )
-def test_missing_required_fields_are_malformed(field: str) -> None:
-    exc = malformed(lambda: mapping.workspace_row(workspace(**{field: _DROP})))
-    assert f"{field} is missing" in str(exc)
+def test_a_missing_field_reads_not_available_not_unreadable(field: str) -> None:
+    row = mapping.workspace_row(workspace(**{field: _DROP}))
+    assert row.unreadable == ()
+    shown = {
+        "WorkspaceId": row.workspace_id,
+        "WorkspaceName": row.name,
+        "Status": row.status,
+        "EnvTypes": ", ".join(row.environments) or NOT_AVAILABLE,
+        "GmtCreateTime": row.created,
+    }[field]
+    assert shown == NOT_AVAILABLE
 
 
-def test_empty_workspace_id_is_malformed() -> None:
-    assert "is empty" in str(malformed(lambda: mapping.workspace_row(workspace(WorkspaceId=" "))))
+def test_a_blank_workspace_id_reads_not_available() -> None:
+    assert mapping.workspace_row(workspace(WorkspaceId=" ")).workspace_id == NOT_AVAILABLE
+
+
+def test_a_list_entry_that_is_no_object_is_a_row_of_unreadable_fields() -> None:
+    page = mapping.workspace_page(
+        Raw({"TotalCount": 2, "Workspaces": [CREATOR, workspace()]}), page=1, page_size=20
+    )
+    assert len(page.rows) == 2 and page.unreadable_items == 1
+    assert page.rows[0].name == "unreadable" and CANARY not in repr(page.rows[0])
 
 
 @pytest.mark.parametrize(
@@ -311,8 +360,6 @@ def test_empty_workspace_id_is_malformed() -> None:
     [
         {"TotalCount": 1, "Workspaces": {CANARY: workspace()}},
         {"TotalCount": 1, "Workspaces": CANARY},
-        {"TotalCount": 1, "Workspaces": [CREATOR]},
-        {"TotalCount": 1, "Workspaces": [[workspace()]]},
         {"TotalCount": True, "Workspaces": []},
         {"TotalCount": -1, "Workspaces": []},
         {"TotalCount": CANARY, "Workspaces": []},
@@ -325,15 +372,22 @@ def test_malformed_pages(body: dict[str, Any]) -> None:
 
 
 @pytest.mark.parametrize(
-    "owner",
-    [CANARY, [USER_ID], {"UserId": {"x": USER_ID}}, {"UserName": [CANARY]}, {"DisplayName": 7}],
+    ("owner", "unreadable"),
+    [
+        (CANARY, ("Owner",)),
+        ([USER_ID], ("Owner",)),
+        ({"UserId": {"x": USER_ID}}, ("Owner ID",)),
+        ({"UserName": [CANARY]}, ("Owner",)),
+        ({"DisplayName": 7}, ("Owner Display Name",)),
+    ],
 )
-def test_malformed_owner_block(owner: object) -> None:
+def test_a_wrongly_typed_owner_reads_unreadable(owner: object, unreadable: tuple[str]) -> None:
     raw = Raw({**detail_raw(), "Owner": owner})
-    exc = malformed(lambda: mapping.workspace_detail(raw, verbose=True))
-    assert "Owner" in str(exc)
-    # Without Verbose the block is never read, so it cannot break anything.
-    assert mapping.workspace_detail(raw, verbose=False).owner is None
+    detail = mapping.workspace_detail(raw, verbose=True)
+    assert detail.workspace.unreadable == unreadable
+    assert CANARY not in repr(detail) and USER_ID not in repr(detail)
+    # Without Verbose the block is never read, so it cannot mark anything.
+    assert mapping.workspace_detail(raw, verbose=False).workspace.unreadable == ()
 
 
 @pytest.mark.parametrize("value", [[1, 2], CANARY, None, 42])
@@ -356,7 +410,7 @@ def test_traceback_locals_never_show_raw_values() -> None:
 
     def call() -> None:
         mapping.workspace_page(
-            {"TotalCount": 1, "Workspaces": [workspace(Creator={CANARY: CREATOR})]},
+            {"TotalCount": {CANARY: CREATOR}, "Workspaces": [workspace()]},
             page=1,
             page_size=20,
         )
@@ -490,8 +544,14 @@ def test_activation_purchased() -> None:
     assert state.status == "activated" and state.activated and state.region == "cn-hangzhou"
 
 
-def test_activation_purchasable_offers_the_https_url() -> None:
-    url = "https://common-buy.aliyun.com/?commodityCode=learn_DataWorksPaiWorkSpace_public_cn"
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://common-buy.aliyun.com/?commodityCode=learn_DataWorksPaiWorkSpace_public_cn",
+        "https://common-buy-intl.alibabacloud.com/?commodityCode=learn_pai_public_intl",
+    ],
+)
+def test_activation_purchasable_offers_the_https_url(url: str) -> None:
     state = mapping.activation(
         products(pai(IsPurchased=False, HasPermissionToPurchase=True, PurchaseUrl=url)),
         region="cn-shanghai",
@@ -512,6 +572,15 @@ def test_activation_purchasable_offers_the_https_url() -> None:
         None,
         42,
         "https://" + "a" * 5000,
+        # issue #15 item 9: only the exact purchase hosts of SPEC §3
+        "https://buy.example.com/pai",
+        "https://common-buy.aliyun.com.evil.example/pai",
+        "https://common-buy.\u0430liyun.com/pai",  # a Cyrillic a
+        "https://evil.example\\@common-buy.aliyun.com/",
+        "https://user:pw@common-buy.aliyun.com/pai",
+        "https://common-buy.aliyun.com@evil.example/pai",
+        "https://common-buy.aliyun.com:8443/pai",
+        "http://common-buy.aliyun.com/pai",
     ],
 )
 def test_activation_rejects_unsafe_purchase_urls(url: object) -> None:

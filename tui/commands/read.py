@@ -89,7 +89,14 @@ def cmd_list(args: argparse.Namespace, session: CommandSession) -> int:
     else:
         result = service.list_workspaces(region, query)
         workspace_output.print_rows(
-            list(result.rows), result.total, args.format, sys.stdout, region=region, page=result
+            list(result.rows),
+            result.total,
+            args.format,
+            sys.stdout,
+            region=region,
+            page=result,
+            err=sys.stderr,
+            wide=args.wide,
         )
     return ExitCode.OK
 
@@ -114,6 +121,8 @@ def _list_all(
         sys.stdout,
         region=region,
         truncated=truncated,
+        err=sys.stderr,
+        wide=args.wide,
     )
     if truncated:
         sys.stderr.write(
@@ -161,6 +170,7 @@ def _list_ids(args: argparse.Namespace, session: CommandSession) -> int:
         region=region,
         missing=missing,
         err=sys.stderr,
+        wide=args.wide,
     )
     return ExitCode.OK if found else ExitCode.NOT_FOUND
 
@@ -169,5 +179,7 @@ def cmd_get(args: argparse.Namespace, session: CommandSession) -> int:
     workspace_id = check_workspace_id(args.workspace_id)
     region = session.region()
     detail = session.service().get_workspace(region, workspace_id, verbose=bool(args.owner))
-    workspace_output.print_detail(detail, args.format, sys.stdout, owner=bool(args.owner))
+    workspace_output.print_detail(
+        detail, args.format, sys.stdout, owner=bool(args.owner), err=sys.stderr
+    )
     return ExitCode.OK

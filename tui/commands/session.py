@@ -71,12 +71,13 @@ class CommandSession:
 def run_command(handler_name: str, args: argparse.Namespace) -> int:
     """Run a command; a PaiwsError becomes its exit code and an explanation on stderr."""
     from paiws.commands import handler_for
-    from paiws.output.errors import print_error
 
     session = CommandSession(args)
     try:
         return handler_for(handler_name)(args, session)
     except PaiwsError as error:
+        from paiws.output.errors import print_error  # here: the TUI's start-up needs none of it
+
         return int(print_error(error, sys.stderr).exit_code)
     finally:
         session.close()

@@ -10,6 +10,7 @@ from paiws.core import validation
 from paiws.core.error_report import (
     CREDENTIALS_STEPS,
     DEMO_ADVICE,
+    UNEXPECTED_LINK,
     ErrorReport,
     explain,
     policy_summary,
@@ -28,8 +29,18 @@ from paiws.core.errors import (
     Throttled,
 )
 from paiws.core.interface import DataService
+from paiws.core.item_reader import UNREADABLE
 from paiws.core.masking import NOT_AVAILABLE
-from paiws.core.present import STATUS_STYLES, TABLE_COLUMNS, mode_label, row_cells, workspace_record
+from paiws.core.present import (
+    STATUS_STYLES,
+    TABLE_COLUMNS,
+    display_time,
+    mode_label,
+    row_cells,
+    unreadable_note,
+    workspace_fields,
+    workspace_record,
+)
 from paiws.core.recent_regions import recent_regions, remember_region
 from paiws.core.views import (
     ActivationState,
@@ -55,6 +66,8 @@ __all__ = [
     "NOT_AVAILABLE",
     "STATUS_STYLES",
     "TABLE_COLUMNS",
+    "UNEXPECTED_LINK",
+    "UNREADABLE",
     "ActivationState",
     "AuthFailed",
     "CreateOutcome",
@@ -83,12 +96,15 @@ __all__ = [
     "WorkspaceDetail",
     "WorkspacePage",
     "WorkspaceRow",
+    "display_time",
     "explain",
     "mode_label",
     "policy_summary",
     "recent_regions",
     "remember_region",
     "row_cells",
+    "unreadable_note",
     "validation",
+    "workspace_fields",
     "workspace_record",
 ]

@@ -1,60 +1,45 @@
-"""The AIWorkSpace 2021-02-04 API client: the only code that touches aliyunsdkcore or raw JSON.
+"""The AIWorkSpace 2021-02-04 API client: the only code above the wire that sees raw JSON.
 
-aliyun-python-sdk-core ``AcsClient`` + ROA ``CommonRequest``, with the SDK's defaults corrected
-(all verified in aliyunsdkcore 2.16 source, see SPEC §7):
+One method per operation of SPEC §3; each builds its parameters and calls ``_call``, so a new
+operation is one ``OPERATIONS`` entry and one small method. Underneath, each request is
 
-* protocol: the SDK defaults to plain HTTP; we set https on every request (http only for
-  loopback endpoints, R10), with certificate verification always on (``ALIBABA_CLOUD_CA_BUNDLE``
-  honoured) in our session's ``send``;
-* endpoint: the SDK has no AIWorkSpace entry, so the domain is set on every request;
-* region: ROA signing adds ``RegionId`` and ``x-acs-region-id`` from the *client's* region only
-  when ``RegionId`` is absent; we always add both ourselves, from the caller's region (R2), and
-  create one ``AcsClient`` per chosen region, so the SDK's ``cn-hangzhou`` default is never used;
-* credentials: a signer is built per request from the credential source, so refreshed STS
-  credentials are picked up; the client's own signer is never used (``_implementation_of_do_action``
-  takes a signer), which also keeps the SDK's ``ALIYUN_ACCESS_KEY_ID`` environment lookup out;
-* errors: ``_get_server_exception`` is disabled: it logs non-JSON bodies, copies them into
-  ``ServerException`` messages and crashes (IndexError) on a ``SignatureDoesNotMatch`` message
-  without ``:``. We decode status and body ourselves and raise ``paiws.core.errors`` types built
-  from code + trimmed message only, always ``from None`` and with the SDK frames cut off;
-* proxies: the SDK reads ``HTTP(S)_PROXY`` and ignores ``NO_PROXY``; our session drops proxies
-  for loopback hosts and for hosts ``NO_PROXY`` lists;
-* retries: the SDK's are off (``auto_retry=False``); GETs are retried by ``paiws.core.retry``.
+* checked locally first (region, IDs in the path: invalid input never reaches the network);
+* signed by ``paiws.core.signing`` (aliyun-python-sdk-core's ROA signer, its sending unused),
+  with a signer built per request from freshly fetched credentials (refreshed STS credentials
+  apply) and ``RegionId``/``x-acs-region-id`` from the caller's region (R2);
+* sent by ``paiws.core.transport`` (urllib3 2.x: SNI and verification on, proxies per R10,
+  whole-response deadline, size cap);
+* decoded by ``paiws.core.wire_json`` (every string encodable) or, for an error status, turned
+  into a typed error by ``paiws.core.api_errors`` from sanitised server text only; every error
+  is raised ``from None`` with the traceback cut, so no frame's locals (signed headers, raw
+  bytes) can be printed (R9; Textual prints tracebacks with locals);
+* retried by ``paiws.core.retry`` when it is a GET (R11); the SDK's retries are not involved.
 """
 
 from __future__ import annotations
 
-import json
-import re
 import threading
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from paiws import APP_NAME, __version__
 from paiws.core.credentials import CredentialSource, ResolvedCredentials
 from paiws.core.endpoint import Endpoint, LazyEndpoint, regional_endpoint
 from paiws.core.errors import (
-    AuthFailed,
     InvalidInput,
-    InvalidParameter,
     MalformedResponse,
-    NameAlreadyExists,
     NetworkError,
-    NotFound,
     PaiwsError,
-    PermissionDenied,
-    ServerError,
-    Throttled,
     trim,
 )
 from paiws.core.raw import Raw
 from paiws.core.retry import RetryPolicy
-from paiws.core.sdk_safety import make_acs_client
 from paiws.core.timeouts import Timeouts
 from paiws.core.validation import BATCH_IDS_MAX, check_region, check_workspace_id
-from paiws.paths import read_asset
 
-API_VERSION = "2021-02-04"
+if TYPE_CHECKING:
+    from paiws.core.server_text import CredentialScrubber
+    from paiws.core.transport import Transport
+
 MAX_BATCH_IDS = BATCH_IDS_MAX
 # operation -> (HTTP method, ROA path pattern, RAM action for permission errors)
 OPERATIONS: dict[str, tuple[str, str, str]] = {
@@ -69,14 +54,6 @@ OPERATIONS: dict[str, tuple[str, str, str]] = {
         "paiworkspace:DeleteWorkspace",
     ),
 }
-_AUTH_CODES = (
-    "InvalidAccessKeyId",
-    "SignatureDoesNotMatch",
-    "InvalidAccessKeySecret",
-    "InvalidSecurityToken",
-    "IncompleteSignature",
-    "InvalidAccessKey",
-)
 
 
 def _flag(value: bool) -> str:
@@ -100,7 +77,8 @@ class WorkspaceClient:
         self.vpc = vpc
         self.timeouts = timeouts or Timeouts()
         self.retry = retry or RetryPolicy()
-        self._clients: dict[str, Any] = {}
+        self._wire: Transport | None = None
+        self._agent = ""
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
@@ -217,15 +195,20 @@ class WorkspaceClient:
         query: Mapping[str, str | None] | None = None,
         body: Mapping[str, Any] | None = None,
         workspace_id: str | None = None,
+        path_params: Mapping[str, str] | None = None,
     ) -> Raw:
+        """Check, then send ``operation`` (retrying a GET). ``workspace_id`` fills
+        ``[WorkspaceId]`` and makes a 404 a ``NotFound``; ``path_params`` fill the pattern's
+        other ``[Name]`` slots, checked like IDs (the signer puts them into the path as is)."""
         region = check_region(region)
+        path = {key: check_path_value(key, value) for key, value in (path_params or {}).items()}
         if workspace_id is not None:
-            workspace_id = check_workspace_id(workspace_id)
+            path["WorkspaceId"] = check_workspace_id(workspace_id)
         method = OPERATIONS[operation][0]
         params = {k: v for k, v in (query or {}).items() if v is not None}
 
         def attempt() -> Raw:
-            return self._send(region, operation, params, body, workspace_id)
+            return self._send(region, operation, params, body, path)
 
         return self.retry.call(method, attempt)
 
@@ -235,12 +218,12 @@ class WorkspaceClient:
         operation: str,
         params: dict[str, str],
         body: Mapping[str, Any] | None,
-        workspace_id: str | None,
+        path: dict[str, str],
     ) -> Raw:
         try:
-            return self._exchange(region, operation, params, body, workspace_id)
+            return self._exchange(region, operation, params, body, path)
         except PaiwsError as error:
-            # Cut the traceback: SDK frames below hold signed headers and raw bytes in their
+            # Cut the traceback: frames below hold signed headers and raw bytes in their
             # locals, and Textual prints tracebacks with locals (R9).
             raise error.with_traceback(None) from None
 
@@ -250,109 +233,93 @@ class WorkspaceClient:
         operation: str,
         params: dict[str, str],
         body: Mapping[str, Any] | None,
-        workspace_id: str | None,
+        path: dict[str, str],
     ) -> Raw:
+        # The wire modules are imported at the first request: the TUI's start-up needs none.
+        from paiws.core.api_errors import error_for
+        from paiws.core.signing import sign
+
         credentials = self.credentials.get()  # per request: refreshed STS credentials apply
+        transport, agent = self._transport()
         endpoint = self.endpoint_for(region)
-        request = _build_request(
-            operation, endpoint, region, params, body, workspace_id, self.timeouts
-        )
-        acs = self._acs(region)
-        # The private entry point is the only one that accepts a per-request signer; it returns
-        # (status, headers, body, exception) and raises only for requests it cannot build.
+        method, uri_pattern, action = OPERATIONS[operation]
         try:
-            status, _headers, content, _ = acs._implementation_of_do_action(
-                request, _signer(credentials)
+            request = sign(
+                credentials,
+                method=method,
+                uri_pattern=uri_pattern,
+                action=operation,
+                domain=endpoint.netloc,
+                region=region,
+                query=params,
+                path_params=path,
+                body=body,
+                agent=agent,
             )
-        except PaiwsError:
-            raise
-        except Exception as exc:  # the SDK's ClientException: a request it could not build/send
+        except UnicodeEncodeError:
+            raise InvalidInput(
+                "The text contains characters that cannot be sent (invalid Unicode).",
+                code="InvalidText",
+            ) from None
+        except Exception as exc:  # the SDK's ClientException: a request it could not compose
             code = exc.get_error_code() if hasattr(exc, "get_error_code") else type(exc).__name__
             raise NetworkError(
-                f"The {operation} request could not be sent ({trim(str(code), 60)}).",
+                f"The {operation} request could not be composed ({trim(str(code), 60)}).",
                 code="ClientError",
             ) from None
+        status, content = transport.send(endpoint, request, operation)
         if 200 <= status < 300:
             return _decode_success(operation, content)
-        raise _error_for(operation, status, content, workspace_id, secrets=_secrets_of(credentials))
+        raise error_for(
+            operation, action, status, content, path.get("WorkspaceId"), _scrubber(credentials)
+        )
 
-    def _acs(self, region: str) -> Any:
+    def _transport(self) -> tuple[Transport, str]:
+        """The transport, made on first use: importing urllib3 and the SDK waits until then."""
         with self._lock:
-            acs = self._clients.get(region)
-            if acs is None:
-                acs = make_acs_client(region, user_agent=(APP_NAME, __version__))
-                self._clients[region] = acs
-            return acs
+            if self._wire is None:
+                from paiws.core.sdk_safety import neutralise_sdk, quiet_urllib3_for_our_requests
+                from paiws.core.signing import user_agent
+                from paiws.core.transport import Transport
+
+                neutralise_sdk()
+                quiet_urllib3_for_our_requests()
+                self._wire = Transport(self.timeouts)
+                self._agent = user_agent()
+            return self._wire, self._agent
 
     def close(self) -> None:
         with self._lock:
-            for acs in self._clients.values():
-                acs.session.close()
-            self._clients.clear()
+            if self._wire is not None:
+                self._wire.close()
+                self._wire = None
 
 
-def _build_request(
-    operation: str,
-    endpoint: Endpoint,
-    region: str,
-    params: dict[str, str],
-    body: Mapping[str, Any] | None,
-    workspace_id: str | None,
-    timeouts: Timeouts,
-) -> Any:
-    from aliyunsdkcore.http import protocol_type
-    from aliyunsdkcore.request import CommonRequest
-
-    method, uri_pattern, _action = OPERATIONS[operation]
-    request = CommonRequest()
-    request.set_domain(endpoint.netloc)
-    # The SDK's default is plain http, and HttpResponse tests `protocol is PT.HTTPS` (identity,
-    # not equality): pass its own constant, or an equal-but-distinct "https" means plain HTTP.
-    https = endpoint.scheme == "https"
-    request.set_protocol_type(protocol_type.HTTPS if https else protocol_type.HTTP)
-    request.set_version(API_VERSION)
-    request.set_action_name(operation)
-    request.set_uri_pattern(uri_pattern)
-    request.set_method(method)
-    request.set_accept_format("JSON")
-    if workspace_id is not None:
-        request.add_path_param("WorkspaceId", workspace_id)
-    for key, value in params.items():
-        request.add_query_param(key, value)
-    # Both explicit, from the caller's region: the SDK adds them from its own region only when
-    # RegionId is missing (R2).
-    request.add_query_param("RegionId", region)
-    request.add_header("x-acs-region-id", region)
-    if body is not None:
-        request.set_content(json.dumps(body, ensure_ascii=False).encode("utf-8"))
-        request.set_content_type("application/json")
-    request.set_connect_timeout(timeouts.connect)
-    request.set_read_timeout(timeouts.read)
-    return request
+def check_path_value(name: str, value: str) -> str:
+    """A value for a ``[Name]`` slot of a path pattern: the ID rule (safe characters only)."""
+    try:
+        return check_workspace_id(value)
+    except InvalidInput:
+        raise InvalidInput(
+            f"{name} starts with a letter or digit and may contain only letters, digits, "
+            "'-', '_' and '.' (at most 64).",
+            code=f"Invalid{name}",
+        ) from None
 
 
-def _signer(credentials: ResolvedCredentials) -> Any:
-    from aliyunsdkcore.auth.credentials import AccessKeyCredential, StsTokenCredential
-    from aliyunsdkcore.auth.signers.access_key_signer import AccessKeySigner
-    from aliyunsdkcore.auth.signers.sts_token_signer import StsTokenSigner
+def _scrubber(credentials: ResolvedCredentials) -> CredentialScrubber:
+    from paiws.core.server_text import CredentialScrubber
 
-    if credentials.security_token:
-        return StsTokenSigner(
-            StsTokenCredential(
-                credentials.access_key_id, credentials.access_key_secret, credentials.security_token
-            )
-        )
-    return AccessKeySigner(
-        AccessKeyCredential(credentials.access_key_id, credentials.access_key_secret)
+    return CredentialScrubber(
+        (credentials.access_key_id, credentials.access_key_secret, credentials.security_token)
     )
 
 
-# -- decoding ----------------------------------------------------------------------------------
-
-
 def _decode_success(operation: str, content: bytes) -> Raw:
+    from paiws.core.wire_json import decode_json
+
     try:
-        data = json.loads(content)
+        data = decode_json(content)
     except (ValueError, RecursionError):
         raise MalformedResponse(
             f"The server's reply to {operation} is not JSON.",
@@ -364,100 +331,3 @@ def _decode_success(operation: str, content: bytes) -> Raw:
             f"The server's reply to {operation} is not a JSON object.", code="MalformedResponse"
         )
     return Raw(data, operation)
-
-
-# The real gateway answers SignatureDoesNotMatch with "... server string to sign is:<it>", and
-# the string to sign holds every x-acs-* header, the STS token included (R1, R9).
-_ECHOED_STRING_TO_SIGN = re.compile(r"[\s.:,;]*(?:server\s+)?string\s*to\s*sign.*", re.I | re.S)
-_REDACTED = "[redacted]"
-
-
-def _secrets_of(credentials: ResolvedCredentials) -> tuple[str, ...]:
-    values = (credentials.access_key_id, credentials.access_key_secret, credentials.security_token)
-    return tuple(v for v in values if v and len(v) >= 4)
-
-
-def _scrub(text: str, secrets: tuple[str, ...]) -> str:
-    """A server string without an echoed string to sign or any of our credentials; done
-    before trimming, so a cut can never leave part of a secret behind."""
-    text = _ECHOED_STRING_TO_SIGN.sub("", text)
-    for secret in secrets:
-        text = text.replace(secret, _REDACTED)
-    return text
-
-
-def _error_fields(
-    content: bytes, secrets: tuple[str, ...] = ()
-) -> tuple[str | None, str, str | None]:
-    """(Code, trimmed Message, RequestId) of an error body; nothing of a non-JSON body."""
-    try:
-        data = json.loads(content)
-    except (ValueError, RecursionError):
-        return None, "", None
-    if not isinstance(data, dict):
-        return None, "", None
-    code, message, request_id = data.get("Code"), data.get("Message"), data.get("RequestId")
-    return (
-        trim(_scrub(code, secrets), 80) if isinstance(code, str) and code.strip() else None,
-        trim(_scrub(message, secrets)) if isinstance(message, str) else "",
-        trim(_scrub(request_id, secrets), 80) if isinstance(request_id, str) else None,
-    )
-
-
-def _error_for(
-    operation: str,
-    status: int,
-    content: bytes,
-    workspace_id: str | None,
-    *,
-    secrets: tuple[str, ...] = (),
-) -> PaiwsError:
-    code, message, request_id = _error_fields(content, secrets)
-    del content  # from here on nothing can reach the raw body
-    shown = code or f"HTTP {status}"
-    detail = f"{shown}: {message}" if message else shown
-    action = OPERATIONS[operation][2]
-    if code and code.startswith(_AUTH_CODES):
-        return AuthFailed(
-            f"The credentials were rejected ({detail}).",
-            code=code,
-            request_id=request_id,
-            hint="Check the key, secret or token with `aliyun configure` and try again.",
-        )
-    if workspace_id and (code == "100400027" or status == 404):
-        return NotFound(workspace_id, request_id=request_id)
-    if code and code.startswith("Throttling"):
-        return Throttled(
-            f"The service is throttling requests ({detail}).",
-            code=code,
-            request_id=request_id,
-            hint="Wait a moment and try again.",
-        )
-    if status == 403 or (code and code.startswith(("Forbidden", "NoPermission"))):
-        return PermissionDenied(
-            f"Permission denied: {action} is not allowed for these credentials ({detail}).",
-            action=action,
-            policy=read_asset("ram-policy.json"),
-            code=code or "Forbidden",
-            request_id=request_id,
-        )
-    if code == "WorkspaceNameAlreadyExists":
-        return NameAlreadyExists(
-            f"The workspace name is already taken ({detail}).", code=code, request_id=request_id
-        )
-    if code and code.startswith("InvalidParameter"):
-        return InvalidParameter(
-            f"The service rejected a parameter ({detail}).", code=code, request_id=request_id
-        )
-    if status >= 500:
-        return ServerError(
-            f"The service failed with HTTP {status} ({detail}).",
-            code=code or f"HTTP{status}",
-            request_id=request_id,
-            hint="This is usually temporary; try again shortly.",
-        )
-    return PaiwsError(
-        f"{operation} failed with HTTP {status} ({detail}).",
-        code=code or f"HTTP{status}",
-        request_id=request_id,
-    )

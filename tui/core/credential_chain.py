@@ -19,19 +19,21 @@ rendered by ``repr``.
 
 from __future__ import annotations
 
-import configparser
 import os
 import socket
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from paiws.core import cli_profile as config
 from paiws.core.credentials import ResolvedCredentials
 from paiws.core.errors import CredentialsMissing
 from paiws.core.views import CredentialStatus
+
+if TYPE_CHECKING:
+    import configparser
 
 ECS_METADATA_HOST = "100.100.100.200"
 
@@ -299,6 +301,8 @@ class ChainCredentials:
         path = self._ini_path()
         if not path.is_file():
             return None
+        import configparser  # here: most users have no INI file, and start-up counts
+
         section = _env("ALIBABA_CLOUD_PROFILE") or "default"
         parser = configparser.ConfigParser()
         try:

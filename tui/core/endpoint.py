@@ -1,6 +1,12 @@
 """Where requests go (R10): the regional endpoint, or an ``--endpoint``/``PAIWS_ENDPOINT``
 override, HTTPS everywhere except a loopback emulator. Refused endpoints raise before any
-request; nothing here imports the SDK."""
+request; nothing here imports the SDK.
+
+"Loopback" is decided on the literal text and the transport connects to exactly the address
+that was checked: ``localhost`` means 127.0.0.1 (then ::1), never what a resolver answers. A
+name with a trailing dot (``localhost.``) is an absolute DNS name that resolvers look up in DNS,
+so it is not loopback, and neither is an IPv4-mapped or scoped IPv6 address.
+"""
 
 from __future__ import annotations
 
@@ -41,16 +47,38 @@ class Endpoint:
     def loopback(self) -> bool:
         return is_loopback_host(self.host)
 
+    @property
+    def connect_addresses(self) -> tuple[str, ...]:
+        """The literal addresses to connect to, in order; ``()``: resolve ``host`` (HTTPS)."""
+        return loopback_addresses(self.host)
+
+
+_IPV4_LOOPBACK = ipaddress.ip_network("127.0.0.0/8")
+_IPV6_LOOPBACK = ipaddress.ip_address("::1")
+_LOCALHOST = ("127.0.0.1", "::1")
+
+
+def loopback_addresses(host: str) -> tuple[str, ...]:
+    """The loopback addresses ``host`` stands for: itself for a literal 127.0.0.0/8 or ::1
+    address, 127.0.0.1 and ::1 for ``localhost`` (any case, no trailing dot); else ``()``."""
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]
+    if host.lower() == "localhost":
+        return _LOCALHOST
+    if "%" in host:  # a scoped IPv6 address names an interface, not loopback
+        return ()
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return ()
+    if address in _IPV4_LOOPBACK or address == _IPV6_LOOPBACK:
+        return (str(address),)
+    return ()
+
 
 def is_loopback_host(host: str) -> bool:
-    """127.0.0.0/8, ::1 and ``localhost``: the only hosts plain HTTP may reach."""
-    host = host.strip("[]").lower().rstrip(".")
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+    """127.0.0.0/8, ::1 and exactly ``localhost``: the only hosts plain HTTP may reach."""
+    return bool(loopback_addresses(host))
 
 
 def _valid_host(host: str) -> bool:
@@ -93,11 +121,15 @@ def parse_endpoint(text: str) -> Endpoint:
         raise bad
     endpoint = Endpoint(scheme=parts.scheme.lower(), host=host, port=port)
     if endpoint.scheme == "http" and not endpoint.loopback:
+        dotted = host.endswith(".") and is_loopback_host(host.rstrip("."))
         raise InvalidInput(
             "Plain http:// is allowed only for loopback endpoints (127.0.0.1, ::1, localhost); "
             "use https:// for any other host.",
             code="InsecureEndpoint",
-            hint="Nothing was sent. Use an https:// endpoint.",
+            hint=f"Nothing was sent. {host!r} with its trailing dot is looked up in DNS; use "
+            f"{host.rstrip('.')!r} without it."
+            if dotted
+            else "Nothing was sent. Use an https:// endpoint.",
         )
     return endpoint
 

@@ -26,6 +26,7 @@ from paiws.core.errors import (
     Throttled,
 )
 from paiws.core.exit_codes import ExitCode
+from paiws.core.regions import console_url
 
 # R1: how to configure credentials, outside the app (it never asks for a key). The CLI prints
 # the sentence; the TUI lists the steps.
@@ -45,6 +46,10 @@ ADMIN_ADVICE = (
 POLICY_ADVICE = (
     "Ask your administrator to attach this least-privilege RAM policy to your RAM user or role, "
     "then retry."
+)
+UNEXPECTED_LINK = (
+    "The server's purchase link was missing or not on an Alibaba Cloud purchase host, so it is "
+    "not offered; your account may activate PAI in the PAI console instead:"
 )
 NETWORK_ADVICE = "Check the network and the endpoint (--endpoint or PAIWS_ENDPOINT), then retry."
 THROTTLE_ADVICE = "The API is throttling requests: wait a moment and retry."
@@ -99,6 +104,11 @@ def explain(error: BaseException) -> ErrorReport:
         if error.purchase_url and error.can_purchase:
             advice = [
                 f"Activate PAI here: {error.purchase_url}",
+                f"Then check again: paiws activation --region {error.region}",
+            ]
+        elif error.can_purchase:
+            advice = [
+                f"{UNEXPECTED_LINK} {console_url(error.region)}",
                 f"Then check again: paiws activation --region {error.region}",
             ]
         elif not any("administrator" in line for line in advice):

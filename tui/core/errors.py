@@ -9,7 +9,11 @@ MESSAGE_LIMIT = 200
 
 
 def trim(text: str, limit: int = MESSAGE_LIMIT) -> str:
-    """Collapse whitespace, strip control characters and cap the length of a server message."""
+    """Collapse whitespace, strip control characters and cap the length of a message.
+
+    The input is cut first, so the work is bounded however long the text is. Server text goes
+    through ``paiws.core.server_text.untrusted``, which masks and scrubs before calling this."""
+    text = text[: max(limit * 10, 2000)]
     cleaned = "".join(ch if ch.isprintable() else " " for ch in text)
     cleaned = " ".join(cleaned.split())
     return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
@@ -128,6 +132,11 @@ class AuthFailed(PaiwsError):
     exit_code = ExitCode.CREDENTIALS
     title = "Credentials rejected"
 
+    @property
+    def expired(self) -> bool:
+        """An STS token that was valid and has run out: new credentials fix it."""
+        return (self.code or "").startswith("InvalidSecurityToken.Expired")
+
 
 class NetworkError(PaiwsError):
     exit_code = ExitCode.NETWORK
@@ -163,3 +172,9 @@ class ServerError(PaiwsError):
 
 class MalformedResponse(PaiwsError):
     title = "Malformed response"
+
+
+class ResponseTooLarge(MalformedResponse):
+    """The response exceeded the size cap (after decompression); nothing of it was used."""
+
+    title = "Response too large"

@@ -1,7 +1,9 @@
-"""Raw API responses -> masked view models, in one step (R8, R9).
+"""Raw API responses -> masked view models, in one step (R8, R9, R16).
 
-The schema is checked strictly: a required field that is missing, or any field with the wrong
-type, raises :class:`MalformedResponse` whose message names the field, never its value.
+Items degrade per field (`item_reader.py`): a field of the wrong type reads ``unreadable`` and
+the item says which; a missing field reads ``N/A``. Only a body that is not the expected JSON
+object (no object, a list that is not a list, a count that is not a count) raises
+:class:`MalformedResponse`, whose message names the field, never its value.
 
 Why every public function goes through :func:`_guarded`: a schema break is detected deep inside
 helpers whose locals hold raw values (a dict sent where an ID belongs may be full of user IDs).
@@ -10,26 +12,20 @@ raises a fresh ``MalformedResponse`` outside the ``except`` block: the new excep
 ``__context__`` and its traceback starts at a frame that holds only a ``Raw`` (which never shows
 its contents).
 
-Times (ISO-8601, UTC on the wire) are shown as ``YYYY-MM-DD HH:MM:SS UTC``; a time that does not
-parse is shown as sent, made terminal-safe.
+Times are kept as ISO 8601 UTC (``2023-02-01T03:00:00Z``); `present` formats them for people.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import UTC, datetime
+from dataclasses import replace
 from typing import TypeVar
-from urllib.parse import urlsplit
 
 from paiws.core.errors import MalformedResponse
-from paiws.core.masking import (
-    NOT_AVAILABLE,
-    mask_admins,
-    mask_extra_infos,
-    mask_id,
-    mask_name,
-    safe_text,
-)
+from paiws.core.item_reader import UNREADABLE, ItemReader, iso_time
+from paiws.core.links import purchase_url
+from paiws.core.masking import NOT_AVAILABLE, safe_text
+from paiws.core.present import WORKSPACE_KEYS, display_time
 from paiws.core.raw import Raw
 from paiws.core.views import (
     ActivationState,
@@ -43,7 +39,6 @@ from paiws.core.views import (
 )
 
 PRODUCT_CODE = "PAI_share"
-_URL_LIMIT = 2048
 _KEY_LIMIT = 64
 _T = TypeVar("_T")
 
@@ -87,67 +82,7 @@ def _at(prefix: str, key: str) -> str:
     return f"{prefix}.{key}" if prefix else key
 
 
-# -- field readers ------------------------------------------------------------------------------
-
-
-def _text(value: object) -> str:
-    text = safe_text(value)
-    return text if text.strip() else NOT_AVAILABLE
-
-
-def _required_str(item: Item, key: str, prefix: str) -> str:
-    value = item.get(key)
-    if value is None:
-        raise _SchemaBreak(_at(prefix, key), "is missing")
-    if not isinstance(value, str):
-        raise _SchemaBreak(_at(prefix, key))
-    return _text(value)
-
-
-def _optional_str(item: Item, key: str, prefix: str) -> str:
-    value = item.get(key)
-    if value is None:
-        return NOT_AVAILABLE
-    if not isinstance(value, str):
-        raise _SchemaBreak(_at(prefix, key))
-    return _text(value)
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def _identifier(item: Item, key: str, prefix: str) -> str:
-    """A workspace ID: a non-empty string (or a number, which some servers send)."""
-    value = item.get(key)
-    if value is None:
-        raise _SchemaBreak(_at(prefix, key), "is missing")
-    if not (isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool))):
-        raise _SchemaBreak(_at(prefix, key))
-    text = safe_text(value if isinstance(value, str) else str(value)).strip()
-    if not text:
-        raise _SchemaBreak(_at(prefix, key), "is empty")
-    return text
-
-
-def _str_list(item: Item, key: str, prefix: str, *, required: bool) -> list[str]:
-    value = item.get(key)
-    if value is None:
-        if required:
-            raise _SchemaBreak(_at(prefix, key), "is missing")
-        return []
-    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
-        raise _SchemaBreak(_at(prefix, key))
-    return list(value)
-
-
-def _flag(item: Item, key: str, prefix: str) -> bool:
-    value = item.get(key)
-    if value is None:
-        return False
-    if not isinstance(value, bool):
-        raise _SchemaBreak(_at(prefix, key))
-    return value
+# -- body-level readers (a broken body fails the call; a broken item field does not, R16) ------
 
 
 def _count(item: Item, key: str, prefix: str) -> int:
@@ -164,92 +99,75 @@ def _count(item: Item, key: str, prefix: str) -> int:
     raise _SchemaBreak(_at(prefix, key))
 
 
-def _sensitive_id(item: Item, key: str, prefix: str) -> str:
-    """Creator / Owner.UserId: a string or a number, masked to ``****1234`` at once."""
+def _flag(item: Item, key: str, prefix: str) -> bool:
     value = item.get(key)
     if value is None:
-        return NOT_AVAILABLE
-    if not (isinstance(value, str) or _is_number(value)):
+        return False
+    if not isinstance(value, bool):
         raise _SchemaBreak(_at(prefix, key))
-    return mask_id(value)
+    return value
 
 
-def _sensitive_name(item: Item, key: str, prefix: str) -> str:
+def _identifier(item: Item, key: str, prefix: str) -> str:
+    """An ID the next request depends on (CreateWorkspace's answer, a name check's hit)."""
     value = item.get(key)
     if value is None:
-        return NOT_AVAILABLE
-    if not isinstance(value, str):
+        raise _SchemaBreak(_at(prefix, key), "is missing")
+    if not (isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool))):
         raise _SchemaBreak(_at(prefix, key))
-    return mask_name(value)
+    text = safe_text(value if isinstance(value, str) else str(value)).strip()
+    if not text:
+        raise _SchemaBreak(_at(prefix, key), "is empty")
+    return text
 
 
 def format_time(value: object) -> str:
-    """ISO-8601 -> ``YYYY-MM-DD HH:MM:SS UTC``; unparseable text is returned terminal-safe."""
-    text = safe_text(value).strip()
-    if not text:
-        return NOT_AVAILABLE
-    try:
-        parsed = datetime.fromisoformat(text) if len(text) <= 64 else None
-        if parsed is None:
-            return text
-        if parsed.tzinfo is None:  # the API sends UTC; a missing zone means UTC
-            parsed = parsed.replace(tzinfo=UTC)
-        t = parsed.astimezone(UTC)
-    except (ValueError, OverflowError):
-        return text
-    # Formatted by hand: strftime("%Y") does not zero-pad years below 1000 on glibc.
-    return f"{t.year:04d}-{t.month:02d}-{t.day:02d} {t.hour:02d}:{t.minute:02d}:{t.second:02d} UTC"
-
-
-def _time(item: Item, key: str, prefix: str, *, required: bool) -> str:
-    value = item.get(key)
-    if value is None:
-        if required:
-            raise _SchemaBreak(_at(prefix, key), "is missing")
-        return NOT_AVAILABLE
-    if not isinstance(value, str):
-        raise _SchemaBreak(_at(prefix, key))
-    return format_time(value)
-
-
-def _https_url(value: object) -> str | None:
-    """Only a clean ``https://`` URL is offered to the user to open or copy."""
-    if not isinstance(value, str) or not value or safe_text(value, _URL_LIMIT) != value:
-        return None
-    if any(ch.isspace() for ch in value):
-        return None
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        return None
-    return value if parts.scheme == "https" and parts.netloc else None
+    """An API time for people: ``YYYY-MM-DD HH:MM:SS UTC`` (see `present.display_time`)."""
+    return display_time(iso_time(value) if isinstance(value, str) else NOT_AVAILABLE)
 
 
 # -- builders (called under _guarded) ---------------------------------------------------------
 
 
-def _row(item: Item, prefix: str = "") -> WorkspaceRow:
-    # List items say resourceGroupId, GetWorkspace says ResourceGroupId.
-    group_key = "ResourceGroupId" if item.get("ResourceGroupId") is not None else "resourceGroupId"
-    extra = item.get("ExtraInfos")
-    if extra is not None and not isinstance(extra, Mapping):
-        raise _SchemaBreak(_at(prefix, "ExtraInfos"))
+def _row(item: Item) -> WorkspaceRow:
+    """One workspace, field by field (R16); list items say resourceGroupId, GetWorkspace says
+    ResourceGroupId."""
+    read = ItemReader(item)
+    group_key = "ResourceGroupId" if read.present("ResourceGroupId") else "resourceGroupId"
+    row = WorkspaceRow(
+        workspace_id=read.identifier("WorkspaceId", "Workspace ID"),
+        name=read.text("WorkspaceName", "Name"),
+        display_name=read.text("DisplayName", "Display Name"),
+        description=read.text("Description", "Description"),
+        status=read.text("Status", "Status"),
+        environments=read.words("EnvTypes", "Environments"),
+        created=read.time("GmtCreateTime", "Created"),
+        modified=read.time("GmtModifiedTime", "Modified"),
+        creator_id=read.masked_id("Creator", "Creator ID"),
+        administrators=read.masked_accounts("AdminNames", "Administrators"),
+        resource_group=read.text(group_key, "Resource Group"),
+        is_default=read.flag("IsDefault", "Default"),
+        extra_info=read.extra_infos("ExtraInfos", "Extra Info"),
+    )
+    return replace(row, unreadable=tuple(read.unreadable)) if read.unreadable else row
+
+
+def _unreadable_row() -> WorkspaceRow:
+    """A list entry that is not an object at all: shown, every field unreadable (R16)."""
     return WorkspaceRow(
-        workspace_id=_identifier(item, "WorkspaceId", prefix),
-        name=_required_str(item, "WorkspaceName", prefix),
-        display_name=_optional_str(item, "DisplayName", prefix),
-        description=_optional_str(item, "Description", prefix),
-        status=_required_str(item, "Status", prefix),
-        environments=tuple(
-            safe_text(env, _KEY_LIMIT) for env in _str_list(item, "EnvTypes", prefix, required=True)
-        ),
-        created=_time(item, "GmtCreateTime", prefix, required=True),
-        modified=_time(item, "GmtModifiedTime", prefix, required=False),
-        creator_id=_sensitive_id(item, "Creator", prefix),
-        administrators=mask_admins(_str_list(item, "AdminNames", prefix, required=False)),
-        resource_group=_optional_str(item, group_key, prefix),
-        is_default=_flag(item, "IsDefault", prefix),
-        extra_info=mask_extra_infos(extra),
+        workspace_id=UNREADABLE,
+        name=UNREADABLE,
+        display_name=UNREADABLE,
+        description=UNREADABLE,
+        status=UNREADABLE,
+        environments=(),
+        created=UNREADABLE,
+        modified=UNREADABLE,
+        creator_id=UNREADABLE,
+        administrators=(),
+        resource_group=UNREADABLE,
+        is_default=False,
+        unreadable=WORKSPACE_KEYS,
     )
 
 
@@ -260,22 +178,35 @@ def _rows(raw: Item) -> tuple[WorkspaceRow, ...]:
     if not isinstance(items, list | tuple):
         raise _SchemaBreak("Workspaces")
     return tuple(
-        _row(_as_item(entry, f"Workspaces[{index}]"), f"Workspaces[{index}]")
-        for index, entry in enumerate(items)
+        _row(entry) if isinstance(entry, Mapping) else _unreadable_row() for entry in items
     )
 
 
 def _owner(raw: Item) -> OwnerInfo | None:
-    value = raw.get("Owner")
-    if value is None:
+    read = ItemReader(raw)
+    owner = read.block("Owner", "Owner")
+    if owner is None:
         return None
-    owner = _as_item(value, "Owner")
+    fields = ItemReader(owner)
     # UserKp is never read: it must not exist anywhere outside the raw response.
     return OwnerInfo(
-        username=_sensitive_name(owner, "UserName", "Owner"),
-        display_name=_sensitive_name(owner, "DisplayName", "Owner"),
-        user_id=_sensitive_id(owner, "UserId", "Owner"),
+        username=fields.masked_name("UserName", "Owner"),
+        display_name=fields.masked_name("DisplayName", "Owner Display Name"),
+        user_id=fields.masked_id("UserId", "Owner ID"),
+        unreadable=tuple(fields.unreadable),
     )
+
+
+def _detail(raw: Item, verbose: bool) -> WorkspaceDetail:
+    row = _row(raw)
+    owner: OwnerInfo | None = None
+    if verbose:
+        owner = _owner(raw)
+        if owner is None and ItemReader(raw).present("Owner"):  # an Owner that is no object
+            row = replace(row, unreadable=(*row.unreadable, "Owner"))
+        elif owner is not None and owner.unreadable:
+            row = replace(row, unreadable=(*row.unreadable, *owner.unreadable))
+    return WorkspaceDetail(workspace=row, owner=owner, verbose=verbose)
 
 
 def _activation(raw: Item, region: str) -> ActivationState:
@@ -292,7 +223,7 @@ def _activation(raw: Item, region: str) -> ActivationState:
         if _flag(product, "IsPurchased", prefix):
             return ActivationState(region=region, status="activated")
         if _flag(product, "HasPermissionToPurchase", prefix):
-            url = _https_url(product.get("PurchaseUrl"))
+            url = purchase_url(product.get("PurchaseUrl"))
             return ActivationState(region=region, status="purchasable", purchase_url=url)
         return ActivationState(region=region, status="no_permission")
     raise _SchemaBreak("Products", f"has no {PRODUCT_CODE} entry")
@@ -368,13 +299,7 @@ def workspace_row(item: Raw | Item) -> WorkspaceRow:
 def workspace_detail(raw: Raw | Item, *, verbose: bool) -> WorkspaceDetail:
     """GetWorkspace. The Owner block is read only when ``verbose`` (R6); UserKp never is."""
     raw = _raw(raw)
-    return _guarded(
-        "GetWorkspace",
-        raw,
-        lambda r: WorkspaceDetail(
-            workspace=_row(r), owner=_owner(r) if verbose else None, verbose=verbose
-        ),
-    )
+    return _guarded("GetWorkspace", raw, lambda r: _detail(r, verbose))
 
 
 def workspace_page(raw: Raw | Item, *, page: int, page_size: int) -> WorkspacePage:

@@ -15,7 +15,6 @@ NOT_AVAILABLE = "N/A"
 ID_MASK = "****"
 NAME_MASK = "***"
 TEXT_LIMIT = 1024
-EXTRA_KEY_LIMIT = 40
 ELLIPSIS = "…"
 
 # Escape sequences are removed as a whole (not just their ESC byte), so no half-sequence such as
@@ -40,7 +39,6 @@ _DROP_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _EMAIL_DOMAIN = re.compile(
     r"(?:[^\W_](?:[^\W_]|-){0,62}\.)+[^\W\d_]{2,63}",
 )
-_EXTRA_KEY = re.compile(rf"[A-Za-z0-9_]{{1,{EXTRA_KEY_LIMIT}}}", re.ASCII)
 
 
 def strip_terminal_controls(text: str) -> str:
@@ -137,17 +135,21 @@ def mask_admins(values: object) -> tuple[str, ...]:
     return (mask_admin(values),)
 
 
+# ExtraInfos keys shown by name; any other key could itself be an account ID (a server once
+# sent {"1095312831785714": "PAI.WorkspaceOwner"}), so it is masked like a value.
+KNOWN_EXTRA_KEYS = frozenset({"TenantId", "AccountId", "OwnerId", "ResourceGroupId"})
+
+
 def mask_extra_infos(mapping: object) -> tuple[tuple[str, str], ...]:
-    """ExtraInfos values (e.g. TenantId) are masked like IDs; keys are kept only if they are
-    plain identifiers (ASCII letters, digits, underscore, at most 40 characters), sorted."""
+    """ExtraInfos: values masked like IDs; known keys by name, other keys masked too; sorted."""
     if not isinstance(mapping, Mapping):
         return ()
     try:
         return tuple(
             sorted(
-                (key, mask_id(val))
+                (key if key in KNOWN_EXTRA_KEYS else mask_id(key), mask_id(val))
                 for key, val in mapping.items()
-                if isinstance(key, str) and _EXTRA_KEY.fullmatch(key)
+                if isinstance(key, str)
             )
         )
     except Exception:

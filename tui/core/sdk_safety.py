@@ -1,4 +1,4 @@
-"""Neutralise the logging leaks of the two Alibaba Cloud libraries (R9).
+"""Neutralise the logging leaks of the Alibaba Cloud libraries and of our own sending (R9).
 
 aliyunsdkcore (2.16) leaks in three ways, all verified in its source:
 
@@ -19,20 +19,21 @@ We do not touch ``os.environ["DEBUG"]``: other tools may rely on it. Instead the
 replaced by a no-op on the class, and every logger of both libraries is switched off: no
 handlers, a level above CRITICAL (so records are never even created), a filter that drops
 anything that still arrives, and ``propagate=False`` so nothing reaches the root logger's
-handlers (pytest's caplog, a user's ``basicConfig(level=DEBUG)``) or ``lastResort``.
+handlers (pytest's caplog, a user's ``basicConfig(level=DEBUG)``) or ``lastResort``. (The SDK's
+sending path, where the body and header dumps live, is no longer used: ``paiws.core.signing``
+only signs. The SDK modules imported for signing still create these loggers.)
+
+urllib3, which sends our requests (``paiws.core.transport``), logs each request target at
+DEBUG, and the query may hold user IDs. It is shared with whatever else runs in the process, so
+it is not switched off: a filter drops only the records made while a paiws request is being
+sent in the current thread or task (``SENDING``).
 """
 
 from __future__ import annotations
 
-import functools
 import logging
-import os
 import threading
-from typing import Any
-from urllib.parse import urlsplit
-
-from paiws.core.endpoint import is_loopback_host
-from paiws.core.errors import NetworkError, PaiwsError, RequestTimeout
+from contextvars import ContextVar
 
 SDK_LOGGER_PREFIXES: tuple[str, ...] = ("aliyunsdkcore", "credentials")
 _OFF = logging.CRITICAL + 10
@@ -86,144 +87,45 @@ def _no_http_debug(self: object, request: object, response: object) -> None:
 
 
 def neutralise_sdk() -> None:
-    """Import the parts of aliyunsdkcore we use and switch off their leaks. Idempotent."""
-    # Imported here so that merely importing paiws does not pay the SDK's import time.
-    import aliyunsdkcore.client  # noqa: F401  (creates the loggers we silence)
+    """Import the parts of aliyunsdkcore we use and switch off their leaks. Idempotent.
+
+    ``aliyunsdkcore.client`` (AcsClient, 20 ms of imports) is not imported: nothing here uses
+    it, and loggers it creates later inherit the silenced top logger's level."""
+    # Imported here so that merely importing paiws does not pay the SDK's import time. These
+    # are the modules paiws.core.signing uses (they create the loggers silenced below), plus
+    # http_response, whose DEBUG=sdk dump is disarmed in case anything else sends through it.
+    import aliyunsdkcore.auth.signers.access_key_signer
+    import aliyunsdkcore.auth.signers.sts_token_signer
+    import aliyunsdkcore.request  # noqa: F401
     from aliyunsdkcore.http import http_response
 
     http_response.HttpResponse.do_http_debug = _no_http_debug
     silence_loggers()
 
 
-# -- a corrected AcsClient --------------------------------------------------------------------
+# True while this thread (or task) is sending a paiws request; set by paiws.core.transport.
+SENDING: ContextVar[bool] = ContextVar("paiws_sending", default=False)
 
 
-def ca_bundle() -> str | bool:
-    """``verify`` for every request: the ``ALIBABA_CLOUD_CA_BUNDLE`` path, else the default
-    trust store. Never False: certificate verification cannot be switched off (R10)."""
-    return os.environ.get("ALIBABA_CLOUD_CA_BUNDLE") or True
+class DropWhileSending(logging.Filter):
+    """Refuse urllib3's records about our own requests; others pass untouched."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not SENDING.get()
 
 
-def _bypass_proxy(url: str) -> bool:
-    """Loopback hosts never use a proxy; other hosts honour NO_PROXY (which the SDK ignores)."""
-    # urllib.request pulls in http.client, email and ssl: imported only when a request is made.
-    from urllib.request import proxy_bypass_environment  # type: ignore[attr-defined]
-
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    return is_loopback_host(host) or bool(proxy_bypass_environment(parts.netloc or host))
+_DROP_SENDING = DropWhileSending()
 
 
-def _network_error(error: BaseException, url: str, timeout: Any) -> PaiwsError:
-    """Translate a vendored-requests failure into our types; no library text is kept."""
-    from aliyunsdkcore.vendored.requests import exceptions as rex
-    from aliyunsdkcore.vendored.requests.packages.urllib3.exceptions import ReadTimeoutError
+def quiet_urllib3_for_our_requests() -> None:
+    """Add the filter to every urllib3 logger (filters do not apply to child loggers' records,
+    so each one gets it). Idempotent; call after urllib3 is imported."""
+    import urllib3  # noqa: F401  (imports the modules whose loggers are filtered)
 
-    host = urlsplit(url).hostname or "the endpoint"
-    connect, read = timeout if isinstance(timeout, tuple) else (timeout, timeout)
-    connect, read = float(connect or 0), float(read or 0)
-    inner = error.args[0] if isinstance(error, rex.ConnectionError) and error.args else None
-    if isinstance(error, rex.ConnectTimeout):
-        return RequestTimeout(
-            f"Connecting to {host} timed out after {connect:g} s (connect timeout).",
-            which="connect",
-            seconds=connect,
-            hint="Raise it with --connect-timeout, or `aliyun configure set --connect-timeout 30`.",
-        )
-    if isinstance(error, rex.ReadTimeout) or isinstance(inner, ReadTimeoutError):
-        return RequestTimeout(
-            f"{host} did not answer within {read:g} s (read timeout).",
-            which="read",
-            seconds=read,
-            hint="Raise it with --connect-timeout/--read-timeout, or "
-            "`aliyun configure set --read-timeout 30`.",
-        )
-    if isinstance(error, rex.SSLError):
-        return NetworkError(
-            f"The TLS certificate of {host} could not be verified.",
-            code="SSLError",
-            hint="If you use a private CA, point ALIBABA_CLOUD_CA_BUNDLE at its PEM file.",
-        )
-    if isinstance(error, rex.ProxyError):
-        return NetworkError(
-            f"The proxy refused or failed the connection to {host}.",
-            code="ProxyError",
-            hint="Check HTTPS_PROXY/HTTP_PROXY and NO_PROXY.",
-        )
-    if isinstance(error, rex.ConnectionError):
-        return NetworkError(
-            f"The connection to {host} failed or was dropped.",
-            code="ConnectionError",
-            hint="Check your network and the endpoint, then try again.",
-        )
-    if not isinstance(error, rex.RequestException) and isinstance(error, OSError):
-        # e.g. an unreadable ALIBABA_CLOUD_CA_BUNDLE path
-        return NetworkError(
-            f"The request to {host} could not be made ({type(error).__name__}).",
-            code="TransportError",
-            hint="Check ALIBABA_CLOUD_CA_BUNDLE if you set it.",
-        )
-    return NetworkError(
-        f"The request to {host} failed ({type(error).__name__}).", code="TransportError"
-    )
-
-
-@functools.cache
-def _safe_classes() -> tuple[Any, Any]:
-    """The corrected session and client classes, defined on first use (lazy SDK import)."""
-    neutralise_sdk()
-    from aliyunsdkcore.client import AcsClient
-    from aliyunsdkcore.vendored.requests import Session
-
-    class SafeSession(Session):  # type: ignore[misc]  # vendored requests has no stubs
-        """Every request: proxies per loopback/NO_PROXY, verification on, typed errors."""
-
-        def send(self, request: Any, **kwargs: Any) -> Any:
-            parts = urlsplit(request.url)
-            if parts.scheme != "https" and not is_loopback_host(parts.hostname or ""):
-                # Last line of defence for R10, whatever the request object says.
-                raise NetworkError(
-                    "Refusing plain HTTP to a non-loopback host.", code="InsecureEndpoint"
-                )
-            if _bypass_proxy(request.url):
-                kwargs["proxies"] = {}
-            kwargs["verify"] = ca_bundle()
-            kwargs["allow_redirects"] = False
-            try:
-                return super().send(request, **kwargs)
-            except OSError as error:  # requests' exceptions derive from IOError
-                raise _network_error(error, request.url, kwargs.get("timeout")) from None
-
-    class SafeAcsClient(AcsClient):  # type: ignore[misc]  # the SDK has no stubs
-        def _get_server_exception(self, *args: Any, **kwargs: Any) -> None:
-            # The original logs raw non-JSON bodies, copies them into the exception message and
-            # raises IndexError on a SignatureDoesNotMatch message without ':'. The client
-            # decodes status and body itself.
-            return None
-
-    return SafeSession, SafeAcsClient
-
-
-def make_acs_client(region: str, *, user_agent: tuple[str, str], pool_size: int = 8) -> Any:
-    """An ``AcsClient`` for one region with the fixes described in this module and client.py."""
-    from aliyunsdkcore.vendored.requests.adapters import HTTPAdapter
-
-    session_class, client_class = _safe_classes()
-    # ak/secret only satisfy the constructor: every request is signed with a signer built from
-    # freshly fetched credentials (client.py), so this signer is never used.
-    acs = client_class(
-        ak="unused",
-        secret="unused",
-        region_id=region,
-        auto_retry=False,
-        max_retry_time=0,
-        verify=None,
-    )
-    acs.append_user_agent(*user_agent)
-    acs.session.close()
-    session = session_class()
-    session.trust_env = False  # proxies come only from the logic above / the SDK's env read
-    session.mount("https://", HTTPAdapter(pool_size, pool_size))
-    session.mount("http://", HTTPAdapter(pool_size, pool_size))
-    acs.session = session
-    return acs
+    with _lock:
+        manager = logging.Logger.manager
+        names = [n for n in list(manager.loggerDict) if n == "urllib3" or n.startswith("urllib3.")]
+        for name in names:
+            logger = logging.getLogger(name)
+            if not any(isinstance(f, DropWhileSending) for f in logger.filters):
+                logger.addFilter(_DROP_SENDING)

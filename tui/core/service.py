@@ -112,6 +112,11 @@ class WorkspaceService:
     def credential_status(self) -> CredentialStatus:
         return self.client.credentials.status()
 
+    def refresh_credentials(self) -> CredentialStatus:
+        """Look for credentials again (the CLI profile or the credentials file may hold new ones
+        now, e.g. after an STS token expired); the next request uses what is found."""
+        return self.client.credentials.status(refresh=True)
+
     def regions(self) -> tuple[Region, ...]:
         return regions.all_regions()
 

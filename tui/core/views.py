@@ -6,9 +6,13 @@ Nothing in here holds a raw sensitive value. They are built in one mapping step
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from paiws.core.masking import safe_text
+
+_REGION_SHAPE = re.compile(r"[a-z]{2,}(-[a-z0-9]+)+")
 ActivationStatus = Literal["activated", "purchasable", "no_permission"]
 CreateOutcomeKind = Literal["created", "exists_same", "name_taken"]
 CreatePhase = Literal["validating", "checking", "creating", "rechecking", "polling", "done"]
@@ -32,6 +36,18 @@ class CredentialStatus:
     problem: str | None = None  # why nothing usable was found (no secrets in it)
     looked_in: tuple[str, ...] = ()  # places consulted, for the "no credentials" screen
     region_hint: str | None = None  # the profile's region_id: a hint only, never used (R2)
+
+    def __post_init__(self) -> None:
+        # Profile names, paths and the region hint come from local files and the environment:
+        # the same sanitiser as API text, so no escape sequence reaches a terminal (R9).
+        for name in ("source", "profile", "mode", "problem", "region_hint"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, safe_text(value, 200))
+        object.__setattr__(self, "looked_in", tuple(safe_text(p, 300) for p in self.looked_in))
+        hint = self.region_hint
+        if hint is not None and not _REGION_SHAPE.fullmatch(hint):
+            object.__setattr__(self, "region_hint", None)
 
     @property
     def label(self) -> str:
@@ -66,13 +82,16 @@ class WorkspaceRow:
     description: str
     status: str
     environments: tuple[str, ...]
-    created: str
+    created: str  # ISO 8601 UTC (2023-02-01T03:00:00Z); `present` makes it readable
     modified: str
     creator_id: str  # masked: ****1234 or ****
     administrators: tuple[str, ...]  # masked: a***@example.com / a***
     resource_group: str
     is_default: bool
     extra_info: tuple[tuple[str, str], ...] = ()  # values masked like IDs
+    # R16: the natural-language keys of fields the server sent with the wrong type; they read
+    # "unreadable" in every output.
+    unreadable: tuple[str, ...] = ()
 
     @property
     def mode(self) -> str:
@@ -84,6 +103,7 @@ class OwnerInfo:
     username: str  # masked: a***
     display_name: str  # masked: a***
     user_id: str  # masked: ****1234
+    unreadable: tuple[str, ...] = ()  # R16, as for WorkspaceRow
 
 
 @dataclass(frozen=True)
@@ -114,6 +134,11 @@ class WorkspacePage:
     @property
     def count(self) -> int:
         return len(self.rows)
+
+    @property
+    def unreadable_items(self) -> int:
+        """R16: how many items had a field of the wrong type (the outputs say so)."""
+        return sum(1 for row in self.rows if row.unreadable)
 
 
 @dataclass(frozen=True)

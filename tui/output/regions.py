@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
-from paiws.core.error_report import ADMIN_ADVICE
+from paiws.core.error_report import ADMIN_ADVICE, UNEXPECTED_LINK
+from paiws.core.regions import console_url
 from paiws.core.views import ActivationState, Region, ResourceLimits
 from paiws.output.render import clean, print_table, write_json
 
@@ -47,6 +48,9 @@ def print_activation(state: ActivationState, fmt: str, stream: TextIO) -> None:
     if state.status == "purchasable" and state.purchase_url:
         url = clean(state.purchase_url)
         stream.write(f"Activate it here (your account may purchase it): {url}\n")
+        stream.write(f"Then check again: paiws activation --region {clean(state.region)}\n")
+    elif state.status == "purchasable":
+        stream.write(f"{UNEXPECTED_LINK} {clean(console_url(state.region))}\n")
         stream.write(f"Then check again: paiws activation --region {clean(state.region)}\n")
     else:
         stream.write(ADMIN_ADVICE + "\n")

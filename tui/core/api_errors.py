@@ -1,0 +1,129 @@
+"""An AIWorkSpace error response (status + JSON body) as a typed ``PaiwsError`` (R7, R9, R12).
+
+Only ``Code``, ``Message`` and ``RequestId`` are read, each through ``server_text.untrusted``
+with the request's credentials as secrets; ``Recommend``, ``HostId`` and ``AccessDeniedDetail``
+(the denied principal's owner ID, display name and diagnostics) are never looked at. The code is
+classified on its raw value (bounded), but only its sanitised form is kept. Credential errors
+never show the server's text at all: a fixed sentence per kind, because their messages echo the
+string to sign, the AccessKey ID or the token.
+"""
+
+from __future__ import annotations
+
+import re
+
+from paiws.core.errors import (
+    AuthFailed,
+    InvalidParameter,
+    NameAlreadyExists,
+    NotFound,
+    PaiwsError,
+    PermissionDenied,
+    ServerError,
+    Throttled,
+)
+from paiws.core.server_text import INPUT_BOUND, CredentialScrubber, untrusted
+from paiws.core.wire_json import decode_json
+from paiws.paths import read_asset
+
+NOT_FOUND_CODE = "100400027"
+_KEY_ID = "the AccessKey ID is unknown or disabled"
+_SIGNATURE = "the request signature did not match; the AccessKey secret is probably wrong"
+_TOKEN = "the STS security token is invalid or has expired"
+# (code prefix, fixed sentence); the first matching prefix wins, so longer prefixes come first.
+AUTH_CODES: tuple[tuple[str, str], ...] = (
+    ("SignatureDoesNotMatch", _SIGNATURE),
+    ("IncompleteSignature", _SIGNATURE),
+    ("InvalidAccessKeySecret", _SIGNATURE),
+    ("InvalidAuthorization", _SIGNATURE),
+    ("InvalidAccessKeyId", _KEY_ID),
+    ("InvalidAccessKey", _KEY_ID),
+    ("InvalidSecurityToken", _TOKEN),
+    ("MissingSecurityToken", _TOKEN),
+)
+_WELL_FORMED_CODE = re.compile(r"[A-Za-z][A-Za-z0-9.]{0,63}")
+
+
+def error_fields(content: bytes) -> tuple[str, object, object]:
+    """(raw Code bounded, raw Message, raw RequestId) of an error body; nothing of a body that
+    is not a JSON object. The raw values never leave this module unsanitised."""
+    try:
+        data = decode_json(content)
+    except (ValueError, RecursionError):
+        return "", None, None
+    if not isinstance(data, dict):
+        return "", None, None
+    code = data.get("Code")
+    raw_code = code.strip()[:INPUT_BOUND] if isinstance(code, str) else ""
+    return raw_code, data.get("Message"), data.get("RequestId")
+
+
+def _auth_error(raw_code: str, request_id: str | None) -> AuthFailed | None:
+    for prefix, sentence in AUTH_CODES:
+        if raw_code.startswith(prefix):
+            shown = raw_code if _WELL_FORMED_CODE.fullmatch(raw_code) else prefix
+            return AuthFailed(
+                f"The credentials were rejected: {sentence} ({shown}).",
+                code=shown,
+                request_id=request_id,
+                hint="Check the key, secret or token with `aliyun configure` and try again.",
+            )
+    return None
+
+
+def error_for(
+    operation: str,
+    action: str,
+    status: int,
+    content: bytes,
+    workspace_id: str | None,
+    secrets: CredentialScrubber,
+) -> PaiwsError:
+    """The typed error for a non-2xx answer to ``operation`` (``action``: its RAM action)."""
+    raw_code, raw_message, raw_request_id = error_fields(content)
+    del content  # from here on nothing can reach the raw body
+    request_id = untrusted(raw_request_id, secrets, limit=80) or None
+    auth = _auth_error(raw_code, request_id)
+    if auth is not None:
+        return auth
+    if workspace_id and (raw_code == NOT_FOUND_CODE or status == 404):
+        return NotFound(workspace_id, request_id=request_id)
+    code = untrusted(raw_code, secrets, limit=80) or None
+    message = untrusted(raw_message, secrets)
+    shown = code or f"HTTP {status}"
+    detail = f"{shown}: {message}" if message else shown
+    if raw_code.startswith("Throttling"):
+        return Throttled(
+            f"The service is throttling requests ({detail}).",
+            code=code,
+            request_id=request_id,
+            hint="Wait a moment and try again.",
+        )
+    if status == 403 or raw_code.startswith(("Forbidden", "NoPermission")):
+        return PermissionDenied(
+            f"Permission denied: {action} is not allowed for these credentials ({detail}).",
+            action=action,
+            policy=read_asset("ram-policy.json"),
+            code=code or "Forbidden",
+            request_id=request_id,
+        )
+    if raw_code == "WorkspaceNameAlreadyExists":
+        return NameAlreadyExists(
+            f"The workspace name is already taken ({detail}).", code=code, request_id=request_id
+        )
+    if raw_code.startswith("InvalidParameter"):
+        return InvalidParameter(
+            f"The service rejected a parameter ({detail}).", code=code, request_id=request_id
+        )
+    if status >= 500:
+        return ServerError(
+            f"The service failed with HTTP {status} ({detail}).",
+            code=code or f"HTTP{status}",
+            request_id=request_id,
+            hint="This is usually temporary; try again shortly.",
+        )
+    return PaiwsError(
+        f"{operation} failed with HTTP {status} ({detail}).",
+        code=code or f"HTTP{status}",
+        request_id=request_id,
+    )
