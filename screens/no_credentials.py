@@ -48,13 +48,13 @@ class NoCredentialsScreen(PaiwsScreen[None]):
             )
             if status.problem:
                 yield Static(Text(status.problem), classes="dim")
+            yield Static(Text(DEMO, style="bold"), id="demo-hint")
             yield Static(Text(HOW_TO), id="how-to")
             if status.looked_in:
                 looked = Text("Looked in:\n", style="bold")
                 for place in status.looked_in:
                     looked.append(f"  • {place}\n", style="not bold")
                 yield Static(looked, id="looked-in")
-            yield Static(Text(DEMO, style="bold"), id="demo-hint")
             yield Static(Text("Press d to start the demo, q to quit."), classes="dim")
 
     def action_demo(self) -> None:

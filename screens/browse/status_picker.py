@@ -63,7 +63,9 @@ class StatusPicker(ModalScreen[str | None]):
 
     def _option(self, value: str, label: str) -> Option:
         text = Text("● " if value == self._current else "  ")
+        width = max(len("All statuses"), *(len(status) for status in validation.STATUSES))
         text.append(label, style=STATUS_STYLES.get(value, "bold" if value == ALL else ""))
+        text.append(" " * (width - len(label)))
         if self._loaded is not None:
             count = sum(self._loaded.values()) if value == ALL else self._loaded.get(value, 0)
             text.append(f"  {count} loaded", style="dim")

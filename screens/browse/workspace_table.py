@@ -425,7 +425,7 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
             text.append(f"Loading workspaces in {self.chosen_region}… ", style="italic")
         elif self.total is not None:
             text.append(f"Loaded {loaded:,} of {self.total:,}", style="bold")
-            text.append("  (loading…) " if self.busy else "  ")
+            text.append(" (loading…) " if self.busy else " ")
         filtering = grid.filter_text
         if filtering:
             text.append(f"· {grid.row_count:,} match {filtering!r} ", style="bold")

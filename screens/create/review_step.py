@@ -18,8 +18,8 @@ def request_table(
     are whole: long ones wrap (and a word longer than the column folds), never cut."""
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
-    table.add_column(ratio=3, overflow="fold")
-    table.add_column(ratio=2, style="dim", overflow="fold")
+    table.add_column(ratio=1, min_width=20, overflow="fold")
+    table.add_column(style="dim", overflow="fold", max_width=32)
     envs = "[" + ", ".join(f'"{env}"' for env in request.environments) + "]"
     table.add_row("Region", Text(region_label), "every request carries it")
     name_note = ""

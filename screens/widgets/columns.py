@@ -4,9 +4,9 @@ terminal (pure functions, no Textual, so the rules are unit-tested on their own)
 The rules (issue #12): Name and Status are always whole and pinned on the left, so scrolling
 sideways never scrolls them away; the other columns follow in display order (most useful
 first) from the sideways-scroll offset, each whole or — long free text only — cut with `…`
-down to a minimum width; a column that does not fit is left out whole (never cut by the edge),
-and a marker says more columns are to the left or right. Space that is left over widens the
-cut columns again, up to their content.
+(never below its title's width), so that as many columns as possible fit; a column that does
+not fit is left out whole (never cut by the edge), and a marker says more columns are to the
+left or right. Space that is left over widens the cut columns again, up to their content.
 """
 
 from __future__ import annotations
@@ -98,43 +98,51 @@ def natural_widths(widths: Sequence[int]) -> list[int]:
     ]
 
 
+def _minimum(column: Column, natural: int) -> int:
+    """The narrowest a column is drawn: whole columns whole; a cut one keeps its title (and
+    sort arrow) readable."""
+    if column.whole:
+        return min(natural, WHOLE_CAP)
+    return min(natural, max(column.minimum, len(column.title) + SORT_ROOM))
+
+
 def fit(natural: Sequence[int], available: int, offset: int = 0) -> Layout:
-    """Place the columns in ``available`` cells; ``natural`` is indexed like TABLE_COLUMNS."""
+    """Place the columns in ``available`` cells; ``natural`` is indexed like TABLE_COLUMNS.
+
+    As many columns as fit at their narrowest (from the sideways offset, in display order),
+    then the space left widens the cut ones: first up to their cap, then up to their content.
+    """
     offset = max(0, min(offset, len(SCROLLABLE) - 1))
     room = available - EDGE
-    placed: list[tuple[Column, int]] = []
+    widths: dict[str, int] = {}
+    placed: list[Column] = []
     for column in COLUMNS:
         if column.pinned:
-            width = min(natural[column.index], WHOLE_CAP)
-            placed.append((column, width))
-            room -= width + 2 * CELL_PADDING
+            widths[column.title] = _minimum(column, natural[column.index])
+            placed.append(column)
+            room -= widths[column.title] + 2 * CELL_PADDING
     shown = 0
     for column in SCROLLABLE[offset:]:
-        want = min(natural[column.index], WHOLE_CAP if column.whole else column.cap)
-        if want + 2 * CELL_PADDING <= room:
-            placed.append((column, want))
-            room -= want + 2 * CELL_PADDING
-            shown += 1
-            continue
-        # A cut column keeps at least its title (and sort arrow) readable.
-        minimum = max(column.minimum, len(column.title) + SORT_ROOM)
-        if not column.whole and room - 2 * CELL_PADDING >= minimum:
-            placed.append((column, room - 2 * CELL_PADDING))
-            room = 0
-            shown += 1
-        break
-    # Left-over space widens the cut columns again, up to their content.
-    widths = dict((c.title, w) for c, w in placed)
-    for column, width in placed:
-        if room <= 0:
+        width = _minimum(column, natural[column.index])
+        if width + 2 * CELL_PADDING > room:
             break
-        grow = min(natural[column.index] - width, room)
-        if not column.whole and grow > 0:
-            widths[column.title] = width + grow
+        widths[column.title] = width
+        placed.append(column)
+        room -= width + 2 * CELL_PADDING
+        shown += 1
+    for limit in ("cap", "content"):
+        for column in placed:
+            if room <= 0 or column.whole:
+                continue
+            target = natural[column.index]
+            if limit == "cap":
+                target = min(target, column.cap)
+            grow = min(max(0, target - widths[column.title]), room)
+            widths[column.title] += grow
             room -= grow
     result: list[Placed] = []
     x = 0
-    for column, _ in placed:
+    for column in placed:
         width = widths[column.title]
         result.append(Placed(column, width, x))
         x += width + 2 * CELL_PADDING

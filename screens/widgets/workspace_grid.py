@@ -576,7 +576,10 @@ class WorkspaceGrid(ScrollView, can_focus=True):
         line = self._text(layout, titles)
         if layout.more_left:
             first = next(p for p in layout.placed if not p.column.pinned)
-            line = line[: first.x] + Text(MORE_LEFT) + line[first.x + 1 :]
+            shifted = line[: first.x]
+            shifted.append(MORE_LEFT)
+            shifted.append_text(line[first.x + 1 :])
+            line = shifted
         if layout.more_right:
             line.append(" " * max(0, self.scrollable_content_region.width - line.cell_len - 1))
             line.append(MORE_RIGHT)
@@ -586,7 +589,10 @@ class WorkspaceGrid(ScrollView, can_focus=True):
         """One row, every cell padded or cut (with an ellipsis) to its column's width."""
         line = self._text(layout, cells)
         if mark:
-            line = Text(mark, style=self._style("mark"), end="") + line[1:]
+            marked = Text(no_wrap=True, end="")
+            marked.append(mark, style=self._style("mark"))
+            marked.append_text(line[1:])
+            line = marked
         return self._strip(line)
 
     @staticmethod
