@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
-from paiws.core.api import CREDENTIALS_STEPS
+from paiws.core.api import CREDENTIALS_STEPS, _
 from paiws.screens.base import PaiwsScreen
 from paiws.screens.messages import StartDemo
 
@@ -19,7 +19,7 @@ HOW_TO = "\n".join(
     (
         "paiws uses the same credentials as the aliyun CLI. Configure them outside the app:",
         "",
-        *(f"  • {step}" for step in CREDENTIALS_STEPS),
+        *(f"  • {_(step)}" for step in CREDENTIALS_STEPS),
         "",
         "then start paiws again. It never asks for a key in the UI and never shows one.",
     )

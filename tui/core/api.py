@@ -28,6 +28,7 @@ from paiws.core.errors import (
     ServerError,
     Throttled,
 )
+from paiws.core.i18n import N_, _, ngettext
 from paiws.core.interface import DataService
 from paiws.core.item_reader import UNREADABLE
 from paiws.core.masking import NOT_AVAILABLE
@@ -64,6 +65,7 @@ __all__ = [
     "CREDENTIALS_STEPS",
     "DEMO_ADVICE",
     "NOT_AVAILABLE",
+    "N_",
     "STATUS_STYLES",
     "TABLE_COLUMNS",
     "UNEXPECTED_LINK",
@@ -96,9 +98,11 @@ __all__ = [
     "WorkspaceDetail",
     "WorkspacePage",
     "WorkspaceRow",
+    "_",
     "display_time",
     "explain",
     "mode_label",
+    "ngettext",
     "policy_summary",
     "recent_regions",
     "remember_region",
