@@ -92,7 +92,7 @@ TABLE_ACTIONS = frozenset(
         "limits",
     }
 )
-ROW_ACTIONS = frozenset({"copy_id", "open_console", "show_json", "edit", "delete"})
+ROW_ACTIONS = frozenset({"copy_id", "show_json", "edit", "delete"})
 CHANGE_ACTIONS = frozenset({"new_workspace", "edit", "delete"})
 Streamed = PageLoaded | PagesDone | CallFailed
 
@@ -164,7 +164,7 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
             "b",
             "open_console",
             "Console",
-            tooltip="Open the selected workspace in the PAI console",
+            tooltip="Open the selected workspace in the PAI console (empty table: the region's)",
             id="table.console",
         ),
         Binding(
@@ -722,9 +722,8 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
 
     def action_open_console(self) -> None:
         row = self.grid.selected
-        if row is None:
-            return
-        url = self.service.console_url(self.chosen_region, row.workspace_id)
+        workspace_id = row.workspace_id if row is not None else None
+        url = self.service.console_url(self.chosen_region, workspace_id)
         self.app.open_url(url)
         self.notify(f"Opening {url}", title="PAI console", markup=False)
 

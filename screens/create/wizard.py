@@ -31,6 +31,7 @@ from paiws.screens.create.options_step import OptionsStep
 from paiws.screens.create.progress import CreateProgressPanel, OutcomeButtons, OutcomePanel
 from paiws.screens.create.review_step import ReviewStep
 from paiws.screens.widgets.confirm_modal import ConfirmModal
+from paiws.screens.widgets.fit import fit_scroll
 from paiws.screens.widgets.key_hints import KeyHints
 from paiws.screens.widgets.stepper import Stepper
 
@@ -169,20 +170,11 @@ class CreateWizard(PaiwsModal[str | None]):
         self._fit_to_screen()
 
     def _fit_to_screen(self) -> None:
-        """The step's part may take what the title, stepper, buttons, border and footer leave
-        of the screen's height; more than that scrolls (with a scrollbar)."""
-        if self._blocked:
-            return
-        box = self.query_one("#wizard-box")
-        scroll = self.query_one("#wizard-scroll", VerticalScroll)
-        others = sum(
-            child.outer_size.height + child.styles.margin.height
-            for child in box.children
-            if child is not scroll and child.display
-        )
-        footer = self.query_one(KeyHints).outer_size.height
-        room = self.size.height - footer - box.styles.gutter.height - others
-        scroll.styles.max_height = max(3, room)
+        """The step's part takes what the title, stepper, buttons, border and footer leave of
+        the screen's height; more than that scrolls (with a scrollbar)."""
+        if not self._blocked:
+            box = self.query_one("#wizard-box")
+            fit_scroll(self, box, self.query_one("#wizard-scroll", VerticalScroll))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self._blocked:

@@ -359,13 +359,19 @@ async def test_refresh_keeps_filter_sort_and_cursor(
         assert screen.grid.cursor_row == 3
 
 
-async def test_empty_region_says_what_to_do(emulator: Emulator, service: WorkspaceService) -> None:
+async def test_empty_region_says_what_to_do(
+    emulator: Emulator, service: WorkspaceService, monkeypatch: pytest.MonkeyPatch
+) -> None:
     app = make_app(service, region="cn-shenzhen")
+    opened: list[str] = []
+    monkeypatch.setattr(app, "open_url", lambda url, new_tab=True: opened.append(url))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         text = " ".join(screen_text(app).split())
         assert "No workspaces in cn-shenzhen yet" in text
         assert "press n to create one" in text
+        await pilot.press("b")  # no row to open: the region's console
+        assert opened == ["https://pai.console.aliyun.com/?regionId=cn-shenzhen"]
 
 
 async def test_a_slow_stale_answer_never_overwrites_a_newer_one(
