@@ -81,6 +81,11 @@ async def settle(pilot: Pilot[Any], rounds: int = 3) -> None:
         await pilot.pause()
         await wait_until(pilot, lambda: not Debouncer.any_pending(), what="debounced input")
         await pilot.app.workers.wait_for_complete()
+        await wait_until(
+            pilot,
+            lambda: not getattr(pilot.app.screen, "layout_pending", False),
+            what="a dialog's feedback fitted and scrolled into view",
+        )
         await pilot.pause()
 
 

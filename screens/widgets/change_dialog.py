@@ -45,6 +45,12 @@ class ChangeDialog(PaiwsModal[ResultT]):
     def __init__(self) -> None:
         super().__init__()
         self._policy: str | None = None
+        self._layouts_pending = 0  # feedback shown, not yet fitted and scrolled into view
+
+    @property
+    def layout_pending(self) -> bool:
+        """A feedback line is still being fitted and scrolled into view (tests wait on it)."""
+        return self._layouts_pending > 0
 
     @property
     def blocked(self) -> str | None:
@@ -64,11 +70,16 @@ class ChangeDialog(PaiwsModal[ResultT]):
     def feedback(self, text: Text, kind: str) -> None:
         widget = self.query_one(self.FEEDBACK, Static)
         show_feedback(widget, text, kind)
+        self._layouts_pending += 1
         self.call_after_refresh(self._fit_and_show, widget)
 
     def _fit_and_show(self, widget: Static) -> None:
         self.fit_to_screen()
-        self.call_after_refresh(widget.scroll_visible, animate=False)
+        self.call_after_refresh(self._show, widget)
+
+    def _show(self, widget: Static) -> None:
+        widget.scroll_visible(animate=False)
+        self._layouts_pending -= 1
 
     def show_failure(self, error: BaseException, *, purpose: str) -> None:
         """Explain ``error`` in the feedback line; remember its RAM policy for `y`."""
