@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
-from paiws.core.api import explain
+from paiws.core.api import N_, _, explain
 from paiws.paths import asset_path
 from paiws.screens.base import PaiwsModal
 from paiws.screens.errors import COPY_KEY, error_body, read_only_reason
@@ -24,15 +24,15 @@ ResultT = TypeVar("ResultT")
 
 class ChangeDialog(PaiwsModal[ResultT]):
     CSS_PATH = [asset_path("wizard.tcss")]  # read when the first dialog is shown
-    ACTION: ClassVar[str] = "change a workspace"  # for the read-only sentence
+    ACTION: ClassVar[str] = N_("change a workspace")  # for the read-only sentence
     FEEDBACK: ClassVar[str] = "#dialog-feedback"  # the line that explains state and failures
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             COPY_KEY,
             "copy_policy",
-            "Copy policy",
-            tooltip="Copy the RAM policy after a permission error",
+            N_("Copy policy"),
+            tooltip=N_("Copy the RAM policy after a permission error"),
             id="dialog.copy",
         ),
     ]
@@ -71,7 +71,8 @@ class ChangeDialog(PaiwsModal[ResultT]):
         self.call_after_refresh(widget.scroll_visible, animate=False)
 
     def show_failure(self, error: BaseException, *, purpose: str) -> None:
-        """Explain ``error`` in the feedback line; remember its RAM policy for `y`."""
+        """Explain ``error`` in the feedback line; remember its RAM policy for `y`. ``purpose``
+        is marked for the catalogue (``N_``) and shown translated."""
         self._policy = explain(error).policy
         self.feedback(error_body(error, purpose=purpose), "bad")
         self.refresh_bindings()
@@ -87,4 +88,4 @@ class ChangeDialog(PaiwsModal[ResultT]):
     def action_copy_policy(self) -> None:
         if self._policy:
             self.app.copy_to_clipboard(self._policy)
-            self.notify("RAM policy copied to the clipboard.", title="Copied")
+            self.notify(_("RAM policy copied to the clipboard."), title=_("Copied"))
