@@ -84,10 +84,10 @@ class DeleteWorkspace(ChangeDialog[str | None]):
                     yield Static(warning, id="delete-warning")
                     if row.is_default:
                         # R13: deleting the region's default workspace says so.
-                        default = Text()
                         # i18n: ends with a blank in English (the next sentence follows)
                         here = _("This is the default workspace of {region} (IsDefault). ")
-                        default.append(here.format(region=self._region), style="bold")
+                        region = Text(self._region, style="bold")
+                        default = headed(here, "region", region, style="bold", rest="bold")
                         default.append(
                             _(
                                 "After deleting it the region has no default workspace until "

@@ -41,13 +41,11 @@ def error_body(error: BaseException, *, purpose: str) -> Text:
     text.append("\n")
     text.append(report.sentence)
     if report.action:
-        text.append("\n")
         failed = _("Failed action: {action}")
-        text.append_text(headed(failed, "action", report.action, style="bold"))
+        text.append_text(headed(failed, "action", report.action, style="bold", lead="\n"))
     if report.policy:
-        text.append("\n")
         heading = _("Least-privilege RAM policy ({key} copies the JSON):").format(key=COPY_KEY)
-        text.append(heading + "\n", style="bold")
+        text.append("\n" + heading + "\n", style="bold")
         text.append("\n".join(report.policy_summary), style="italic")
     for line in _advice(report):
         text.append("\n")

@@ -24,6 +24,8 @@ from textual.widgets.option_list import Option
 from paiws.core.api import N_, STATUS_STYLES, _, status_text, validation
 
 ALL = "all"
+BOX_WIDTH = 44  # the dialog's width, unless an option needs more
+BOX_FRAME = 8  # border, padding, the option's padding and a scrollbar
 
 
 class StatusPicker(ModalScreen[str | None]):
@@ -31,7 +33,6 @@ class StatusPicker(ModalScreen[str | None]):
     DEFAULT_CSS = """
     StatusPicker { align: center middle; }
     StatusPicker > #status-box {
-        width: 44;
         max-width: 100%;
         height: auto;
         max-height: 100%;
@@ -57,7 +58,11 @@ class StatusPicker(ModalScreen[str | None]):
         labels.update((status, status_text(status)) for status in validation.STATUSES)
         width = max(cell_len(label) for label in labels.values())
         options = [self._option(value, label, width) for value, label in labels.items()]
-        with Vertical(id="status-box"):
+        box = Vertical(id="status-box")
+        # Wide enough for the longest option on one line (longer in some languages).
+        widest = max(cell_len(str(option.prompt)) for option in options)
+        box.styles.width = max(BOX_WIDTH, widest + BOX_FRAME)
+        with box:
             yield Static(_("Show workspaces with status"), id="status-title")
             yield Static(
                 _("Asks the server (Status=); Enter picks, escape keeps the current one."),

@@ -57,7 +57,7 @@ def local_sort_text(title: str, descending: bool, loaded: int, total: int | None
 def summary(query: ListQuery, sort: str | None = None) -> str:
     parts = []
     if query.name:
-        parts.append(_("name contains {text}").format(text=repr(query.name)))
+        parts.append(_("name contains {words}").format(words=repr(query.name)))
     parts.append(_("status {status}").format(status=query.status or _("all")))
     parts.append(sort or server_sort_text(query))
     return " · ".join(parts)
@@ -98,8 +98,8 @@ def empty_text(query: ListQuery, region: str, *, can_create: bool) -> Text:
 def no_match_text(text: str, *, complete: bool, searched: bool) -> Text:
     """The loaded rows hold nothing that matches the filter text."""
     body = headed(
-        _("No loaded workspace matches {text} in any column."),
-        "text",
+        _("No loaded workspace matches {words} in any column."),
+        "words",
         Text(repr(text), style="bold"),
         style="bold",
     )

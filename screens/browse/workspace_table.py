@@ -465,7 +465,7 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
         filtering = grid.filter_text
         if filtering:
             shown = grid.row_count
-            matching = _("{n} match {text}").format(n=f"{shown:,}", text=repr(filtering))
+            matching = _("{n} match {words}").format(n=f"{shown:,}", words=repr(filtering))
             text.append(f"· {matching} ", style="bold")
             if self.searching is not None:
                 asking = _("asking the server for names containing it…")

@@ -263,8 +263,7 @@ class OutcomePanel(Vertical):
             )
             buttons = ("rename", "copy", "close")
         for note in outcome.notes:
-            body.append("\n")
-            body.append_text(headed(_("Note: {note}"), "note", note, style="cyan"))
+            body.append_text(headed(_("Note: {note}"), "note", note, style="cyan", lead="\n"))
         self._show(title, tone, body, state, *buttons)
 
     def show_error(self, err: BaseException) -> None:

@@ -17,17 +17,27 @@ from rich.text import Text
 from paiws.core.api import _
 
 
-def headed(template: str, field: str, value: str | Text, *, style: str, **values: str) -> Text:
-    """``template`` (already translated) with the words before ``{field}`` in ``style``,
-    ``value`` in place of the field, and its other ``{name}`` fields filled from ``values``."""
+def headed(
+    template: str,
+    field: str,
+    value: str | Text,
+    *,
+    style: str,
+    rest: str = "",
+    lead: str = "",
+    **values: str,
+) -> Text:
+    """``template`` (already translated) with the words before ``{field}`` in ``style``
+    (after ``lead``, e.g. a line break, in the same style), ``value`` in place of the field,
+    the words after it in ``rest``, and its other ``{name}`` fields filled from ``values``."""
     head, _marker, tail = template.partition("{" + field + "}")
     text = Text()
-    text.append(head.format(**values), style=style)
+    text.append(lead + head.format(**values), style=style)
     if isinstance(value, Text):
         text.append_text(value)
     else:
         text.append(value)
-    text.append(tail.format(**values))
+    text.append(tail.format(**values), style=rest)
     return text
 
 
