@@ -53,16 +53,7 @@ class DeleteWorkspace(ChangeDialog[str | None]):
         self._blocked = self.blocked
         row = self._row
         with Vertical(id="wizard-box", classes="-danger"):
-            yield Static(
-                headed(
-                    _("Delete workspace {name}  (ID {id})"),
-                    "name",
-                    Text(row.name, style="bold"),
-                    style="",
-                    id=row.workspace_id,
-                ),
-                id="dialog-title",
-            )
+            yield self.title_line(_("Delete workspace {name}  (ID {id})"), row)
             if self._blocked:
                 yield Static(Text(self._blocked), id="dialog-blocked")
             else:

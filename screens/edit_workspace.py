@@ -21,7 +21,6 @@ from paiws.screens.widgets.change_dialog import ChangeDialog
 from paiws.screens.widgets.confirm_modal import ConfirmModal
 from paiws.screens.widgets.inputs import Field
 from paiws.screens.widgets.key_hints import KeyHints
-from paiws.screens.widgets.wording import headed
 
 DESCRIPTION_MAX = validation.DESCRIPTION_MAX
 DISPLAY_NAME_MAX = validation.DISPLAY_NAME_MAX
@@ -72,16 +71,7 @@ class EditWorkspace(ChangeDialog[WorkspaceDetail | None]):
         self._blocked = self.blocked
         row = self._row
         with Vertical(id="wizard-box"):
-            yield Static(
-                headed(
-                    _("Edit workspace {name}  (ID {id})"),
-                    "name",
-                    Text(row.name, style="bold"),
-                    style="",
-                    id=row.workspace_id,
-                ),
-                id="dialog-title",
-            )
+            yield self.title_line(_("Edit workspace {name}  (ID {id})"), row)
             if self._blocked:
                 yield Static(Text(self._blocked), id="dialog-blocked")
             else:

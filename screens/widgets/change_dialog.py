@@ -12,12 +12,13 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
-from paiws.core.api import N_, _, explain
+from paiws.core.api import N_, WorkspaceRow, _, explain
 from paiws.paths import asset_path
 from paiws.screens.base import PaiwsModal
 from paiws.screens.errors import COPY_KEY, error_body, read_only_reason
 from paiws.screens.widgets.feedback import show_feedback
 from paiws.screens.widgets.fit import fit_scroll
+from paiws.screens.widgets.wording import headed
 
 ResultT = TypeVar("ResultT")
 
@@ -50,6 +51,15 @@ class ChangeDialog(PaiwsModal[ResultT]):
     def blocked(self) -> str | None:
         """Why the form is not offered at all (read-only mode), or None."""
         return read_only_reason(self.ACTION) if self.session.read_only else None
+
+    @staticmethod
+    def title_line(template: str, row: WorkspaceRow) -> Static:
+        """The dialog's title line: ``template`` (translated) with the workspace's name in
+        bold and its ID, e.g. "Edit workspace **name**  (ID 123)"."""
+        name = Text(row.name, style="bold")
+        return Static(
+            headed(template, "name", name, style="", id=row.workspace_id), id="dialog-title"
+        )
 
     def on_resize(self) -> None:
         self.fit_to_screen()
