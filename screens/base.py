@@ -3,6 +3,8 @@
 Common keys (SPEC §4): `escape` goes back, `q` quits from the top screen (and goes back
 elsewhere), `?`/`g`/`ctrl+p`/`ctrl+q` are App-level. Screens add their own BINDINGS; the help
 screen and the command palette are built from those same bindings (one source of truth).
+Binding descriptions and help titles are marked with ``N_`` and translated where they are shown
+(the footer, the help screen, the palette).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 
-from paiws.core.api import DataService
+from paiws.core.api import N_, DataService
 from paiws.screens.host import Host, host_of
 from paiws.screens.session import Session
 from paiws.screens.widgets.key_hints import KeyHints
@@ -58,9 +60,9 @@ class PaiwsScreen(Screen[ResultT], HostAccess):
     HINTS: ClassVar[tuple[str, ...]] = ()
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="screen.back"),
-        Binding("q", "quit_app", "Quit", id="screen.quit"),
-        Binding("q", "back", "Back", show=False, id="screen.q_back"),
+        Binding("escape", "back", N_("Back"), id="screen.back"),
+        Binding("q", "quit_app", N_("Quit"), id="screen.quit"),
+        Binding("q", "back", N_("Back"), show=False, id="screen.q_back"),
     ]
 
     @property

@@ -17,10 +17,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Input, Static
 
-from paiws.core.api import N_, WorkspaceRow
+from paiws.core.api import N_, WorkspaceRow, _
 from paiws.screens.widgets.change_dialog import ChangeDialog
 from paiws.screens.widgets.inputs import Field
 from paiws.screens.widgets.key_hints import KeyHints
+from paiws.screens.widgets.sentence import sentence
+from paiws.screens.widgets.wording import headed
 
 
 class DeleteWorkspace(ChangeDialog[str | None]):
@@ -30,7 +32,11 @@ class DeleteWorkspace(ChangeDialog[str | None]):
     FEEDBACK = "#delete-feedback"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            "escape", "cancel", "Cancel", tooltip="Cancel: nothing is deleted", id="delete.cancel"
+            "escape",
+            "cancel",
+            N_("Cancel"),
+            tooltip=N_("Cancel: nothing is deleted"),
+            id="delete.cancel",
         ),
     ]
 
@@ -47,50 +53,52 @@ class DeleteWorkspace(ChangeDialog[str | None]):
         self._blocked = self.blocked
         row = self._row
         with Vertical(id="wizard-box", classes="-danger"):
-            yield Static(
-                Text.assemble(
-                    "Delete workspace ", (row.name, "bold"), f"  (ID {row.workspace_id})"
-                ),
-                id="dialog-title",
-            )
+            yield self.title_line(_("Delete workspace {name}  (ID {id})"), row)
             if self._blocked:
                 yield Static(Text(self._blocked), id="dialog-blocked")
             else:
                 with VerticalScroll(id="dialog-scroll"):
-                    yield Static(
-                        Text.assemble(
-                            ("This cannot be undone. ", "bold"),
-                            "Deleting ",
-                            (row.name, "bold"),
-                            f" in {self._region} removes the workspace and everything inside it: "
-                            "its jobs, models, datasets, code and member permissions.",
-                        ),
-                        id="delete-warning",
+                    warning = Text()
+                    # i18n: ends with a blank in English (the next sentence follows on the line)
+                    warning.append(_("This cannot be undone. "), style="bold")
+                    warning.append_text(
+                        sentence(
+                            _(
+                                "Deleting {name} in {region} removes the workspace and "
+                                "everything inside it: its jobs, models, datasets, code and "
+                                "member permissions."
+                            ),
+                            name=Text(row.name, style="bold"),
+                            region=self._region,
+                        )
                     )
+                    yield Static(warning, id="delete-warning")
                     if row.is_default:
                         # R13: deleting the region's default workspace says so.
-                        yield Static(
-                            Text.assemble(
-                                ("This is the default workspace of ", "bold"),
-                                (self._region, "bold"),
-                                (" (IsDefault). ", "bold"),
+                        # i18n: ends with a blank in English (the next sentence follows)
+                        here = _("This is the default workspace of {region} (IsDefault). ")
+                        region = Text(self._region, style="bold")
+                        default = headed(here, "region", region, style="bold", rest="bold")
+                        default.append(
+                            _(
                                 "After deleting it the region has no default workspace until "
-                                "another one is made the default in the PAI console.",
-                            ),
-                            id="delete-default",
+                                "another one is made the default in the PAI console."
+                            )
                         )
+                        yield Static(default, id="delete-default")
                     yield Static(
-                        Text.assemble(
-                            "Type the workspace name ", (row.name, "bold"), " to confirm."
+                        sentence(
+                            _("Type the workspace name {name} to confirm."),
+                            name=Text(row.name, style="bold"),
                         ),
                         classes="field-title",
                     )
                     yield Field(placeholder=row.name, id="delete-confirm")
                     yield Static(id="delete-feedback", classes="feedback")
             with Horizontal(classes="button-bar"):
-                yield Button("Cancel", id="delete-cancel", variant="primary")
+                yield Button(_("Cancel"), id="delete-cancel", variant="primary")
                 if not self._blocked:
-                    yield Button("Delete", id="delete-go", variant="error", disabled=True)
+                    yield Button(_("Delete"), id="delete-go", variant="error", disabled=True)
         yield KeyHints()
 
     def on_mount(self) -> None:
@@ -113,19 +121,19 @@ class DeleteWorkspace(ChangeDialog[str | None]):
     def _refresh_form(self) -> None:
         typed = self.query_one("#delete-confirm", Input).value
         if self._deleting:
-            self.feedback(Text("Deleting…"), "muted")
+            self.feedback(Text(_("Deleting…")), "muted")
         elif self._matches:
-            self.feedback(Text("✓ The name matches. Delete removes it for good."), "warn")
+            self.feedback(Text("✓ " + _("The name matches. Delete removes it for good.")), "warn")
         elif typed:
-            self.feedback(Text("✗ Does not match the workspace name yet."), "bad")
+            self.feedback(Text("✗ " + _("Does not match the workspace name yet.")), "bad")
         else:
-            self.feedback(Text("The Delete button unlocks when the name matches."), "muted")
+            self.feedback(Text(_("The Delete button unlocks when the name matches.")), "muted")
         self.query_one("#delete-go", Button).disabled = self._deleting or not self._matches
         self.refresh_bindings()
 
     def action_cancel(self) -> None:
         if self._deleting:
-            self.notify("Deleting… the result follows in a moment.", severity="warning")
+            self.notify(_("Deleting… the result follows in a moment."), severity="warning")
         else:
             self.dismiss(None)
 
@@ -156,8 +164,8 @@ class DeleteWorkspace(ChangeDialog[str | None]):
     @on(Deleted)
     def _deleted(self) -> None:
         self.notify(
-            f"Deleted {self._row.name} ({self._row.workspace_id}).",
-            title="Workspace deleted",
+            _("Deleted {name} ({id}).").format(name=self._row.name, id=self._row.workspace_id),
+            title=_("Workspace deleted"),
             markup=False,
         )
         self.dismiss(self._row.workspace_id)
@@ -166,6 +174,6 @@ class DeleteWorkspace(ChangeDialog[str | None]):
     def _failed(self, message: ChangeDialog.Failed) -> None:
         self._deleting = False
         self._refresh_form()
-        self.show_failure(message.error, purpose="delete the workspace")
+        self.show_failure(message.error, purpose=N_("delete the workspace"))
         # Off the input, so `y` copies the policy instead of typing; Enter retries.
         self.query_one("#delete-go", Button).focus()

@@ -19,6 +19,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import ContentSwitcher, Input, Static
 
 from paiws.core.api import (
+    N_,
     NOT_AVAILABLE,
     STATUS_STYLES,
     UNREADABLE,
@@ -26,7 +27,9 @@ from paiws.core.api import (
     NotFound,
     WorkspaceDetail,
     WorkspaceRow,
-    workspace_fields,
+    _,
+    keyed_fields,
+    status_text,
 )
 from paiws.screens.base import PaiwsScreen
 from paiws.screens.delete_workspace import DeleteWorkspace
@@ -36,85 +39,107 @@ from paiws.screens.messages import CallFailed, DetailLoaded, VerboseChanged, Wor
 from paiws.screens.record_view import RecordScreen
 from paiws.screens.session import Session
 from paiws.screens.widgets.inputs import Field
+from paiws.screens.widgets.sentence import sentence
 
 
 def detail_table(row: WorkspaceRow, detail: WorkspaceDetail | None, *, verbose: bool) -> Table:
     """Label/value grid; every value a Text so nothing from the API is parsed as markup.
 
     Administrators, like the owner, only once the user asked (R6: GetWorkspace returns them
-    with Verbose only); a hint says how before that.
+    with Verbose only); a hint says how before that. Labels are in the interface language;
+    fields are told apart by their key (the status keeps its code beside its word).
     """
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
     have_verbose = detail is not None and detail.verbose
     source = detail.workspace if have_verbose and detail is not None else row
-    for label, value in workspace_fields(source, include_admins=verbose and have_verbose):
-        cell = Text(value)
+    fields = keyed_fields(source, include_admins=verbose and have_verbose)
+    for key, label, value in fields:
         if value == UNREADABLE:
+            cell = Text(value)
             cell.stylize("bold yellow")
-        elif label == "Status":
+        elif key == "Status":
+            cell = Text(status_text(value))
             cell.stylize(STATUS_STYLES.get(source.status, ""))
+        else:
+            cell = Text(value)
         table.add_row(Text(label), cell)
     extra = "\n".join(f"{key}: {value}" for key, value in source.extra_info) or NOT_AVAILABLE
-    table.add_row(Text("Extra info"), Text(extra))
+    table.add_row(Text(_("Extra info")), Text(extra))
     if not verbose:
-        hint = Text("press w to show them and the owner", style="italic dim")
-        table.add_row(Text("Administrators"), hint)
+        hint = Text(_("press w to show them and the owner"), style="italic dim")
+        table.add_row(Text(_("Administrators")), hint)
         return table
     owner = detail.owner if detail is not None and detail.verbose else None
     if owner is not None:
-        table.add_row(Text("Owner"), Text(owner.username))
-        table.add_row(Text("Owner Display Name"), Text(owner.display_name))
-        table.add_row(Text("Owner ID"), Text(owner.user_id))
+        table.add_row(Text(_("Owner")), Text(owner.username))
+        table.add_row(Text(_("Owner Display Name")), Text(owner.display_name))
+        table.add_row(Text(_("Owner ID")), Text(owner.user_id))
     elif have_verbose:
-        table.add_row(Text("Owner"), Text(NOT_AVAILABLE))
+        table.add_row(Text(_("Owner")), Text(NOT_AVAILABLE))
     else:
-        table.add_row(Text("Owner"), Text("loading…", style="italic"))
+        table.add_row(Text(_("Owner")), Text(_("loading…"), style="italic"))
     if source.unreadable:
+        names = _(", ").join(_(name) for name in source.unreadable)
         note = Text(
-            f"The server sent {', '.join(source.unreadable)} in a form paiws cannot read.",
+            _("The server sent {fields} in a form paiws cannot read.").format(fields=names),
             style="yellow",
         )
-        table.add_row(Text("Unreadable"), note)
+        table.add_row(Text(_("Unreadable")), note)
     return table
 
 
 class DetailScreen(PaiwsScreen[None]):
-    HELP_TITLE: ClassVar[str] = "Workspace detail"
+    HELP_TITLE: ClassVar[str] = N_("Workspace detail")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "w",
             "toggle_owner",
-            "Owner & admins",
-            tooltip="Show/hide owner & administrators (fetches with Verbose; sticky)",
+            N_("Owner & admins"),
+            tooltip=N_("Show/hide owner & administrators (fetches with Verbose; sticky)"),
             id="detail.owner",
         ),
-        Binding("y", "copy_id", "Copy ID", tooltip="Copy the workspace ID", id="detail.copy"),
         Binding(
-            "r", "refresh", "Refresh", tooltip="Fetch the workspace again", id="detail.refresh"
+            "y", "copy_id", N_("Copy ID"), tooltip=N_("Copy the workspace ID"), id="detail.copy"
         ),
         Binding(
-            "e", "edit", "Edit", tooltip="Edit the display name and description", id="detail.edit"
+            "r",
+            "refresh",
+            N_("Refresh"),
+            tooltip=N_("Fetch the workspace again"),
+            id="detail.refresh",
+        ),
+        Binding(
+            "e",
+            "edit",
+            N_("Edit"),
+            tooltip=N_("Edit the display name and description"),
+            id="detail.edit",
         ),
         Binding(
             "ctrl+d",
             "delete",
-            "Delete",
-            tooltip="Delete this workspace (type its name to confirm)",
+            N_("Delete"),
+            tooltip=N_("Delete this workspace (type its name to confirm)"),
             id="detail.delete",
         ),
         Binding(
             "b",
             "open_console",
-            "Console",
-            tooltip="Open this workspace in the PAI console",
+            N_("Console"),
+            tooltip=N_("Open this workspace in the PAI console"),
             id="detail.console",
         ),
         Binding(
-            "v", "show_json", "JSON", tooltip="This workspace as masked JSON", id="detail.json"
+            "v",
+            "show_json",
+            N_("JSON"),
+            tooltip=N_("This workspace as masked JSON"),
+            id="detail.json",
         ),
-        # In read-only mode the change keys answer with the reason (not offered anywhere).
+        # In read-only mode the change keys answer with the reason (not offered anywhere); the
+        # action names are catalogue messages (ReadOnlyMode.refusing translates them).
         Binding("e", "refuse('update a workspace')", show=False, id="detail.edit_refused"),
         Binding("ctrl+d", "refuse('delete a workspace')", show=False, id="detail.delete_refused"),
     ]
@@ -148,7 +173,9 @@ class DetailScreen(PaiwsScreen[None]):
                 yield Static("", id="detail-note", classes="dim")
             with Vertical(id="not-found", classes="panel"):
                 yield Static("", id="not-found-text")
-                yield Field(placeholder="Try another workspace ID and press Enter", id="other-id")
+                yield Field(
+                    placeholder=_("Try another workspace ID and press Enter"), id="other-id"
+                )
 
     def on_mount(self) -> None:
         self.watch(self.app, "session", self._session_changed, init=False)
@@ -185,7 +212,7 @@ class DetailScreen(PaiwsScreen[None]):
             # R6: Verbose only when the user asked for owner detail (the session's choice).
             detail = self.service.get_workspace(region, workspace_id, verbose=self._verbose)
         except Exception as error:  # every failure becomes a message the UI explains
-            self.post_message(CallFailed(gen, "load the workspace", error))
+            self.post_message(CallFailed(gen, N_("load the workspace"), error))
             return
         self.post_message(DetailLoaded(gen, detail))
 
@@ -219,8 +246,8 @@ class DetailScreen(PaiwsScreen[None]):
         note = self.query_one("#detail-note", Static)
         verbose = self._verbose
         if self.row is None:
-            title.update(Text(f"Workspace {self.workspace_id}", style="bold"))
-            fields.update(Text("Loading…", style="italic") if self.busy else Text(""))
+            title.update(Text(_("Workspace {id}").format(id=self.workspace_id), style="bold"))
+            fields.update(Text(_("Loading…"), style="italic") if self.busy else Text(""))
         else:
             title.update(
                 Text.assemble((self.row.name, "bold"), "  ", (self.row.workspace_id, "dim"))
@@ -228,18 +255,22 @@ class DetailScreen(PaiwsScreen[None]):
             body: RenderableType = detail_table(self.row, self.detail, verbose=verbose)
             fields.update(body)
         if problem:
-            problem.append("\nPress r to retry.")
+            problem.append("\n" + _("Press r to retry."))
             problem.stylize("red")
             note.update(problem)
         elif verbose:
             note.update(
-                Text("Owner & administrators shown (fetched with Verbose). Press w to hide them.")
+                Text(
+                    _("Owner & administrators shown (fetched with Verbose). Press w to hide them.")
+                )
             )
         else:
             note.update(
                 Text(
-                    "Press w to show the owner (fetches the workspace with Verbose; "
-                    "stays on for this session)."
+                    _(
+                        "Press w to show the owner (fetches the workspace with Verbose; "
+                        "stays on for this session)."
+                    )
                 )
             )
 
@@ -247,15 +278,20 @@ class DetailScreen(PaiwsScreen[None]):
         self.row = None
         self.detail = None
         if invalid is not None:
-            headline = Text.assemble(
-                (f"{self.workspace_id!r} is not a workspace ID", "bold"),
-                f": {invalid}\nNothing was sent.",
+            what = _("{id} is not a workspace ID").format(id=repr(self.workspace_id))
+            headline = sentence(
+                _("{headline}: {problem}"), headline=Text(what, style="bold"), problem=str(invalid)
             )
+            headline.append("\n" + _("Nothing was sent."))
         else:
-            headline = Text.assemble(
-                (f"Workspace {self.workspace_id} does not exist", "bold"),
-                f" in {self.chosen_region}.\n\nCheck the ID (and the region: g), "
-                "or try another ID below.",
+            what = _("Workspace {id} does not exist").format(id=self.workspace_id)
+            headline = sentence(
+                _("{headline} in {region}."),
+                headline=Text(what, style="bold"),
+                region=self.chosen_region,
+            )
+            headline.append(
+                "\n\n" + _("Check the ID (and the region: g), or try another ID below.")
             )
         self.query_one("#not-found-text", Static).update(headline)
         self.query_one("#detail-switcher", ContentSwitcher).current = "not-found"
@@ -289,7 +325,7 @@ class DetailScreen(PaiwsScreen[None]):
     def action_refuse(self, action: str) -> None:
         """A change key in read-only mode: the one sentence, instead of silence."""
         self.notify(
-            read_only_reason(action), title="Read-only mode", severity="warning", markup=False
+            read_only_reason(action), title=_("Read-only mode"), severity="warning", markup=False
         )
 
     def action_toggle_owner(self) -> None:
@@ -299,7 +335,11 @@ class DetailScreen(PaiwsScreen[None]):
     def action_copy_id(self) -> None:
         if self.row is not None:
             self.app.copy_to_clipboard(self.row.workspace_id)
-            self.notify(f"Copied {self.row.workspace_id}", title="Workspace ID", markup=False)
+            self.notify(
+                _("Copied {id}").format(id=self.row.workspace_id),
+                title=_("Workspace ID"),
+                markup=False,
+            )
 
     def action_refresh(self) -> None:
         self._fetch()
@@ -308,7 +348,7 @@ class DetailScreen(PaiwsScreen[None]):
         if self.row is not None:
             url = self.service.console_url(self.chosen_region, self.row.workspace_id)
             self.app.open_url(url)
-            self.notify(f"Opening {url}", title="PAI console", markup=False)
+            self.notify(_("Opening {url}").format(url=url), title=_("PAI console"), markup=False)
 
     def action_show_json(self) -> None:
         if self.row is None:

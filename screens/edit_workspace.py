@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Input, Static
 
-from paiws.core.api import N_, WorkspaceDetail, WorkspaceRow, validation
+from paiws.core.api import N_, WorkspaceDetail, WorkspaceRow, _, validation
 from paiws.screens.widgets.change_dialog import ChangeDialog
 from paiws.screens.widgets.confirm_modal import ConfirmModal
 from paiws.screens.widgets.inputs import Field
@@ -24,6 +24,14 @@ from paiws.screens.widgets.key_hints import KeyHints
 
 DESCRIPTION_MAX = validation.DESCRIPTION_MAX
 DISPLAY_NAME_MAX = validation.DISPLAY_NAME_MAX
+# What Save sends, by the fields that changed (whole sentences, for the catalogue).
+SAVE_SENDS: dict[frozenset[str], str] = {
+    frozenset({"display_name"}): N_("Save sends the new display name (UpdateWorkspace)."),
+    frozenset({"description"}): N_("Save sends the new description (UpdateWorkspace)."),
+    frozenset({"display_name", "description"}): N_(
+        "Save sends the new display name and description (UpdateWorkspace)."
+    ),
+}
 
 
 class EditWorkspace(ChangeDialog[WorkspaceDetail | None]):
@@ -35,15 +43,15 @@ class EditWorkspace(ChangeDialog[WorkspaceDetail | None]):
         Binding(
             "escape",
             "cancel",
-            "Cancel",
-            tooltip="Cancel (asks before discarding changes)",
+            N_("Cancel"),
+            tooltip=N_("Cancel (asks before discarding changes)"),
             id="edit.cancel",
         ),
         Binding(
             "ctrl+s",
             "save",
-            "Save",
-            tooltip="Save (UpdateWorkspace; Enter works too)",
+            N_("Save"),
+            tooltip=N_("Save (UpdateWorkspace; Enter works too)"),
             id="edit.save",
         ),
     ]
@@ -63,31 +71,32 @@ class EditWorkspace(ChangeDialog[WorkspaceDetail | None]):
         self._blocked = self.blocked
         row = self._row
         with Vertical(id="wizard-box"):
-            yield Static(
-                Text.assemble("Edit workspace ", (row.name, "bold"), f"  (ID {row.workspace_id})"),
-                id="dialog-title",
-            )
+            yield self.title_line(_("Edit workspace {name}  (ID {id})"), row)
             if self._blocked:
                 yield Static(Text(self._blocked), id="dialog-blocked")
             else:
                 yield from self._compose_form(row)
             with Horizontal(classes="button-bar"):
-                yield Button("Cancel", id="edit-cancel")
+                yield Button(_("Cancel"), id="edit-cancel")
                 if not self._blocked:
-                    yield Button("Save", id="edit-save", variant="primary")
+                    yield Button(_("Save"), id="edit-save", variant="primary")
         yield KeyHints()
 
     def _compose_form(self, row: WorkspaceRow) -> ComposeResult:
         with VerticalScroll(id="dialog-scroll"):
-            yield Static("Display name", classes="field-title")
+            yield Static(_("Display name"), classes="field-title")
             yield Static(
-                f"The friendly name shown in the console, up to {DISPLAY_NAME_MAX} characters.",
+                _("The friendly name shown in the console, up to {max} characters.").format(
+                    max=DISPLAY_NAME_MAX
+                ),
                 classes="field-help",
             )
             yield Field(row.display_name, max_length=DISPLAY_NAME_MAX, id="edit-display")
-            yield Static("Description", classes="field-title")
+            yield Static(_("Description"), classes="field-title")
             yield Static(
-                f"What this workspace is for. Required, at most {DESCRIPTION_MAX} characters.",
+                _("What this workspace is for. Required, at most {max} characters.").format(
+                    max=DESCRIPTION_MAX
+                ),
                 classes="field-help",
             )
             yield Field(row.description, max_length=DESCRIPTION_MAX, id="edit-description")
@@ -137,13 +146,9 @@ class EditWorkspace(ChangeDialog[WorkspaceDetail | None]):
         if problem:
             self.feedback(Text(f"✗ {problem}"), "bad")
         elif not changed:
-            self.feedback(Text("Nothing changed yet."), "muted")
+            self.feedback(Text(_("Nothing changed yet.")), "muted")
         else:
-            fields = " and ".join(
-                "display name" if key == "display_name" else "description"
-                for key in self._changes()
-            )
-            self.feedback(Text(f"Save sends the new {fields} (UpdateWorkspace)."), "muted")
+            self.feedback(Text(_(SAVE_SENDS[frozenset(self._changes())])), "muted")
         self.query_one("#edit-save", Button).disabled = self._saving or bool(problem) or not changed
         self.refresh_bindings()
 
@@ -156,10 +161,10 @@ class EditWorkspace(ChangeDialog[WorkspaceDetail | None]):
 
     def action_cancel(self) -> None:
         if self._saving:
-            self.notify("Saving… the result follows in a moment.", severity="warning")
+            self.notify(_("Saving… the result follows in a moment."), severity="warning")
         elif not self._blocked and self._changes():
             self.app.push_screen(
-                ConfirmModal("Discard your changes?", "The workspace stays as it was."),
+                ConfirmModal(_("Discard your changes?"), _("The workspace stays as it was.")),
                 self._discard_answered,
             )
         else:
@@ -184,7 +189,7 @@ class EditWorkspace(ChangeDialog[WorkspaceDetail | None]):
             return
         self._saving = True
         self._refresh_form()
-        self.feedback(Text("Saving…"), "muted")
+        self.feedback(Text(_("Saving…")), "muted")
         self._save(self._changes())
 
     @work(thread=True, exclusive=True, group="edit", exit_on_error=False)
@@ -203,13 +208,17 @@ class EditWorkspace(ChangeDialog[WorkspaceDetail | None]):
 
     @on(Saved)
     def _saved(self, message: Saved) -> None:
-        self.notify(f"Saved {self._row.name}.", title="Workspace updated", markup=False)
+        self.notify(
+            _("Saved {name}.").format(name=self._row.name),
+            title=_("Workspace updated"),
+            markup=False,
+        )
         self.dismiss(message.detail)
 
     @on(ChangeDialog.Failed)
     def _failed(self, message: ChangeDialog.Failed) -> None:
         self._saving = False
         self._refresh_form()
-        self.show_failure(message.error, purpose="save the changes")
+        self.show_failure(message.error, purpose=N_("save the changes"))
         # Off the inputs, so `y` copies the policy instead of typing; Enter retries.
         self.query_one("#edit-save", Button).focus()

@@ -3,7 +3,9 @@ drawn as a panel text or a notification, and routed to the screen a kind of erro
 (rejected credentials, the permission panel with its RAM policy, R12).
 
 Only `PaiwsError` text is ever shown (built from a code and a sanitised server message by the
-core); for anything else only its type name.
+core); for anything else only its type name. Sentences are in the interface language; a
+``purpose`` ("load the workspaces") is a catalogue message, marked with ``N_`` where the call
+is made and translated here.
 """
 
 from __future__ import annotations
@@ -20,8 +22,10 @@ from paiws.core.api import (
     PermissionDenied,
     ReadOnlyMode,
     Throttled,
+    _,
     explain,
 )
+from paiws.screens.widgets.wording import headed
 
 COPY_KEY = "y"  # copies the RAM policy (or the ID) wherever an error offers something to copy
 
@@ -29,19 +33,19 @@ COPY_KEY = "y"  # copies the RAM policy (or the ID) wherever an error offers som
 def error_body(error: BaseException, *, purpose: str) -> Text:
     """The explanation as a panel text: what failed, why, what to do next.
 
-    ``purpose`` names the failed step in the user's words, e.g. "load the workspaces".
+    ``purpose`` names the failed step in the user's words, e.g. ``N_("load the workspaces")``.
     """
     report = explain(error)
-    text = Text()
-    text.append(f"Could not {purpose}: ", style="bold")
-    text.append(report.title)
+    template = _("Could not {purpose}: {title}")
+    text = headed(template, "title", report.title, style="bold", purpose=_(purpose))
     text.append("\n")
     text.append(report.sentence)
     if report.action:
-        text.append("\nFailed action: ", style="bold")
-        text.append(report.action)
+        failed = _("Failed action: {action}")
+        text.append_text(headed(failed, "action", report.action, style="bold", lead="\n"))
     if report.policy:
-        text.append(f"\nLeast-privilege RAM policy ({COPY_KEY} copies the JSON):\n", style="bold")
+        heading = _("Least-privilege RAM policy ({key} copies the JSON):").format(key=COPY_KEY)
+        text.append("\n" + heading + "\n", style="bold")
         text.append("\n".join(report.policy_summary), style="italic")
     for line in _advice(report):
         text.append("\n")
@@ -73,9 +77,9 @@ def report_error(node: DOMNode, error: BaseException, *, purpose: str, retry: bo
             app.push_screen(PermissionErrorScreen(error, purpose=purpose))
         return
     report = explain(error)
-    parts = [f"Could not {purpose}.", report.sentence, *report.advice]
+    parts = [_("Could not {purpose}.").format(purpose=_(purpose)), report.sentence, *report.advice]
     if retry:
-        parts.append("Press r to retry.")
+        parts.append(_("Press r to retry."))
     severity: SeverityLevel = "warning" if isinstance(error, Throttled | NetworkError) else "error"
     # markup=False: the sentence may quote a (sanitised) server message containing brackets.
     app.notify("\n".join(parts), title=report.title, severity=severity, markup=False, timeout=8)

@@ -12,12 +12,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
-from paiws.core.api import InvalidInput, LookupResult, validation
+from paiws.core.api import N_, InvalidInput, LookupResult, _, validation
 from paiws.screens.base import PaiwsScreen
 from paiws.screens.detail import DetailScreen
 from paiws.screens.errors import error_body, report_error
 from paiws.screens.messages import CallFailed, LookupDone
 from paiws.screens.widgets.inputs import Field
+from paiws.screens.widgets.sentence import sentence
 from paiws.screens.widgets.workspace_grid import WorkspaceGrid
 
 FALLBACK_EXAMPLES = ("12345", "67890")  # PAI workspace IDs are numbers
@@ -26,15 +27,25 @@ FALLBACK_EXAMPLES = ("12345", "67890")  # PAI workspace IDs are numbers
 def placeholder(examples: tuple[str, ...]) -> str:
     """IDs shaped like the region's own (the table's first rows), else like PAI's numbers."""
     shown = examples[:2] if examples else FALLBACK_EXAMPLES
-    return f"e.g. {', '.join(shown)} — Enter looks them up"
+    return _("e.g. {ids} — Enter looks them up").format(ids=", ".join(shown))
 
 
 class IdLookupScreen(PaiwsScreen[None]):
-    HELP_TITLE: ClassVar[str] = "ID lookup"
+    HELP_TITLE: ClassVar[str] = N_("ID lookup")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "retry", "Retry", tooltip="Look the same IDs up again", id="lookup.retry"),
-        Binding("y", "copy_id", "Copy ID", tooltip="Copy the selected ID", id="lookup.copy"),
-        Binding("slash", "edit_ids", "Edit IDs", tooltip="Back to the IDs field", id="lookup.edit"),
+        Binding(
+            "r", "retry", N_("Retry"), tooltip=N_("Look the same IDs up again"), id="lookup.retry"
+        ),
+        Binding(
+            "y", "copy_id", N_("Copy ID"), tooltip=N_("Copy the selected ID"), id="lookup.copy"
+        ),
+        Binding(
+            "slash",
+            "edit_ids",
+            N_("Edit IDs"),
+            tooltip=N_("Back to the IDs field"),
+            id="lookup.edit",
+        ),
     ]
     HINTS = ("lookup.retry", "lookup.edit", "lookup.copy", "screen.back")
 
@@ -48,11 +59,13 @@ class IdLookupScreen(PaiwsScreen[None]):
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="lookup"):
-            yield Static(Text("Look up workspaces by ID", style="bold"), classes="panel-title")
+            yield Static(Text(_("Look up workspaces by ID"), style="bold"), classes="panel-title")
             yield Static(
                 Text(
-                    "One ID opens its detail; several (comma or space separated) are "
-                    "looked up in one request."
+                    _(
+                        "One ID opens its detail; several (comma or space separated) are "
+                        "looked up in one request."
+                    )
                 ),
                 classes="dim",
             )
@@ -71,7 +84,8 @@ class IdLookupScreen(PaiwsScreen[None]):
         try:
             ids = validation.parse_workspace_ids(event.value)
         except InvalidInput as problem:  # the core's rule, naming the token; nothing is sent
-            self._status(Text.assemble((problem.message, "yellow"), " Nothing was sent."))
+            problem_text = Text(problem.message, style="yellow")
+            self._status(sentence(_("{problem} Nothing was sent."), problem=problem_text))
             return
         self._run(ids)
 
@@ -95,7 +109,8 @@ class IdLookupScreen(PaiwsScreen[None]):
             return
         self._gen += 1
         self.busy = True
-        self._status(Text(f"Looking up {len(ids)} IDs in {self.chosen_region}…", style="italic"))
+        looking = _("Looking up {n} IDs in {region}…").format(n=len(ids), region=self.chosen_region)
+        self._status(Text(looking, style="italic"))
         self.set_focus(None)  # off the field: r retries, / edits the IDs again
         self.refresh_bindings()
         self._lookup(self._gen, self.chosen_region, ids)
@@ -105,7 +120,7 @@ class IdLookupScreen(PaiwsScreen[None]):
         try:
             result = self.service.lookup(region, ids)
         except Exception as error:  # every failure becomes a message the UI explains
-            self.post_message(CallFailed(gen, "look up the IDs", error))
+            self.post_message(CallFailed(gen, N_("look up the IDs"), error))
             return
         self.post_message(LookupDone(gen, result))
 
@@ -117,10 +132,13 @@ class IdLookupScreen(PaiwsScreen[None]):
         grid = self.query_one("#lookup-results", WorkspaceGrid)
         grid.replace_rows(result.found)
         grid.display = bool(result.found)
-        self._status(Text(f"Found {len(result.found)} of {len(result.requested)}.", style="bold"))
+        found = _("Found {found} of {requested}.").format(
+            found=len(result.found), requested=len(result.requested)
+        )
+        self._status(Text(found, style="bold"))
         missing = self.query_one("#lookup-missing", Static)
         if result.missing:
-            text = Text("Does not exist in this region:\n", style="bold")
+            text = Text(_("Does not exist in this region:") + "\n", style="bold")
             for workspace_id in result.missing:
                 text.append(f"  • {workspace_id}\n", style="not bold")
             missing.update(text)
@@ -135,7 +153,7 @@ class IdLookupScreen(PaiwsScreen[None]):
             return
         self.busy = False
         body = error_body(message.error, purpose=message.purpose)
-        body.append("\nPress r to retry, / to change the IDs.")
+        body.append("\n" + _("Press r to retry, / to change the IDs."))
         body.stylize("red")
         self._status(body)
         report_error(self, message.error, purpose=message.purpose)
@@ -167,7 +185,11 @@ class IdLookupScreen(PaiwsScreen[None]):
         row = self.query_one("#lookup-results", WorkspaceGrid).selected
         if row is not None:
             self.app.copy_to_clipboard(row.workspace_id)
-            self.notify(f"Copied {row.workspace_id}", title="Workspace ID", markup=False)
+            self.notify(
+                _("Copied {id}").format(id=row.workspace_id),
+                title=_("Workspace ID"),
+                markup=False,
+            )
 
     def action_edit_ids(self) -> None:
         self.query_one("#ids", Input).focus()

@@ -91,7 +91,8 @@ class RegionSearched(WorkerMessage):
 
 
 class CallFailed(WorkerMessage):
-    """A service call raised. `purpose` names what was being done, for the error text.
+    """A service call raised. `purpose` names what was being done, for the error text (a
+    catalogue message, marked with `N_` and translated where it is shown).
 
     The exception object travels to the UI thread but is only ever shown through
     `screens.errors.describe()` (PaiwsError text, or the bare type name for anything else).

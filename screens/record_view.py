@@ -1,6 +1,7 @@
 """`v` in the table and the detail: the workspace as JSON — the masked record the CLI prints for
 `paiws get ID --format json` (with `--owner` when the detail shows the owner), never raw API
-data. Scrollable; `y` copies it."""
+data. Scrollable; `y` copies it. The JSON is machine output: English keys and values in every
+language (only the words around it are translated)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from paiws.core.api import OwnerInfo, WorkspaceRow, workspace_record
+from paiws.core.api import N_, OwnerInfo, WorkspaceRow, _, workspace_record
 from paiws.screens.base import PaiwsScreen
+from paiws.screens.widgets.wording import headed
 
 
 def record_json(row: WorkspaceRow, owner: OwnerInfo | None, *, include_owner: bool) -> str:
@@ -26,9 +28,9 @@ def record_json(row: WorkspaceRow, owner: OwnerInfo | None, *, include_owner: bo
 
 
 class RecordScreen(PaiwsScreen[None]):
-    HELP_TITLE: ClassVar[str] = "Workspace JSON"
+    HELP_TITLE: ClassVar[str] = N_("Workspace JSON")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "copy_json", "Copy JSON", tooltip="Copy the JSON", id="json.copy"),
+        Binding("y", "copy_json", N_("Copy JSON"), tooltip=N_("Copy the JSON"), id="json.copy"),
     ]
     HINTS = ("json.copy", "screen.back")
 
@@ -45,16 +47,18 @@ class RecordScreen(PaiwsScreen[None]):
         if self.include_owner:
             command += " --owner"
         with VerticalScroll(id="json-view"):
+            name = Text(self.row.name, style="bold")
             yield Static(
-                Text.assemble(
-                    ("Workspace ", "bold"),
-                    (self.row.name, "bold"),
-                    " as JSON",
-                ),
+                headed(_("Workspace {name} as JSON"), "name", name, style="bold"),
                 classes="panel-title",
             )
             yield Static(
-                Text(f"Masked, exactly what `{command}` prints. y copies it."), classes="dim"
+                Text(
+                    _("Masked, exactly what `{command}` prints. y copies it.").format(
+                        command=command
+                    )
+                ),
+                classes="dim",
             )
             yield Static(JSON(self.text, ensure_ascii=False), id="json-text")
 
@@ -63,4 +67,8 @@ class RecordScreen(PaiwsScreen[None]):
 
     def action_copy_json(self) -> None:
         self.app.copy_to_clipboard(self.text)
-        self.notify(f"Copied the JSON of {self.row.name}.", title="Workspace JSON", markup=False)
+        self.notify(
+            _("Copied the JSON of {name}.").format(name=self.row.name),
+            title=_("Workspace JSON"),
+            markup=False,
+        )

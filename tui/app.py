@@ -36,6 +36,7 @@ from paiws.screens.messages import (
 from paiws.screens.no_credentials import DEMO_EXIT, NoCredentialsScreen
 from paiws.screens.region_picker import RegionPickerScreen
 from paiws.screens.session import LiveRefresh, Session
+from paiws.screens.widgets import line_breaks
 
 if TYPE_CHECKING:
     from paiws.screens.browse.workspace_table import WorkspaceTableScreen
@@ -118,6 +119,7 @@ class PaiwsApp(App[int]):
         demo: Callable[[], DataService] | None = None,
     ) -> None:
         super().__init__()
+        line_breaks.install()  # Chinese text wraps between characters, not only at blanks
         self._service = service
         self._cursor_blink = cursor_blink  # off in snapshot tests (see screens.widgets.inputs)
         self._live_refresh = live_refresh or LiveRefresh()  # off in tests (exact request logs)

@@ -14,17 +14,17 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Static
 
-from paiws.core.api import UNEXPECTED_LINK, ActivationState, _
+from paiws.core.api import N_, UNEXPECTED_LINK, ActivationState, _
 from paiws.screens.host import host_of
 
 
 class ActivationPanel(Static, can_focus=True):
-    HELP_TITLE: ClassVar[str] = "Activation banner"
+    HELP_TITLE: ClassVar[str] = N_("Activation banner")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open_purchase", "Open purchase page", id="activation.open"),
-        Binding("b", "open_purchase", "Open purchase page", show=False, id="activation.open_b"),
-        Binding("y", "copy_purchase", "Copy link", id="activation.copy"),
-        Binding("r", "recheck", "Re-check", id="activation.recheck"),
+        Binding("enter", "open_purchase", N_("Open purchase page"), id="activation.open"),
+        Binding("b", "open_purchase", N_("Open purchase page"), show=False, id="activation.open_b"),
+        Binding("y", "copy_purchase", N_("Copy link"), id="activation.copy"),
+        Binding("r", "recheck", N_("Re-check"), id="activation.recheck"),
     ]
 
     class RecheckRequested(Message):
@@ -49,30 +49,43 @@ class ActivationPanel(Static, can_focus=True):
 
     def _render_state(self, state: ActivationState) -> Text:
         text = Text()
-        text.append(f"PAI is not activated in {state.region}\n\n", style="bold")
+        heading = _("PAI is not activated in {region}").format(region=state.region)
+        text.append(heading + "\n\n", style="bold")
         if state.status == "purchasable":
             if state.purchase_url:
                 text.append(
-                    "Workspaces exist only after PAI is activated (purchased) in this region. "
-                    "Your account may activate it on the purchase page:\n\n"
+                    _(
+                        "Workspaces exist only after PAI is activated (purchased) in this "
+                        "region. Your account may activate it on the purchase page:"
+                    )
+                    + "\n\n"
                 )
             else:
                 text.append(_(UNEXPECTED_LINK) + "\n\n")
             text.append(f"  {self.purchase_url}\n\n", style="bold underline")
             text.append(
-                "Press enter or b to open the page, y to copy the link, and r to re-check "
-                "once PAI is activated.\n"
+                _(
+                    "Press enter or b to open the page, y to copy the link, and r to re-check "
+                    "once PAI is activated."
+                )
+                + "\n"
             )
         else:
             text.append(
-                "This account may not activate PAI here. Ask the primary account administrator "
-                "to activate PAI in this region: activation needs the primary account or a RAM "
-                "user with the pai:CreateOrder permission.\n\n"
+                _(
+                    "This account may not activate PAI here. Ask the primary account "
+                    "administrator to activate PAI in this region: activation needs the primary "
+                    "account or a RAM user with the pai:CreateOrder permission."
+                )
+                + "\n\n"
             )
-            text.append("Press r to re-check once it has been activated.\n")
+            text.append(_("Press r to re-check once it has been activated.") + "\n")
         text.append(
-            "\nWorkspace browsing and creation are blocked in this region until then. "
-            "Press g to choose another region.",
+            "\n"
+            + _(
+                "Workspace browsing and creation are blocked in this region until then. "
+                "Press g to choose another region."
+            ),
             style="italic",
         )
         return text
@@ -86,13 +99,13 @@ class ActivationPanel(Static, can_focus=True):
         url = self.purchase_url
         if url:
             self.app.open_url(url)
-            self.notify(f"Opening {url}", title="Purchase page", markup=False)
+            self.notify(_("Opening {url}").format(url=url), title=_("Purchase page"), markup=False)
 
     def action_copy_purchase(self) -> None:
         url = self.purchase_url
         if url:
             self.app.copy_to_clipboard(url)
-            self.notify("Purchase link copied to the clipboard.", title="Copied")
+            self.notify(_("Purchase link copied to the clipboard."), title=_("Copied"))
 
     def action_recheck(self) -> None:
         self.post_message(self.RecheckRequested())

@@ -17,7 +17,7 @@ from rich.text import Text
 from textual.timer import Timer
 from textual.worker import get_current_worker
 
-from paiws.core.api import LookupResult, WorkspaceRow, explain, validation
+from paiws.core.api import LookupResult, WorkspaceRow, _, explain, validation
 from paiws.screens.browse.table_query import TRANSITIONAL, age_text
 from paiws.screens.messages import RefreshFailed, RowsRefreshed
 from paiws.screens.session import LiveRefresh
@@ -183,12 +183,13 @@ class LiveRefresher:
         text = Text()
         table = self.table
         if self.failed is not None:
-            text.append(
-                f"· refresh failed ({self.failed}): rows marked ~ may be stale, r refreshes ",
-                style="bold yellow",
+            failed = _("refresh failed ({why}): rows marked ~ may be stale, r refreshes").format(
+                why=self.failed
             )
+            text.append(f"· {failed} ", style="bold yellow")
         elif self.paused:
-            text.append("· auto refresh paused — r to refresh ", style="yellow")
+            text.append("· " + _("auto refresh paused — r to refresh") + " ", style="yellow")
         if table.updated_at is not None:
-            text.append(f"· updated {age_text(self.now() - table.updated_at)} ago ")
+            age = age_text(self.now() - table.updated_at)
+            text.append("· " + _("updated {age} ago").format(age=age) + " ")
         return text

@@ -17,7 +17,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import ContentSwitcher, LoadingIndicator, Static
 
-from paiws.core.api import ActivationState
+from paiws.core.api import N_, ActivationState, _
 from paiws.screens.browse.activation_panel import ActivationPanel
 from paiws.screens.errors import error_body, report_error
 from paiws.screens.host import host_of
@@ -44,7 +44,7 @@ class RegionGate(ContentSwitcher):
         self._gen = 0
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("Choose a region to start: press g."), id="idle", classes="panel")
+        yield Static(Text(_("Choose a region to start: press g.")), id="idle", classes="panel")
         with Vertical(id="checking", classes="panel"):
             yield Static("", id="checking-text")
             yield LoadingIndicator()
@@ -67,7 +67,7 @@ class RegionGate(ContentSwitcher):
         self._gen += 1
         self.post_message(ActivationChanged(region, "checking"))
         self.query_one("#checking-text", Static).update(
-            Text(f"Checking PAI activation in {region}…", style="bold")
+            Text(_("Checking PAI activation in {region}…").format(region=region), style="bold")
         )
         self._switch("checking")
         self._check(self._gen, region, recheck)
@@ -77,7 +77,7 @@ class RegionGate(ContentSwitcher):
         try:
             state = host_of(self).service.activation(region, recheck=recheck)
         except Exception as error:  # every failure becomes a message the UI explains
-            self.post_message(CallFailed(gen, "check PAI activation", error))
+            self.post_message(CallFailed(gen, N_("check PAI activation"), error))
             return
         self.post_message(ActivationChecked(gen, state))
 
@@ -92,7 +92,7 @@ class RegionGate(ContentSwitcher):
             return
         self.post_message(ActivationChanged(self.region_id, "unknown"))
         body = error_body(message.error, purpose=message.purpose)
-        body.append("\n\nPress r to retry, g to choose another region.")
+        body.append("\n\n" + _("Press r to retry, g to choose another region."))
         self.query_one("#failed", Static).update(body)
         self._switch("failed")
         report_error(self, message.error, purpose=message.purpose)

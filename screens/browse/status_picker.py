@@ -2,7 +2,8 @@
 
 A small list instead of a cycle: every status at a glance, the current one marked, and how
 many of the loaded rows have it. Dismisses with the chosen status (``ALL`` for every status),
-or None when cancelled.
+or None when cancelled. Each status reads as its code (what the server takes), with its word
+beside it where the interface language has one.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -19,17 +21,18 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from paiws.core.api import STATUS_STYLES, validation
+from paiws.core.api import N_, STATUS_STYLES, _, status_text, validation
 
 ALL = "all"
+BOX_WIDTH = 44  # the dialog's width, unless an option needs more
+BOX_FRAME = 8  # border, padding, the option's padding and a scrollbar
 
 
 class StatusPicker(ModalScreen[str | None]):
-    HELP_TITLE: ClassVar[str] = "Status filter"
+    HELP_TITLE: ClassVar[str] = N_("Status filter")
     DEFAULT_CSS = """
     StatusPicker { align: center middle; }
     StatusPicker > #status-box {
-        width: 44;
         max-width: 100%;
         height: auto;
         max-height: 100%;
@@ -42,7 +45,7 @@ class StatusPicker(ModalScreen[str | None]):
     StatusPicker OptionList { height: auto; max-height: 12; border: none; padding: 0; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", tooltip="Keep the current status filter"),
+        Binding("escape", "cancel", N_("Cancel"), tooltip=N_("Keep the current status filter")),
     ]
 
     def __init__(self, current: str | None, loaded: Counter[str] | None = None) -> None:
@@ -51,24 +54,29 @@ class StatusPicker(ModalScreen[str | None]):
         self._loaded = loaded
 
     def compose(self) -> ComposeResult:
-        options = [self._option(ALL, "All statuses")]
-        options.extend(self._option(status, status) for status in validation.STATUSES)
-        with Vertical(id="status-box"):
-            yield Static("Show workspaces with status", id="status-title")
+        labels = {ALL: _("All statuses")}
+        labels.update((status, status_text(status)) for status in validation.STATUSES)
+        width = max(cell_len(label) for label in labels.values())
+        options = [self._option(value, label, width) for value, label in labels.items()]
+        box = Vertical(id="status-box")
+        # Wide enough for the longest option on one line (longer in some languages).
+        widest = max(cell_len(str(option.prompt)) for option in options)
+        box.styles.width = max(BOX_WIDTH, widest + BOX_FRAME)
+        with box:
+            yield Static(_("Show workspaces with status"), id="status-title")
             yield Static(
-                "Asks the server (Status=); Enter picks, escape keeps the current one.",
+                _("Asks the server (Status=); Enter picks, escape keeps the current one."),
                 id="status-help",
             )
             yield OptionList(*options, id="status-options")
 
-    def _option(self, value: str, label: str) -> Option:
+    def _option(self, value: str, label: str, width: int) -> Option:
         text = Text("● " if value == self._current else "  ")
-        width = max(len("All statuses"), *(len(status) for status in validation.STATUSES))
         text.append(label, style=STATUS_STYLES.get(value, "bold" if value == ALL else ""))
-        text.append(" " * (width - len(label)))
+        text.append(" " * (width - cell_len(label)))
         if self._loaded is not None:
             count = sum(self._loaded.values()) if value == ALL else self._loaded.get(value, 0)
-            text.append(f"  {count} loaded", style="dim")
+            text.append("  " + _("{n} loaded").format(n=count), style="dim")
         return Option(text, id=value)
 
     def on_mount(self) -> None:

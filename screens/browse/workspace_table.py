@@ -31,7 +31,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
-from paiws.core.api import ListQuery, WorkspaceRow, unreadable_note
+from paiws.core.api import N_, ListQuery, WorkspaceRow, _, unreadable_note
 from paiws.screens.base import PaiwsScreen
 from paiws.screens.browse.activation_panel import ActivationPanel
 from paiws.screens.browse.live_refresh import LiveRefresher
@@ -99,97 +99,130 @@ Streamed = PageLoaded | PagesDone | CallFailed
 
 class WorkspaceTableScreen(PaiwsScreen[None]):
     AUTO_FOCUS = ""  # focus follows the state: the grid, the activation panel, or nothing
-    HELP_TITLE: ClassVar[str] = "Workspace table"
+    HELP_TITLE: ClassVar[str] = N_("Workspace table")
     HELP_WIDGETS = (WorkspaceGrid, ActivationPanel)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "slash",
             "filter_name",
-            "Filter",
-            tooltip="Filter the loaded rows on every column; Enter asks the server by name",
+            N_("Filter"),
+            tooltip=N_("Filter the loaded rows on every column; Enter asks the server by name"),
             id="table.filter",
         ),
         Binding(
             "escape",
             "escape",
-            "Clear",
-            tooltip="Close the filter / clear the filters",
+            N_("Clear"),
+            tooltip=N_("Close the filter / clear the filters"),
             id="table.escape",
         ),
         Binding(
             "s",
             "pick_status",
-            "Status",
-            tooltip="Pick a status to list (server-side)",
+            N_("Status"),
+            tooltip=N_("Pick a status to list (server-side)"),
             id="table.status",
         ),
         Binding(
             "o",
             "toggle_sort",
-            "Sort",
-            tooltip="Sort by created / modified time (server-side)",
+            N_("Sort"),
+            tooltip=N_("Sort by created / modified time (server-side)"),
             id="table.sort",
         ),
         Binding(
-            "O", "toggle_order", "Order", tooltip="Toggle ascending / descending", id="table.order"
+            "O",
+            "toggle_order",
+            N_("Order"),
+            tooltip=N_("Toggle ascending / descending"),
+            id="table.order",
         ),
         Binding(
             "less_than_sign",
             "sort_column(-1)",
-            "Sort ◂",
+            N_("Sort ◂"),
             show=False,
-            tooltip="Sort by the column to the left (a click on a header sorts by it)",
+            tooltip=N_("Sort by the column to the left (a click on a header sorts by it)"),
             id="table.sort_left",
         ),
         Binding(
             "greater_than_sign",
             "sort_column(1)",
-            "Sort ▸",
+            N_("Sort ▸"),
             show=False,
-            tooltip="Sort by the column to the right (other than created/modified: loaded rows)",
+            tooltip=N_(
+                "Sort by the column to the right (other than created/modified: loaded rows)"
+            ),
             id="table.sort_right",
         ),
         Binding(
             "r",
             "refresh",
-            "Refresh",
-            tooltip="Refresh (keeps filter, sort and cursor; resumes auto refresh)",
+            N_("Refresh"),
+            tooltip=N_("Refresh (keeps filter, sort and cursor; resumes auto refresh)"),
             id="table.refresh",
         ),
         Binding(
-            "r", "retry_activation", "Retry", tooltip="Retry the activation check", id="table.retry"
+            "r",
+            "retry_activation",
+            N_("Retry"),
+            tooltip=N_("Retry the activation check"),
+            id="table.retry",
         ),
-        Binding("n", "new_workspace", "New", tooltip="Create a workspace (guided)", id="table.new"),
+        Binding(
+            "n",
+            "new_workspace",
+            N_("New"),
+            tooltip=N_("Create a workspace (guided)"),
+            id="table.new",
+        ),
         Binding(
             "b",
             "open_console",
-            "Console",
-            tooltip="Open the selected workspace in the PAI console (empty table: the region's)",
+            N_("Console"),
+            tooltip=N_(
+                "Open the selected workspace in the PAI console (empty table: the region's)"
+            ),
             id="table.console",
         ),
         Binding(
             "v",
             "show_json",
-            "JSON",
-            tooltip="The selected workspace as masked JSON",
+            N_("JSON"),
+            tooltip=N_("The selected workspace as masked JSON"),
             id="table.json",
         ),
-        Binding("e", "edit", "Edit", tooltip="Edit the selected workspace", id="table.edit"),
+        Binding(
+            "e", "edit", N_("Edit"), tooltip=N_("Edit the selected workspace"), id="table.edit"
+        ),
         Binding(
             "ctrl+d",
             "delete",
-            "Delete",
-            tooltip="Delete the selected workspace (type its name to confirm)",
+            N_("Delete"),
+            tooltip=N_("Delete the selected workspace (type its name to confirm)"),
             id="table.delete",
         ),
-        # In read-only mode the change keys answer with the reason (not offered anywhere).
+        # In read-only mode the change keys answer with the reason (not offered anywhere); the
+        # action names are catalogue messages (ReadOnlyMode.refusing translates them).
         Binding("n", "refuse('create a workspace')", show=False, id="table.new_refused"),
         Binding("e", "refuse('update a workspace')", show=False, id="table.edit_refused"),
         Binding("ctrl+d", "refuse('delete a workspace')", show=False, id="table.delete_refused"),
-        Binding("y", "copy_id", "Copy", tooltip="Copy the selected workspace ID", id="table.copy"),
-        Binding("i", "lookup", "IDs", tooltip="Look up workspaces by ID", id="table.lookup"),
         Binding(
-            "l", "limits", "Limits", tooltip="Show the region's resource limits", id="table.limits"
+            "y",
+            "copy_id",
+            N_("Copy"),
+            tooltip=N_("Copy the selected workspace ID"),
+            id="table.copy",
+        ),
+        Binding(
+            "i", "lookup", N_("IDs"), tooltip=N_("Look up workspaces by ID"), id="table.lookup"
+        ),
+        Binding(
+            "l",
+            "limits",
+            N_("Limits"),
+            tooltip=N_("Show the region's resource limits"),
+            id="table.limits",
         ),
     ]
     HINTS = (
@@ -236,7 +269,7 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
 
     def compose_body(self) -> ComposeResult:
         name_filter = Field(
-            placeholder="Filter the loaded rows (any column); Enter asks the server by name",
+            placeholder=_("Filter the loaded rows (any column); Enter asks the server by name"),
             id="name-filter",
         )
         empty = Static("", id="empty", classes="panel")
@@ -344,7 +377,7 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
                 self.post_message(PageLoaded(gen, page, first=first))
                 first = False
         except Exception as error:  # every failure becomes a message the UI explains
-            self.post_message(CallFailed(gen, "load the workspaces", error))
+            self.post_message(CallFailed(gen, N_("load the workspaces"), error))
             return
         self.post_message(PagesDone(gen))
 
@@ -406,7 +439,7 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
         self._update_status()
         if self.grid.loaded == 0:  # nothing to look at: explain in place of the table
             body = error_body(message.error, purpose=message.purpose)
-            body.append("\n\nPress r to retry, g to choose another region.")
+            body.append("\n\n" + _("Press r to retry, g to choose another region."))
             self.query_one("#empty", Static).update(body)
             self._show_grid(False)
         report_error(self, message.error, purpose=message.purpose)
@@ -418,24 +451,30 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
         loaded = grid.loaded
         text = Text()
         if self._failed:
-            text.append(
-                f"Loading stopped at {loaded} workspaces. Press r to retry. ", style="bold red"
-            )
+            stopped = _("Loading stopped at {n} workspaces. Press r to retry.").format(n=loaded)
+            text.append(stopped + " ", style="bold red")
         elif self.busy and self.total is None:
-            text.append(f"Loading workspaces in {self.chosen_region}… ", style="italic")
+            loading = _("Loading workspaces in {region}…").format(region=self.chosen_region)
+            text.append(loading + " ", style="italic")
         elif self.total is not None:
-            text.append(f"Loaded {loaded:,} of {self.total:,}", style="bold")
-            text.append(" (loading…) " if self.busy else " ")
+            counted = _("Loaded {loaded} of {total}").format(
+                loaded=f"{loaded:,}", total=f"{self.total:,}"
+            )
+            text.append(counted, style="bold")
+            text.append(" " + _("(loading…)") + " " if self.busy else " ")
         filtering = grid.filter_text
         if filtering:
-            text.append(f"· {grid.row_count:,} match {filtering!r} ", style="bold")
+            shown = grid.row_count
+            matching = _("{n} match {words}").format(n=f"{shown:,}", words=repr(filtering))
+            text.append(f"· {matching} ", style="bold")
             if self.searching is not None:
-                text.append("· asking the server for names containing it… ", style="italic")
+                asking = _("asking the server for names containing it…")
+                text.append(f"· {asking} ", style="italic")
             elif not self.complete and self.total is not None:
-                text.append(
-                    f"· filtering {loaded:,} loaded of {self.total:,}: Enter asks the server ",
-                    style="italic",
+                partial = _("filtering {loaded} loaded of {total}: Enter asks the server").format(
+                    loaded=f"{loaded:,}", total=f"{self.total:,}"
                 )
+                text.append(f"· {partial} ", style="italic")
         text.append_text(self.live.status_text())
         text.append("· " + summary(self.query_state, self._local_sort_text()), style="dim")
         unreadable = grid.unreadable
@@ -718,14 +757,18 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
         row = self.grid.selected
         if row is not None:
             self.app.copy_to_clipboard(row.workspace_id)
-            self.notify(f"Copied {row.workspace_id}", title="Workspace ID", markup=False)
+            self.notify(
+                _("Copied {id}").format(id=row.workspace_id),
+                title=_("Workspace ID"),
+                markup=False,
+            )
 
     def action_open_console(self) -> None:
         row = self.grid.selected
         workspace_id = row.workspace_id if row is not None else None
         url = self.service.console_url(self.chosen_region, workspace_id)
         self.app.open_url(url)
-        self.notify(f"Opening {url}", title="PAI console", markup=False)
+        self.notify(_("Opening {url}").format(url=url), title=_("PAI console"), markup=False)
 
     def action_show_json(self) -> None:
         row = self.grid.selected
@@ -742,13 +785,13 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
     def action_refuse(self, action: str) -> None:
         """A change key in read-only mode: the one sentence, instead of silence."""
         self.notify(
-            read_only_reason(action), title="Read-only mode", severity="warning", markup=False
+            read_only_reason(action), title=_("Read-only mode"), severity="warning", markup=False
         )
 
     def action_new_workspace(self) -> None:
         reason = create_blocked_reason(self.service, self.session)
         if reason:
-            self.notify(reason, title="Cannot create here", severity="warning", markup=False)
+            self.notify(reason, title=_("Cannot create here"), severity="warning", markup=False)
             return
         self.app.push_screen(CreateWizard(), self._wizard_done)
 
@@ -794,11 +837,10 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
         if missing:
             # R5: the batch answer is final; these no longer exist.
             grid.remove_rows(missing)
-            self.notify(
-                f"{len(missing)} workspace(s) no longer exist: {', '.join(missing)}",
-                title="Refreshed",
-                markup=False,
+            gone = _("{n} workspace(s) no longer exist: {ids}").format(
+                n=len(missing), ids=", ".join(missing)
             )
+            self.notify(gone, title=_("Refreshed"), markup=False)
         self._update_status()
 
     def rows_went_stale(self, ids: tuple[str, ...]) -> None:
@@ -811,4 +853,4 @@ class WorkspaceTableScreen(PaiwsScreen[None]):
         return self.mode == "browser" and not self.busy and self.searching is None
 
 
-SEARCH_PURPOSE = "search the server by name"
+SEARCH_PURPOSE = N_("search the server by name")

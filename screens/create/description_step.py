@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
-from paiws.core.api import validation
+from paiws.core.api import _, validation
 from paiws.screens.widgets.feedback import show_feedback
 from paiws.screens.widgets.inputs import Field
 
@@ -20,14 +20,16 @@ class DescriptionStep(Vertical):
         self._touched = False
 
     def compose(self) -> ComposeResult:
-        yield Static("Description", classes="field-title")
+        yield Static(_("Description"), classes="field-title")
         yield Static(
-            "What this workspace is for, so colleagues recognise it. "
-            f"Required, at most {validation.DESCRIPTION_MAX} characters.",
+            _(
+                "What this workspace is for, so colleagues recognise it. "
+                "Required, at most {max} characters."
+            ).format(max=validation.DESCRIPTION_MAX),
             classes="field-help",
         )
         yield Field(
-            placeholder="e.g. Recommendation models for the shop team",
+            placeholder=_("e.g. Recommendation models for the shop team"),
             max_length=validation.DESCRIPTION_MAX,
             id="description-input",
         )
@@ -67,6 +69,7 @@ class DescriptionStep(Vertical):
         if problem and self._touched:
             show_feedback(widget, f"✗ {problem}", "bad")
         elif length >= validation.DESCRIPTION_MAX:
-            show_feedback(widget, f"The limit is {validation.DESCRIPTION_MAX} characters.", "warn")
+            limit = _("The limit is {max} characters.").format(max=validation.DESCRIPTION_MAX)
+            show_feedback(widget, limit, "warn")
         else:
             show_feedback(widget, "", "muted")

@@ -6,7 +6,7 @@ Shared by the wizard (which shows the reason instead of its steps) and the table
 
 from __future__ import annotations
 
-from paiws.core.api import N_, DataService
+from paiws.core.api import N_, DataService, _
 from paiws.screens.errors import read_only_reason
 from paiws.screens.session import Session
 
@@ -21,18 +21,19 @@ def create_blocked_reason(service: DataService, session: Session) -> str | None:
         # Not checked yet: the service checks activation itself before any workspace call (R3).
         return None
     if state.status == "purchasable":
-        return (
-            f"PAI is not activated in {region}. Activate it from the banner (b opens the "
+        return _(
+            "PAI is not activated in {region}. Activate it from the banner (b opens the "
             "purchase page), re-check, then create."
-        )
-    return (
-        f"PAI is not activated in {region}, and this account cannot activate it: ask the "
+        ).format(region=region)
+    return _(
+        "PAI is not activated in {region}, and this account cannot activate it: ask the "
         "primary account administrator (needs the primary account or pai:CreateOrder)."
-    )
+    ).format(region=region)
 
 
 def region_label(service: DataService, region: str) -> str:
+    """``cn-hangzhou · China (Hangzhou)``; the name in the interface language."""
     for known in service.regions():
         if known.id == region:
-            return f"{region} · {known.name}"
+            return f"{region} · {_(known.name)}"
     return region

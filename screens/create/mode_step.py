@@ -10,14 +10,14 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import RadioButton, RadioSet, Static
 
-from paiws.core.api import validation
+from paiws.core.api import N_, _, validation
 
 
 class ModeChoice(RadioSet):
     """A RadioSet where Enter picks the highlighted mode and moves on (Space only picks)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "choose", "Choose and continue", show=False),
+        Binding("enter", "choose", N_("Choose and continue"), show=False),
     ]
 
     class Chosen(Message):
@@ -35,22 +35,26 @@ class ModeStep(Vertical):
         super().__init__(id=id, classes="step")
 
     def compose(self) -> ComposeResult:
-        yield Static("Mode", classes="field-title")
+        yield Static(_("Mode"), classes="field-title")
         yield Static(
-            "How many environments the workspace has. ↑/↓ to move, Enter to choose.",
+            _("How many environments the workspace has. ↑/↓ to move, Enter to choose."),
             classes="field-help",
         )
         with ModeChoice(id="mode-set"):
-            yield RadioButton("Simple — prod", value=True, id="mode-simple")
-            yield RadioButton("Standard — dev + prod", id="mode-standard")
+            yield RadioButton(_("Simple — prod"), value=True, id="mode-simple")
+            yield RadioButton(_("Standard — dev + prod"), id="mode-standard")
         yield Static(
-            "Simple: one production environment; jobs and models run directly in prod. "
-            "Quickest for individuals and trials.",
+            _(
+                "Simple: one production environment; jobs and models run directly in prod. "
+                "Quickest for individuals and trials."
+            ),
             classes="field-help",
         )
         yield Static(
-            "Standard: a development and a production environment; build in dev, publish to "
-            "prod after review. Suited to teams.",
+            _(
+                "Standard: a development and a production environment; build in dev, publish "
+                "to prod after review. Suited to teams."
+            ),
             classes="field-help",
         )
 

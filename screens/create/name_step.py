@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
-from paiws.core.api import NameCheck, PaiwsError, validation
+from paiws.core.api import NameCheck, PaiwsError, _, validation
 from paiws.screens.host import host_of
 from paiws.screens.widgets.debounce import Debouncer
 from paiws.screens.widgets.feedback import show_feedback
@@ -41,13 +41,15 @@ class NameStep(Vertical):
         self._notes: dict[str, Text] = {}  # extra context, e.g. after a name_taken outcome
 
     def compose(self) -> ComposeResult:
-        yield Static("Workspace name", classes="field-title")
+        yield Static(_("Workspace name"), classes="field-title")
         yield Static(
-            "3 to 23 characters: starts with a letter, then letters, digits or underscores. "
-            "It is unique in the region and cannot be changed later.",
+            _(
+                "3 to 23 characters: starts with a letter, then letters, digits or underscores. "
+                "It is unique in the region and cannot be changed later."
+            ),
             classes="field-help",
         )
-        yield Field(placeholder="e.g. my_workspace", id="name-input")
+        yield Field(placeholder=_("e.g. my_workspace"), id="name-input")
         yield Static(id="name-feedback", classes="feedback")
 
     @property
@@ -145,10 +147,11 @@ class NameStep(Vertical):
         if message.error is not None:
             show_feedback(
                 self._feedback_widget,
-                Text.assemble(
-                    "? Could not check availability: ",
-                    message.error.message,
-                    "\nYou can continue: the name is checked again right before creating.",
+                Text(
+                    "? "
+                    + _("Could not check availability: {error}").format(error=message.error.message)
+                    + "\n"
+                    + _("You can continue: the name is checked again right before creating.")
                 ),
                 "warn",
             )
@@ -158,27 +161,32 @@ class NameStep(Vertical):
     def _render_state(self, name: str) -> None:
         widget = self._feedback_widget
         if not name:
-            show_feedback(widget, "Type a name; it is checked as you type.", "muted")
+            show_feedback(widget, _("Type a name; it is checked as you type."), "muted")
             return
         problem = validation.name_problem(name)
         if problem:
             show_feedback(widget, f"✗ {problem}", "bad")
             return
         check = self._checks.get(name)
+        region = self._region
         if check is None:
-            show_feedback(widget, f"Valid name · checking availability in {self._region}…", "muted")
+            checking = _("Valid name · checking availability in {region}…").format(region=region)
+            show_feedback(widget, checking, "muted")
         elif check.available:
-            show_feedback(widget, f"✓ Available in {self._region}", "ok")
+            show_feedback(widget, "✓ " + _("Available in {region}").format(region=region), "ok")
         else:
             note = self._notes.get(name) or Text(
-                "Pick another name. If you continue, Create compares that workspace's "
-                "configuration with yours after the review (R4) and creates nothing."
+                _(
+                    "Pick another name. If you continue, Create compares that workspace's "
+                    "configuration with yours after the review (R4) and creates nothing."
+                )
             )
-            holder = f"workspace ID {check.existing_id}" if check.existing_id else "a workspace"
-            show_feedback(
-                widget,
-                Text.assemble(
-                    f"✗ Taken: {holder} already has this name in {self._region}.\n", note
-                ),
-                "warn",
-            )
+            if check.existing_id:
+                taken = _("Taken: workspace ID {id} already has this name in {region}.").format(
+                    id=check.existing_id, region=region
+                )
+            else:
+                taken = _("Taken: a workspace already has this name in {region}.").format(
+                    region=region
+                )
+            show_feedback(widget, Text.assemble("✗ " + taken + "\n", note), "warn")

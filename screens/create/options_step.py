@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
-from paiws.core.api import validation
+from paiws.core.api import _, validation
 from paiws.screens.widgets.feedback import show_feedback
 from paiws.screens.widgets.inputs import Field
 
@@ -18,26 +18,31 @@ class OptionsStep(Vertical):
         super().__init__(id=id, classes="step")
 
     def compose(self) -> ComposeResult:
-        yield Static("Display name (optional)", classes="field-title")
+        yield Static(_("Display name (optional)"), classes="field-title")
         yield Static(
-            "The friendly name shown in the PAI console, up to "
-            f"{validation.DISPLAY_NAME_MAX} characters. Leave empty to use the workspace name.",
+            _(
+                "The friendly name shown in the PAI console, up to {max} characters. Leave "
+                "empty to use the workspace name."
+            ).format(max=validation.DISPLAY_NAME_MAX),
             classes="field-help",
         )
         yield Field(max_length=validation.DISPLAY_NAME_MAX, id="display-input")
-        yield Static("Resource group ID (optional)", classes="field-title")
+        yield Static(_("Resource group ID (optional)"), classes="field-title")
         yield Static(
-            "Groups the workspace for billing and access control, e.g. rg-acfmxyz123. "
-            "Leave empty for the account's default resource group.",
+            _(
+                "Groups the workspace for billing and access control, e.g. rg-acfmxyz123. "
+                "Leave empty for the account's default resource group."
+            ),
             classes="field-help",
         )
-        yield Field(placeholder="default resource group", id="rg-input")
-        yield Static("⚠ The resource group cannot be changed later.", id="rg-note")
+        yield Field(placeholder=_("default resource group"), id="rg-input")
+        yield Static("⚠ " + _("The resource group cannot be changed later."), id="rg-note")
         yield Static(id="options-feedback", classes="feedback")
 
     def set_name(self, name: str) -> None:
         """The display name defaults to the workspace name; the placeholder says so."""
-        self.query_one("#display-input", Input).placeholder = f"{name} (the workspace name)"
+        placeholder = _("{name} (the workspace name)").format(name=name)
+        self.query_one("#display-input", Input).placeholder = placeholder
 
     @property
     def display_name(self) -> str | None:

@@ -3,20 +3,31 @@
 `CreateProgressPanel` draws the check-then-act-then-verify sequence of R4 as it happens.
 `OutcomePanel` explains each result (created, already exists, name taken, permission error,
 ambiguous failure, other errors) and offers the next move for it. Both render view models
-and `PaiwsError`s only, always through `rich.text.Text`.
+and `PaiwsError`s only, always through `rich.text.Text`. Words are in the interface language;
+statuses keep their codes (ENABLED, FAILURE: what the API and the CLI say).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
-from paiws.core.api import CreateOutcome, CreatePhase, CreateProgress, CreateRequest, explain
+from paiws.core.api import (
+    N_,
+    CreateOutcome,
+    CreatePhase,
+    CreateProgress,
+    CreateRequest,
+    _,
+    explain,
+)
 from paiws.screens.errors import error_body
+from paiws.screens.widgets.wording import headed
 
 # What the user sees for each phase the service reports; "validating" happens before any
 # request, so it folds into the name check, and "rechecking" gets its own warning line.
@@ -29,14 +40,33 @@ _STEP_OF_PHASE: dict[CreatePhase, int] = {
     "done": 3,
 }
 _STEP_LABELS = (
-    "Checking that the name is free (CheckWorkspaceExists)",
-    "Creating the workspace (CreateWorkspace, sent once)",
-    "Waiting until it is ENABLED",
+    N_("Checking that the name is free (CheckWorkspaceExists)"),
+    N_("Creating the workspace (CreateWorkspace, sent once)"),
+    N_("Waiting until it is ENABLED"),
 )
 
 
 def format_elapsed(seconds: float) -> str:
-    return f"{seconds:.1f} s" if seconds < 60 else f"{int(seconds) // 60} min {int(seconds) % 60} s"
+    if seconds < 60:
+        return _("{seconds} s").format(seconds=f"{seconds:.1f}")
+    return _("{minutes} min {seconds} s").format(
+        minutes=int(seconds) // 60, seconds=int(seconds) % 60
+    )
+
+
+def labels(*keys: str) -> dict[str, str]:
+    """Each label translated and padded to one width in cells (plus two), so the values after
+    them line up whatever the language: ``{"Name": "Name          ", ...}``."""
+    shown = {key: _(key) for key in keys}
+    width = max(cell_len(label) for label in shown.values()) + 2
+    return {key: label + " " * (width - cell_len(label)) for key, label in shown.items()}
+
+
+def differences_text(differences: tuple[str, ...]) -> str:
+    """The fields a taken name's workspace differs in (English keys, shown translated)."""
+    if not differences:
+        return _("its configuration")
+    return _(", ").join(_(field) for field in differences)
 
 
 class CreateProgressPanel(Vertical):
@@ -48,17 +78,18 @@ class CreateProgressPanel(Vertical):
         self._rechecked = False
 
     def compose(self) -> ComposeResult:
-        yield Static("Creating", classes="field-title", id="progress-title")
+        yield Static(_("Creating"), classes="field-title", id="progress-title")
         yield Static(id="progress-lines")
         yield Static(id="progress-message", classes="field-help")
 
     def start(self, request: CreateRequest, region: str) -> None:
         self.last = None
         self._rechecked = False
+        name = Text(request.name, style="bold")
         self.query_one("#progress-title", Static).update(
-            Text.assemble("Creating ", (request.name, "bold"), f" in {region}")
+            headed(_("Creating {name} in {region}"), "name", name, style="", region=region)
         )
-        self.show_progress(CreateProgress(phase="checking", message="Checking the name…"))
+        self.show_progress(CreateProgress(phase="checking", message=_("Checking the name…")))
 
     @property
     def elapsed(self) -> float:
@@ -85,7 +116,8 @@ class CreateProgressPanel(Vertical):
     def _lines(self, progress: CreateProgress) -> Text:
         current = _STEP_OF_PHASE[progress.phase]
         text = Text()
-        for index, label in enumerate(_STEP_LABELS):
+        for index, step in enumerate(_STEP_LABELS):
+            label = _(step)
             if index < current:
                 text.append(f"✓ {label}\n", style="green")
             elif index == current:
@@ -97,13 +129,13 @@ class CreateProgressPanel(Vertical):
             else:
                 text.append(f"○ {label}\n", style="dim")
             if index == 1 and self._rechecked:
-                text.append(
-                    "  ! No clear answer from CreateWorkspace: re-checking the name instead of "
-                    "retrying.\n",
-                    style="yellow",
+                recheck = _(
+                    "No clear answer from CreateWorkspace: re-checking the name instead of "
+                    "retrying."
                 )
+                text.append(f"  ! {recheck}\n", style="yellow")
         if workspace_id := progress.workspace_id:
-            text.append("Workspace ID: ")
+            text.append(_("Workspace ID: "))
             text.append(workspace_id, style="bold")
         return text
 
@@ -115,7 +147,7 @@ class OutcomeState:
     kind: str  # created | exists_same | name_taken | permission | ambiguous | error
     workspace_id: str | None = None  # the workspace the table should show, if any
     copy_text: str | None = None  # what `y` copies
-    copy_what: str = "ID"
+    copy_what: str = N_("ID")  # shown translated ("policy" after a permission error)
 
 
 _BUTTONS = ("open", "rename", "retry", "back", "copy", "close")
@@ -128,12 +160,12 @@ class OutcomeButtons(Horizontal):
         super().__init__(id=id, classes="button-bar")
 
     def compose(self) -> ComposeResult:
-        yield Button("Open in table", id="outcome-open", variant="success")
-        yield Button("Choose another name", id="outcome-rename", variant="primary")
-        yield Button("Check again", id="outcome-retry", variant="primary")
-        yield Button("Back to review", id="outcome-back")
-        yield Button("Copy", id="outcome-copy")
-        yield Button("Close", id="outcome-close")
+        yield Button(_("Open in table"), id="outcome-open", variant="success")
+        yield Button(_("Choose another name"), id="outcome-rename", variant="primary")
+        yield Button(_("Check again"), id="outcome-retry", variant="primary")
+        yield Button(_("Back to review"), id="outcome-back")
+        yield Button(_("Copy"), id="outcome-copy")
+        yield Button(_("Close"), id="outcome-close")
 
 
 class OutcomePanel(Vertical):
@@ -160,7 +192,7 @@ class OutcomePanel(Vertical):
         for name in _BUTTONS:
             self._button(name).display = name in buttons
         copy = self._button("copy")
-        copy.label = f"Copy {state.copy_what} (y)"
+        copy.label = _("Copy {what} (y)").format(what=_(state.copy_what))
         copy.display = state.copy_text is not None
 
     def focus_default(self) -> None:
@@ -173,70 +205,86 @@ class OutcomePanel(Vertical):
 
     def show_outcome(self, outcome: CreateOutcome, request: CreateRequest, elapsed: float) -> None:
         workspace_id = outcome.workspace_id
+        field = labels(N_("Name"), N_("Workspace ID"), N_("Status"), N_("Differs in"))
         body = Text()
-        body.append("Name          ", style="bold")
+        body.append(field["Name"], style="bold")
         body.append(request.name)
-        body.append("\nWorkspace ID  ", style="bold")
-        body.append(workspace_id or "unknown")
+        body.append("\n" + field["Workspace ID"], style="bold")
+        body.append(workspace_id or _("unknown"))
         state = OutcomeState(outcome.kind, workspace_id, workspace_id)
         if outcome.kind == "created":
             status = outcome.final_status or "INITIALIZING"
-            body.append("\nStatus        ", style="bold")
-            body.append(f"{status} after {format_elapsed(elapsed)}")
+            body.append("\n" + field["Status"], style="bold")
+            body.append(
+                _("{status} after {elapsed}").format(status=status, elapsed=format_elapsed(elapsed))
+            )
             if status == "ENABLED":
-                title, tone = "✓ Workspace created", "ok"
-                body.append("\n\nIt is ready. Enter opens it in the table; y copies the ID.")
-            elif status == "FAILURE":
-                title, tone = "✗ Created, but initialisation failed", "bad"
+                title, tone = "✓ " + _("Workspace created"), "ok"
                 body.append(
-                    "\n\nThe workspace exists but reports FAILURE. Look at it in the PAI "
-                    "console; you can delete it from its detail view (ctrl+d)."
+                    "\n\n" + _("It is ready. Enter opens it in the table; y copies the ID.")
+                )
+            elif status == "FAILURE":
+                title, tone = "✗ " + _("Created, but initialisation failed"), "bad"
+                body.append(
+                    "\n\n"
+                    + _(
+                        "The workspace exists but reports FAILURE. Look at it in the PAI "
+                        "console; you can delete it from its detail view (ctrl+d)."
+                    )
                 )
             else:
-                title, tone = "… Created, still initialising", "warn"
+                title, tone = "… " + _("Created, still initialising"), "warn"
                 body.append(
-                    "\n\npaiws stopped waiting; the workspace keeps initialising on the server. "
-                    "Refresh the table (r) in a minute to see it ENABLED."
+                    "\n\n"
+                    + _(
+                        "paiws stopped waiting; the workspace keeps initialising on the "
+                        "server. Refresh the table (r) in a minute to see it ENABLED."
+                    )
                 )
             buttons: tuple[str, ...] = ("open", "copy", "close")
         elif outcome.kind == "exists_same":
-            title, tone = "= Already exists with the same configuration — nothing was created", "ok"
+            title = "= " + _("Already exists with the same configuration — nothing was created")
+            tone = "ok"
             body.append(
-                "\n\nA workspace with this name and the same description and environments "
-                "(and display name, if you gave one) is already there, so paiws sent no "
-                "CreateWorkspace. Enter opens it in the table; y copies its ID."
+                "\n\n"
+                + _(
+                    "A workspace with this name and the same description and environments "
+                    "(and display name, if you gave one) is already there, so paiws sent no "
+                    "CreateWorkspace. Enter opens it in the table; y copies its ID."
+                )
             )
             buttons = ("open", "copy", "close")
         else:
-            title, tone = "✗ Name taken by a different workspace", "bad"
-            differences = ", ".join(outcome.differences) or "its configuration"
-            body.append("\nDiffers in    ", style="bold")
-            body.append(differences)
+            title, tone = "✗ " + _("Name taken by a different workspace"), "bad"
+            body.append("\n" + field["Differs in"], style="bold")
+            body.append(differences_text(outcome.differences))
             body.append(
-                "\n\nNothing was created. Choose another name; your other answers are kept."
+                "\n\n" + _("Nothing was created. Choose another name; your other answers are kept.")
             )
             buttons = ("rename", "copy", "close")
         for note in outcome.notes:
-            body.append("\nNote: ", style="cyan")
-            body.append(note)
+            body.append_text(headed(_("Note: {note}"), "note", note, style="cyan", lead="\n"))
         self._show(title, tone, body, state, *buttons)
 
     def show_error(self, err: BaseException) -> None:
         report = explain(err)
-        body = error_body(err, purpose="create the workspace")
+        body = error_body(err, purpose=N_("create the workspace"))
         if report.policy is not None:
-            state = OutcomeState("permission", copy_text=report.policy, copy_what="policy")
-            self._show("✗ Permission denied", "bad", body, state, "back", "copy", "close")
+            state = OutcomeState("permission", copy_text=report.policy, copy_what=N_("policy"))
+            title = "✗ " + _("Permission denied")
+            self._show(title, "bad", body, state, "back", "copy", "close")
         elif report.ambiguous:
             body.append(
-                "\n\npaiws did not retry CreateWorkspace: it has no idempotency token, so a blind "
-                "retry could create a second workspace. Check again looks the name up first and "
-                "creates only if it is still free.",
+                "\n\n"
+                + _(
+                    "paiws did not retry CreateWorkspace: it has no idempotency token, so a "
+                    "blind retry could create a second workspace. Check again looks the name "
+                    "up first and creates only if it is still free."
+                ),
             )
             state = OutcomeState("ambiguous")
-            self._show(
-                "? Could not confirm the result", "warn", body, state, "retry", "back", "close"
-            )
+            title = "? " + _("Could not confirm the result")
+            self._show(title, "warn", body, state, "retry", "back", "close")
         else:
             state = OutcomeState("error")
             self._show(f"✗ {report.title}", "bad", body, state, "back", "close")

@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.widgets import Button, ContentSwitcher, Input, Static
 from textual.worker import get_current_worker
 
-from paiws.core.api import CreateOutcome, CreateProgress, CreateRequest
+from paiws.core.api import N_, CreateOutcome, CreateProgress, CreateRequest, _
 from paiws.paths import asset_path
 from paiws.screens.base import PaiwsModal
 from paiws.screens.create.description_step import DescriptionStep
@@ -28,14 +28,21 @@ from paiws.screens.create.gate import create_blocked_reason, region_label
 from paiws.screens.create.mode_step import ModeChoice, ModeStep
 from paiws.screens.create.name_step import NameStep
 from paiws.screens.create.options_step import OptionsStep
-from paiws.screens.create.progress import CreateProgressPanel, OutcomeButtons, OutcomePanel
+from paiws.screens.create.progress import (
+    CreateProgressPanel,
+    OutcomeButtons,
+    OutcomePanel,
+    differences_text,
+)
 from paiws.screens.create.review_step import ReviewStep
 from paiws.screens.widgets.confirm_modal import ConfirmModal
 from paiws.screens.widgets.fit import fit_scroll
 from paiws.screens.widgets.key_hints import KeyHints
 from paiws.screens.widgets.stepper import Stepper
+from paiws.screens.widgets.wording import headed
 
-STEP_LABELS = ("Name", "Description", "Mode", "Options", "Review", "Create")
+# Shown by the Stepper in the interface language.
+STEP_LABELS = (N_("Name"), N_("Description"), N_("Mode"), N_("Options"), N_("Review"), N_("Create"))
 _QUESTION_IDS = ("step-name", "step-description", "step-mode", "step-options", "step-review")
 _FOCUS_OF_STEP = (
     "#name-input",
@@ -65,25 +72,35 @@ class CreateWizard(PaiwsModal[str | None]):
         Binding(
             "escape",
             "cancel",
-            "Cancel",
-            tooltip="Cancel (asks before discarding typed answers)",
+            N_("Cancel"),
+            tooltip=N_("Cancel (asks before discarding typed answers)"),
             id="wizard.cancel",
         ),
-        Binding("ctrl+b", "back", "Back", tooltip="Back to the previous step", id="wizard.back"),
+        Binding(
+            "ctrl+b",
+            "back",
+            N_("Back"),
+            tooltip=N_("Back to the previous step"),
+            id="wizard.back",
+        ),
         Binding(
             "enter",
             "next",
-            "Next",
-            tooltip="Next step; on the review, Create; on a result, its highlighted button",
+            N_("Next"),
+            tooltip=N_("Next step; on the review, Create; on a result, its highlighted button"),
             id="wizard.next",
         ),
         Binding(
-            "y", "copy", "Copy", tooltip="Copy the workspace ID or the RAM policy", id="wizard.copy"
+            "y",
+            "copy",
+            N_("Copy"),
+            tooltip=N_("Copy the workspace ID or the RAM policy"),
+            id="wizard.copy",
         ),
-        Binding("pageup", "scroll_step(-1)", "Scroll up", show=False, id="wizard.page_up"),
-        Binding("pagedown", "scroll_step(1)", "Scroll down", show=False, id="wizard.page_down"),
+        Binding("pageup", "scroll_step(-1)", N_("Scroll up"), show=False, id="wizard.page_up"),
+        Binding("pagedown", "scroll_step(1)", N_("Scroll down"), show=False, id="wizard.page_down"),
         # Shadows the app's `g` while a create is in flight: leaving then would hide its result.
-        Binding("g", "change_region", "Region", show=False, id="wizard.region"),
+        Binding("g", "change_region", N_("Region"), show=False, id="wizard.region"),
     ]
 
     class Progress(Message):
@@ -120,14 +137,15 @@ class CreateWizard(PaiwsModal[str | None]):
         self._region = self.chosen_region
         self._blocked = create_blocked_reason(self.service, self.session)
         with Vertical(id="wizard-box"):
+            region = Text(self._region_label, style="bold")
             yield Static(
-                Text.assemble("New workspace in ", (self._region_label, "bold")),
+                headed(_("New workspace in {region}"), "region", region, style=""),
                 id="wizard-title",
             )
             if self._blocked:
                 yield Static(Text(self._blocked), id="wizard-blocked")
                 with Horizontal(classes="button-bar"):
-                    yield Button("Close", id="wizard-close", variant="primary")
+                    yield Button(_("Close"), id="wizard-close", variant="primary")
             else:
                 yield from self._compose_steps()
         yield KeyHints()
@@ -148,8 +166,8 @@ class CreateWizard(PaiwsModal[str | None]):
             yield CreateProgressPanel(id="step-progress")
             yield OutcomePanel(id="step-outcome")
         with Horizontal(classes="button-bar", id="wizard-buttons"):
-            yield Button("Back", id="wizard-back")
-            yield Button("Next", id="wizard-next", variant="primary")
+            yield Button(_("Back"), id="wizard-back")
+            yield Button(_("Next"), id="wizard-next", variant="primary")
         yield OutcomeButtons(id="outcome-buttons")
 
     def on_mount(self) -> None:
@@ -216,7 +234,7 @@ class CreateWizard(PaiwsModal[str | None]):
         self._switch(_QUESTION_IDS[step], step)
         self.query_one("#wizard-back", Button).disabled = step == 0
         self.query_one("#wizard-next", Button).label = (
-            "Create" if step == REVIEW else "Review" if step == REVIEW - 1 else "Next"
+            _("Create") if step == REVIEW else _("Review") if step == REVIEW - 1 else _("Next")
         )
         if step == REVIEW - 1:
             self.query_one(OptionsStep).set_name(self._name_step.value)
@@ -308,8 +326,8 @@ class CreateWizard(PaiwsModal[str | None]):
         elif self._dirty:
             self.app.push_screen(
                 ConfirmModal(
-                    "Discard this new workspace?",
-                    "Your answers will be lost. Nothing has been created.",
+                    _("Discard this new workspace?"),
+                    _("Your answers will be lost. Nothing has been created."),
                 ),
                 self._discard_answered,
             )
@@ -319,8 +337,8 @@ class CreateWizard(PaiwsModal[str | None]):
     async def action_change_region(self) -> None:
         if self._phase == "creating":
             self.notify(
-                "Wait for the create to finish, then change the region.",
-                title="Creating",
+                _("Wait for the create to finish, then change the region."),
+                title=_("Creating"),
                 severity="warning",
             )
         else:
@@ -335,21 +353,22 @@ class CreateWizard(PaiwsModal[str | None]):
         if workspace_id is None:
             # No ID yet: leaving now would hide whether anything was created.
             self.notify(
-                "The create request is in flight; the result follows in a moment.",
-                title="Please wait",
+                _("The create request is in flight; the result follows in a moment."),
+                title=_("Please wait"),
                 severity="warning",
             )
             return
         self.app.push_screen(
             ConfirmModal(
-                "Stop watching?",
-                Text.assemble(
-                    "The workspace was created (ID ",
-                    workspace_id,
-                    ") and keeps initialising on the server. Leave and show it in the table?",
+                _("Stop watching?"),
+                Text(
+                    _(
+                        "The workspace was created (ID {id}) and keeps initialising on the "
+                        "server. Leave and show it in the table?"
+                    ).format(id=workspace_id)
                 ),
-                confirm_label="Leave",
-                cancel_label="Keep watching",
+                confirm_label=_("Leave"),
+                cancel_label=_("Keep watching"),
             ),
             self._leave_answered,
         )
@@ -392,7 +411,10 @@ class CreateWizard(PaiwsModal[str | None]):
         if self._phase != "outcome" or state is None or state.copy_text is None:
             return
         self.app.copy_to_clipboard(state.copy_text)
-        self.notify(f"Copied the {state.copy_what} to the clipboard.", title="Copied")
+        self.notify(
+            _("Copied the {what} to the clipboard.").format(what=_(state.copy_what)),
+            title=_("Copied"),
+        )
 
     # ---------------------------------------------------------------- creating
 
@@ -438,11 +460,14 @@ class CreateWizard(PaiwsModal[str | None]):
         outcome = message.outcome
         request = self._request or self._build_request()
         if outcome.kind == "name_taken":
-            differences = ", ".join(outcome.differences) or "its configuration"
             self._name_step.mark_taken(
                 request.name,
                 outcome.workspace_id,
-                Text(f"That workspace differs in {differences}. Pick another name."),
+                Text(
+                    _("That workspace differs in {fields}. Pick another name.").format(
+                        fields=differences_text(outcome.differences)
+                    )
+                ),
             )
         elapsed = self.query_one(CreateProgressPanel).elapsed
         self._outcome.show_outcome(outcome, request, elapsed)

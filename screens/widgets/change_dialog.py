@@ -12,27 +12,28 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
-from paiws.core.api import explain
+from paiws.core.api import N_, WorkspaceRow, _, explain
 from paiws.paths import asset_path
 from paiws.screens.base import PaiwsModal
 from paiws.screens.errors import COPY_KEY, error_body, read_only_reason
 from paiws.screens.widgets.feedback import show_feedback
 from paiws.screens.widgets.fit import fit_scroll
+from paiws.screens.widgets.wording import headed
 
 ResultT = TypeVar("ResultT")
 
 
 class ChangeDialog(PaiwsModal[ResultT]):
     CSS_PATH = [asset_path("wizard.tcss")]  # read when the first dialog is shown
-    ACTION: ClassVar[str] = "change a workspace"  # for the read-only sentence
+    ACTION: ClassVar[str] = N_("change a workspace")  # for the read-only sentence
     FEEDBACK: ClassVar[str] = "#dialog-feedback"  # the line that explains state and failures
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             COPY_KEY,
             "copy_policy",
-            "Copy policy",
-            tooltip="Copy the RAM policy after a permission error",
+            N_("Copy policy"),
+            tooltip=N_("Copy the RAM policy after a permission error"),
             id="dialog.copy",
         ),
     ]
@@ -56,6 +57,15 @@ class ChangeDialog(PaiwsModal[ResultT]):
     def blocked(self) -> str | None:
         """Why the form is not offered at all (read-only mode), or None."""
         return read_only_reason(self.ACTION) if self.session.read_only else None
+
+    @staticmethod
+    def title_line(template: str, row: WorkspaceRow) -> Static:
+        """The dialog's title line: ``template`` (translated) with the workspace's name in
+        bold and its ID, e.g. "Edit workspace **name**  (ID 123)"."""
+        name = Text(row.name, style="bold")
+        return Static(
+            headed(template, "name", name, style="", id=row.workspace_id), id="dialog-title"
+        )
 
     def on_resize(self) -> None:
         self.fit_to_screen()
@@ -82,7 +92,8 @@ class ChangeDialog(PaiwsModal[ResultT]):
         self._layouts_pending -= 1
 
     def show_failure(self, error: BaseException, *, purpose: str) -> None:
-        """Explain ``error`` in the feedback line; remember its RAM policy for `y`."""
+        """Explain ``error`` in the feedback line; remember its RAM policy for `y`. ``purpose``
+        is marked for the catalogue (``N_``) and shown translated."""
         self._policy = explain(error).policy
         self.feedback(error_body(error, purpose=purpose), "bad")
         self.refresh_bindings()
@@ -98,4 +109,4 @@ class ChangeDialog(PaiwsModal[ResultT]):
     def action_copy_policy(self) -> None:
         if self._policy:
             self.app.copy_to_clipboard(self._policy)
-            self.notify("RAM policy copied to the clipboard.", title="Copied")
+            self.notify(_("RAM policy copied to the clipboard."), title=_("Copied"))

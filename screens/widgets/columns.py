@@ -7,6 +7,9 @@ first) from the sideways-scroll offset, each whole or — long free text only �
 (never below its title's width), so that as many columns as possible fit; a column that does
 not fit is left out whole (never cut by the edge), and a marker says more columns are to the
 left or right. Space that is left over widens the cut columns again, up to their content.
+
+A column's ``title`` is its key (the English name of TABLE_COLUMNS, as in JSON and CSV); the
+header shows it in the interface language (`heading`), and widths are measured in cells.
 """
 
 from __future__ import annotations
@@ -14,7 +17,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from paiws.core.api import TABLE_COLUMNS
+from rich.cells import cell_len
+
+from paiws.core.api import TABLE_COLUMNS, _
 
 CELL_PADDING = 1  # blank cells left and right of every cell, as in a DataTable
 SORT_ROOM = 2  # " ▲" after the title of the sorted column
@@ -22,9 +27,14 @@ WHOLE_CAP = 48  # a whole column never grows past this (names are at most 23 cha
 EDGE = 1  # the rightmost cell is kept for the "more columns" marker
 
 
+def heading(title: str) -> str:
+    """A column's title as its header shows it: in the interface language."""
+    return _(title)
+
+
 @dataclass(frozen=True)
 class Column:
-    title: str
+    title: str  # the key (English, TABLE_COLUMNS); shown as heading(title)
     index: int  # position in TABLE_COLUMNS / row_cells()
     whole: bool = False  # never cut (Name, Status, IDs, times)
     pinned: bool = False  # stays on the left when scrolling sideways
@@ -93,7 +103,7 @@ def natural_widths(widths: Sequence[int]) -> list[int]:
     """Content widths per TABLE_COLUMNS index → the width each column would like (title and
     its sort arrow included)."""
     return [
-        max(width, len(title) + SORT_ROOM)
+        max(width, cell_len(heading(title)) + SORT_ROOM)
         for width, title in zip(widths, TABLE_COLUMNS, strict=True)
     ]
 
@@ -103,7 +113,7 @@ def _minimum(column: Column, natural: int) -> int:
     sort arrow) readable."""
     if column.whole:
         return min(natural, WHOLE_CAP)
-    return min(natural, max(column.minimum, len(column.title) + SORT_ROOM))
+    return min(natural, max(column.minimum, cell_len(heading(column.title)) + SORT_ROOM))
 
 
 def fit(natural: Sequence[int], available: int, offset: int = 0) -> Layout:
@@ -163,5 +173,6 @@ __all__ = [
     "Layout",
     "Placed",
     "fit",
+    "heading",
     "natural_widths",
 ]

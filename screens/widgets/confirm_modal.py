@@ -1,4 +1,8 @@
-"""A small yes/no question. The safe answer has the focus, so a stray Enter never destroys work."""
+"""A small yes/no question. The safe answer has the focus, so a stray Enter never destroys work.
+
+The caller gives the question in the interface language (``_()`` at the call); the default
+button labels come from the catalogue.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from paiws.core.api import N_, _
 
 
 class ConfirmModal(ModalScreen[bool]):
@@ -31,7 +37,7 @@ class ConfirmModal(ModalScreen[bool]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "answer(False)", "Keep", id="confirm.cancel"),
+        Binding("escape", "answer(False)", N_("Keep"), id="confirm.cancel"),
     ]
 
     def __init__(
@@ -39,14 +45,14 @@ class ConfirmModal(ModalScreen[bool]):
         title: str,
         body: str | Text,
         *,
-        confirm_label: str = "Discard",
-        cancel_label: str = "Keep editing",
+        confirm_label: str | None = None,
+        cancel_label: str | None = None,
     ) -> None:
         super().__init__()
         self._title = title
         self._body = body
-        self._confirm_label = confirm_label
-        self._cancel_label = cancel_label
+        self._confirm_label = confirm_label or _("Discard")
+        self._cancel_label = cancel_label or _("Keep editing")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):

@@ -5,7 +5,8 @@ behind after a filter or a resize (Textual's Footer, a row of widgets with the p
 docked over it, overflowed at 120 columns and left stray characters). What does not fit is on
 the help screen (`?`), which this footer always ends with. A screen orders its hints with
 ``HINTS`` (binding ids, most important first) and may hide some (``hint_visible``); a click on
-a hint presses its key.
+a hint presses its key. Descriptions are shown in the interface language and measured in
+cells (a Chinese character takes two).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from textual import events
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
+
+from paiws.core.api import _
 
 HELP_ACTIONS = frozenset({"help", "app.help"})
 PALETTE_ACTIONS = frozenset({"command_palette", "app.command_palette"})
@@ -90,8 +93,11 @@ class KeyHints(Widget):
         if self.is_attached and screen is self.screen:
             self.refresh()
 
-    def _label(self, binding: Binding, description: str | None = None) -> tuple[str, str]:
-        return self.app.get_key_display(binding), description or binding.description
+    def _label(self, binding: Binding) -> tuple[str, str]:
+        """The key and its description in the interface language (descriptions are marked
+        with ``N_`` where the bindings are declared; this footer is where they are shown)."""
+        description = binding.description
+        return self.app.get_key_display(binding), _(description) if description else ""
 
     def render(self) -> Text:
         width = self.size.width

@@ -1,4 +1,7 @@
-"""A one-line progress indicator for multi-step forms: done ✓, current ●, still to come ○."""
+"""A one-line progress indicator for multi-step forms: done ✓, current ●, still to come ○.
+
+Step labels are catalogue messages (marked with ``N_``) and shown in the interface language.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,8 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
+
+from paiws.core.api import _
 
 
 class Stepper(Widget):
@@ -43,7 +48,8 @@ class Stepper(Widget):
         todo = self.get_component_rich_style("stepper--todo")
         warn = self.get_component_rich_style("stepper--warn")
         line = Text()
-        for index, label in enumerate(self._steps):
+        for index, step in enumerate(self._steps):
+            label = _(step)
             if index:
                 line.append(" → ", style=todo)
             if index < self.current and index in self.warned:

@@ -14,6 +14,8 @@ when asked, sorted on one column; the loaded rows themselves keep the server's o
 A one-character mark left of the name says a row may be stale (`~`, a refresh failed).
 
 Cells are `rich.text.Text` (no markup is ever parsed); the status cell is coloured per status.
+Headers are in the interface language; everything is measured and cut in cells (a Chinese
+character takes two), never in characters.
 Keys: up/down (j/k), page up/down, home/end (first/last row, G too), left/right scroll the
 columns sideways, enter opens; a click on a header cell asks to sort by that column.
 """
@@ -37,8 +39,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from paiws.core.api import STATUS_STYLES, TABLE_COLUMNS, WorkspaceRow, row_cells
-from paiws.screens.widgets.columns import CELL_PADDING, Layout, fit, natural_widths
+from paiws.core.api import N_, STATUS_STYLES, TABLE_COLUMNS, WorkspaceRow, row_cells
+from paiws.screens.widgets.columns import CELL_PADDING, Layout, fit, heading, natural_widths
 
 STATUS_COLUMN = TABLE_COLUMNS.index("Status")
 HEADER_HEIGHT = 1
@@ -61,6 +63,21 @@ def natural_key(text: str) -> SortKey:
     return tuple(int(part) if index % 2 else part for index, part in enumerate(parts))
 
 
+def title_widths() -> list[int]:
+    """The cells each column's header takes (in the interface language)."""
+    return [cell_len(heading(title)) for title in TABLE_COLUMNS]
+
+
+def char_at(text: str, cells: int) -> int:
+    """The index of the character that starts ``cells`` cells into ``text``."""
+    width = 0
+    for index, character in enumerate(text):
+        if width >= cells:
+            return index
+        width += cell_len(character)
+    return len(text)
+
+
 def row_texts(row: WorkspaceRow) -> list[Text]:
     cells = [Text(cell, no_wrap=True, overflow="ellipsis") for cell in row_cells(row)]
     cells[STATUS_COLUMN].stylize(STATUS_STYLES.get(row.status, ""))
@@ -72,7 +89,11 @@ class WorkspaceGrid(ScrollView, can_focus=True):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            "enter", "select_cursor", "Open", tooltip="Open the workspace detail", id="table.open"
+            "enter",
+            "select_cursor",
+            N_("Open"),
+            tooltip=N_("Open the workspace detail"),
+            id="table.open",
         ),
         # Moving around, as in any table (not listed on the help screen, like a DataTable's).
         Binding("up,k", "cursor_up", show=False),
@@ -172,7 +193,7 @@ class WorkspaceGrid(ScrollView, can_focus=True):
         self._marks: dict[str, str] = {}
         self._unreadable: set[str] = set()  # R16: rows with fields of the wrong type
         self._sort_keys: dict[int, dict[str, SortKey]] = {}
-        self._widths = [cell_len(title) for title in TABLE_COLUMNS]  # content, per column
+        self._widths = title_widths()  # content, per column
         self._terms: tuple[str, ...] = ()
         self._filter_text = ""
         self._sort: tuple[int, bool] | None = None  # local sort: (column, descending)
@@ -229,7 +250,7 @@ class WorkspaceGrid(ScrollView, can_focus=True):
         self._marks.clear()
         self._unreadable.clear()
         self._sort_keys.clear()
-        self._widths = [cell_len(title) for title in TABLE_COLUMNS]
+        self._widths = title_widths()
         self._relayout()
         self._cursor = 0
         self.scroll_to(0, 0, animate=False, immediate=True)
@@ -569,16 +590,17 @@ class WorkspaceGrid(ScrollView, can_focus=True):
         return cached.apply_style(style).crop_extend(0, width, style)
 
     def _header(self, layout: Layout) -> Strip:
-        titles = [Text(title) for title in TABLE_COLUMNS]
+        titles = [Text(heading(title)) for title in TABLE_COLUMNS]
         if self._arrow is not None:
             column, descending = self._arrow
             titles[column].append(" ▼" if descending else " ▲")
         line = self._text(layout, titles)
         if layout.more_left:
             first = next(p for p in layout.placed if not p.column.pinned)
-            shifted = line[: first.x]
+            at = char_at(line.plain, first.x)  # the blank left of that column's title
+            shifted = line[:at]
             shifted.append(MORE_LEFT)
-            shifted.append_text(line[first.x + 1 :])
+            shifted.append_text(line[at + 1 :])
             line = shifted
         if layout.more_right:
             line.append(" " * max(0, self.scrollable_content_region.width - line.cell_len - 1))

@@ -280,3 +280,68 @@ def test_delete_the_default_workspace(
     assert snap_compare(
         app_for(service, "cn-hangzhou"), terminal_size=size, run_before=steps("ctrl+d")
     )
+
+
+# -- in Chinese (issue #16): headers, footer, status line, detail labels and dialogs in
+# double-width text, at both sizes; the same steps as the English shots above ---------------
+
+CHINESE = pytest.mark.usefixtures("chinese")
+
+
+@CHINESE
+def test_table_loaded_in_chinese(snap_compare: Snap, service: WorkspaceService, size: Size) -> None:
+    """Chinese headers and display names line up with their columns; the footer fits."""
+    test_table_loaded(snap_compare, service, size)
+
+
+@CHINESE
+def test_table_scrolled_sideways_in_chinese(
+    snap_compare: Snap, service: WorkspaceService, size: Size
+) -> None:
+    """The "more on the left" marker sits in the blank left of the first scrolled header (by
+    cells, not characters)."""
+    test_table_scrolled_sideways(snap_compare, service, size)
+
+
+@CHINESE
+def test_table_filtered_in_chinese(
+    snap_compare: Snap, service: WorkspaceService, size: Size
+) -> None:
+    test_table_filtered(snap_compare, service, size)
+
+
+@CHINESE
+def test_status_picker_in_chinese(
+    snap_compare: Snap, service: WorkspaceService, size: Size
+) -> None:
+    """Each status code with its word beside it, the counts in one column."""
+    test_status_picker(snap_compare, service, size)
+
+
+@CHINESE
+def test_activation_purchasable_in_chinese(
+    snap_compare: Snap, service: WorkspaceService, size: Size
+) -> None:
+    test_activation_purchasable(snap_compare, service, size)
+
+
+@CHINESE
+def test_detail_with_owner_in_chinese(
+    snap_compare: Snap, service: WorkspaceService, size: Size
+) -> None:
+    """Labels in one column whatever their width; the status keeps its code."""
+    test_detail_with_owner(snap_compare, service, size)
+
+
+@CHINESE
+def test_delete_the_default_workspace_in_chinese(
+    snap_compare: Snap, service: WorkspaceService, size: Size
+) -> None:
+    test_delete_the_default_workspace(snap_compare, service, size)
+
+
+@CHINESE
+def test_table_sorted_by_a_loaded_column_in_chinese(
+    snap_compare: Snap, service: WorkspaceService, size: Size
+) -> None:
+    test_table_sorted_by_a_loaded_column(snap_compare, service, size)

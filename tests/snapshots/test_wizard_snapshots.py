@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
 from paiws.app import PaiwsApp
 from paiws.core.errors import NetworkError, PermissionDenied
+from paiws.core.i18n import _
 from paiws.core.views import ActivationState, CreateOutcome, CreateProgress
 from paiws.paths import read_asset
 from paiws.screens.create.wizard import CreateWizard
@@ -29,18 +31,31 @@ Snap = Callable[..., bool]
 Step = Callable[[Pilot[Any]], Awaitable[None]]
 NEW_ID = "777001"
 
-PROGRESS = (
-    CreateProgress("validating", "Checking the parameters"),
-    CreateProgress("checking", "Checking whether the name team_ws is free"),
-    CreateProgress("creating", "Creating workspace team_ws"),
-    CreateProgress(
-        "polling", "Status: INITIALIZING", status="INITIALIZING", elapsed=2.5, workspace_id=NEW_ID
-    ),
-)
-ENABLED = (
-    *PROGRESS,
-    CreateProgress("done", "Status: ENABLED", status="ENABLED", elapsed=3.4, workspace_id=NEW_ID),
-)
+
+def progress() -> tuple[CreateProgress, ...]:
+    """What the service reports while creating, in the interface language (as the real one)."""
+    return (
+        CreateProgress("validating", _("Checking the parameters")),
+        CreateProgress(
+            "checking", _("Checking whether the name {name} is free").format(name="team_ws")
+        ),
+        CreateProgress("creating", _("Creating workspace {name}").format(name="team_ws")),
+        CreateProgress(
+            "polling",
+            _("Status: {status}").format(status="INITIALIZING"),
+            status="INITIALIZING",
+            elapsed=2.5,
+            workspace_id=NEW_ID,
+        ),
+    )
+
+
+def enabled() -> tuple[CreateProgress, ...]:
+    done = _("Status: {status}").format(status="ENABLED")
+    return (
+        *progress(),
+        CreateProgress("done", done, status="ENABLED", elapsed=3.4, workspace_id=NEW_ID),
+    )
 
 
 def app_for(service: FakeService) -> PaiwsApp:
@@ -204,46 +219,42 @@ def test_wizard_escape_asks_first(snap_compare: Snap, size: Size) -> None:
 
 
 def test_wizard_progress_initializing(snap_compare: Snap, size: Size) -> None:
-    assert shoot(snap_compare, size, FakeService(progress=PROGRESS, hold=True), create_held)
+    assert shoot(snap_compare, size, FakeService(progress=progress(), hold=True), create_held)
 
 
 def test_wizard_progress_rechecking(snap_compare: Snap, size: Size) -> None:
-    progress = (
-        *PROGRESS[:3],
-        CreateProgress(
-            "rechecking", "The create call failed; checking whether it was created", elapsed=1.0
-        ),
-    )
-    assert shoot(snap_compare, size, FakeService(progress=progress, hold=True), create_held)
+    rechecking = _("The create call failed; checking whether it was created")
+    steps = (*progress()[:3], CreateProgress("rechecking", rechecking, elapsed=1.0))
+    assert shoot(snap_compare, size, FakeService(progress=steps, hold=True), create_held)
 
 
 # -- outcomes -----------------------------------------------------------------------------------
 
 
 def test_wizard_created(snap_compare: Snap, size: Size) -> None:
-    assert shoot(snap_compare, size, FakeService(progress=ENABLED, outcome=created()), create)
+    assert shoot(snap_compare, size, FakeService(progress=enabled(), outcome=created()), create)
 
 
 def test_wizard_created_after_a_dropped_connection(snap_compare: Snap, size: Size) -> None:
     outcome = created(notes=("connection dropped; found it on re-check.",))
-    assert shoot(snap_compare, size, FakeService(progress=ENABLED, outcome=outcome), create)
+    assert shoot(snap_compare, size, FakeService(progress=enabled(), outcome=outcome), create)
 
 
 def test_wizard_initialisation_failed(snap_compare: Snap, size: Size) -> None:
     outcome = created(final_status="FAILURE")
-    assert shoot(snap_compare, size, FakeService(progress=PROGRESS, outcome=outcome), create)
+    assert shoot(snap_compare, size, FakeService(progress=progress(), outcome=outcome), create)
 
 
 def test_wizard_still_initialising(snap_compare: Snap, size: Size) -> None:
     outcome = created(final_status="INITIALIZING")
-    assert shoot(snap_compare, size, FakeService(progress=PROGRESS, outcome=outcome), create)
+    assert shoot(snap_compare, size, FakeService(progress=progress(), outcome=outcome), create)
 
 
 def test_wizard_exists_same(snap_compare: Snap, size: Size) -> None:
     outcome = CreateOutcome(
         kind="exists_same", workspace_id="100002", final_status="ENABLED", message="already exists"
     )
-    assert shoot(snap_compare, size, FakeService(progress=PROGRESS[:2], outcome=outcome), create)
+    assert shoot(snap_compare, size, FakeService(progress=progress()[:2], outcome=outcome), create)
 
 
 NAME_TAKEN = CreateOutcome(
@@ -256,12 +267,12 @@ NAME_TAKEN = CreateOutcome(
 
 
 def test_wizard_name_taken_outcome(snap_compare: Snap, size: Size) -> None:
-    service = FakeService(progress=PROGRESS[:2], outcome=NAME_TAKEN)
+    service = FakeService(progress=progress()[:2], outcome=NAME_TAKEN)
     assert shoot(snap_compare, size, service, create)
 
 
 def test_wizard_back_to_the_name_after_name_taken(snap_compare: Snap, size: Size) -> None:
-    service = FakeService(progress=PROGRESS[:2], outcome=NAME_TAKEN)
+    service = FakeService(progress=progress()[:2], outcome=NAME_TAKEN)
     assert shoot(snap_compare, size, service, create, keys("enter"))
 
 
@@ -274,7 +285,7 @@ def test_wizard_permission_error(snap_compare: Snap, size: Size) -> None:
         code="Forbidden.RAM",
         request_id="5E0B2B2C-0000-4000-8000-000000000001",
     )
-    assert shoot(snap_compare, size, FakeService(progress=PROGRESS[:3], error=error), create)
+    assert shoot(snap_compare, size, FakeService(progress=progress()[:3], error=error), create)
 
 
 def test_wizard_ambiguous_failure(snap_compare: Snap, size: Size) -> None:
@@ -283,7 +294,7 @@ def test_wizard_ambiguous_failure(snap_compare: Snap, size: Size) -> None:
         code="ConnectionDropped",
         hint="Nothing was found on re-check, so it was probably not created; try again.",
     )
-    assert shoot(snap_compare, size, FakeService(progress=PROGRESS[:3], error=error), create)
+    assert shoot(snap_compare, size, FakeService(progress=progress()[:3], error=error), create)
 
 
 # -- blocked ------------------------------------------------------------------------------------
@@ -376,3 +387,86 @@ def test_edit_blocked_in_read_only_mode(snap_compare: Snap, size: Size) -> None:
         return EditWorkspace(sample_row())
 
     assert shoot(snap_compare, size, service, push(edit))
+
+
+# -- in Chinese (issue #16): every step, the progress, outcomes and both dialogs, with Chinese
+# answers where a person types them (double-width text in the fields and the review) --------
+
+CHINESE = pytest.mark.usefixtures("chinese")
+
+
+async def chinese_review(pilot: Pilot[Any]) -> None:
+    await open_wizard(pilot)
+    await name(pilot)
+    await pilot.press("enter")
+    await put(pilot, "#description-input", "商城团队的推荐模型，每周训练一次，供首页和搜索使用")
+    await pilot.press("enter", "down", "enter")
+    await put(pilot, "#display-input", "商城推荐")
+    await put(pilot, "#rg-input", "rg-acfm0001")
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+@CHINESE
+def test_wizard_name_available_in_chinese(snap_compare: Snap, size: Size) -> None:
+    test_wizard_name_available(snap_compare, size)
+
+
+@CHINESE
+def test_wizard_name_taken_in_chinese(snap_compare: Snap, size: Size) -> None:
+    test_wizard_name_taken(snap_compare, size)
+
+
+@CHINESE
+def test_wizard_description_in_chinese(snap_compare: Snap, size: Size) -> None:
+    async def describe(pilot: Pilot[Any]) -> None:
+        await put(pilot, "#description-input", "商城团队的推荐模型")
+
+    assert shoot(snap_compare, size, FakeService(), open_wizard, name, keys("enter"), describe)
+
+
+@CHINESE
+def test_wizard_mode_in_chinese(snap_compare: Snap, size: Size) -> None:
+    test_wizard_mode(snap_compare, size)
+
+
+@CHINESE
+def test_wizard_options_in_chinese(snap_compare: Snap, size: Size) -> None:
+    test_wizard_options(snap_compare, size)
+
+
+@CHINESE
+def test_wizard_review_in_chinese(snap_compare: Snap, size: Size) -> None:
+    """The parameters keep the API's names; Chinese values wrap whole in their column."""
+    assert shoot(snap_compare, size, FakeService(), chinese_review)
+
+
+@CHINESE
+def test_wizard_progress_initializing_in_chinese(snap_compare: Snap, size: Size) -> None:
+    test_wizard_progress_initializing(snap_compare, size)
+
+
+@CHINESE
+def test_wizard_created_in_chinese(snap_compare: Snap, size: Size) -> None:
+    test_wizard_created(snap_compare, size)
+
+
+@CHINESE
+def test_wizard_name_taken_outcome_in_chinese(snap_compare: Snap, size: Size) -> None:
+    """The differing fields read in Chinese (the service reports English keys)."""
+    test_wizard_name_taken_outcome(snap_compare, size)
+
+
+@CHINESE
+def test_edit_form_with_a_change_in_chinese(snap_compare: Snap, size: Size) -> None:
+    async def change(pilot: Pilot[Any]) -> None:
+        await pilot.press("tab")
+        await put(pilot, "#edit-description", "搜索和广告团队的实验")
+        await settle(pilot)
+
+    assert shoot(snap_compare, size, FakeService(), open_detail, keys("e"), change)
+
+
+@CHINESE
+def test_delete_confirmation_typed_in_chinese(snap_compare: Snap, size: Size) -> None:
+    test_delete_confirmation_typed(snap_compare, size)

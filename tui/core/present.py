@@ -59,6 +59,27 @@ STATUS_STYLES: dict[str, str] = {
 }
 
 
+# A status in people's words, shown beside the code (the code is what commands take and print,
+# and what JSON keeps): read where a person looks at one workspace or picks a status.
+STATUS_WORDS: dict[str, str] = {
+    "ENABLED": N_("enabled"),
+    "INITIALIZING": N_("initialising"),
+    "UPDATING": N_("updating"),
+    "FAILURE": N_("failed"),
+    "DISABLED": N_("disabled"),
+    "FROZEN": N_("frozen"),
+}
+
+
+def status_text(code: str) -> str:
+    """``ENABLED`` in English (the code is the word); ``ENABLED（已启用）`` where the interface
+    language has its own word. An unknown status is its code."""
+    word = STATUS_WORDS.get(code)
+    if word is None or _(word) == word:
+        return code
+    return _("{code} ({word})").format(code=code, word=_(word))
+
+
 def mode_label(envs: Sequence[str]) -> str:
     """R4 modes: ``dev`` + ``prod`` is standard, ``prod`` alone is simple."""
     return _("Standard (dev + prod)") if "dev" in envs else _("Simple (prod)")
@@ -174,11 +195,28 @@ def workspace_fields(
 ) -> list[tuple[str, str]]:
     """One workspace for people (the detail screen, `get --format text`): translated labels,
     readable times, joined lists, the mode next to the environments."""
+    return [
+        (label, text)
+        for _key, label, text in keyed_fields(
+            row, owner, include_owner=include_owner, include_admins=include_admins
+        )
+    ]
+
+
+def keyed_fields(
+    row: WorkspaceRow,
+    owner: OwnerInfo | None = None,
+    *,
+    include_owner: bool = False,
+    include_admins: bool = True,
+) -> list[tuple[str, str, str]]:
+    """:func:`workspace_fields` with each field's key (the English record key, e.g.
+    ``Status``) first, for screens that treat a field by what it is, whatever its label."""
     record = workspace_record(
         row, owner, include_owner=include_owner, include_admins=include_admins
     )
     record.pop(UNREADABLE_KEY, None)
-    fields: list[tuple[str, str]] = []
+    fields: list[tuple[str, str, str]] = []
     for key, value in record.items():
         if isinstance(value, bool):
             text = yes_no(value)
@@ -188,8 +226,8 @@ def workspace_fields(
             text = display_time(str(value))
         else:
             text = str(value)
-        fields.append((_(key), text))
+        fields.append((key, _(key), text))
         if key == "Environments":
             mode = UNREADABLE if key in row.unreadable else mode_label(row.environments)
-            fields.append((_("Mode"), mode))
+            fields.append(("Mode", _("Mode"), mode))
     return fields
