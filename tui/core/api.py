@@ -33,13 +33,16 @@ from paiws.core.interface import DataService
 from paiws.core.item_reader import UNREADABLE
 from paiws.core.masking import NOT_AVAILABLE
 from paiws.core.overview_present import (
-    BAR_LEGEND,
     BAR_PARTS,
     BAR_WIDTH,
+    attention_text,
     bar_cells,
+    bar_legend,
     count_text,
     find_summary,
+    listed,
     overview_summary,
+    state_text,
 )
 from paiws.core.present import (
     STATUS_STYLES,
@@ -52,6 +55,7 @@ from paiws.core.present import (
     workspace_record,
 )
 from paiws.core.recent_regions import recent_regions, remember_region
+from paiws.core.regions import region_label, region_title
 from paiws.core.views import (
     ActivationState,
     CreateOutcome,
@@ -74,7 +78,6 @@ from paiws.core.views import (
 )
 
 __all__ = [
-    "BAR_LEGEND",
     "BAR_PARTS",
     "BAR_WIDTH",
     "CREDENTIALS_STEPS",
@@ -117,18 +120,24 @@ __all__ = [
     "WorkspacePage",
     "WorkspaceRow",
     "_",
+    "attention_text",
     "bar_cells",
+    "bar_legend",
     "count_text",
     "display_time",
     "explain",
     "find_summary",
+    "listed",
     "mode_label",
     "ngettext",
     "overview_summary",
     "policy_summary",
     "recent_regions",
+    "region_label",
+    "region_title",
     "remember_region",
     "row_cells",
+    "state_text",
     "unreadable_note",
     "validation",
     "workspace_fields",
