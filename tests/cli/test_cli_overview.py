@@ -306,9 +306,9 @@ def test_overview_table_reads_chinese_with_aligned_columns(paiws: Runner, emu: E
         line.startswith("eu-central-1：到 ") and line.endswith("的连接失败或被断开。")
         for line in lines
     )
-    assert (
-        lines[-1]
-        == "16 个地域：13 个已开通，共 3 个工作空间（1 个需关注），1 个未开通，1 个无权开通，1 个出错。"
+    assert lines[-1] == (
+        "16 个地域：13 个已开通，共 3 个工作空间（1 个需关注），"
+        "1 个未开通，1 个无权开通，1 个出错。"
     )
     assert_no_canary(result.text)
 
