@@ -16,6 +16,7 @@ from rich.text import Text
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.reactive import reactive
 from textual.screen import Screen
 
@@ -289,6 +290,12 @@ class PaiwsApp(App[int]):
         origin = self.screen
         if not isinstance(origin, HelpScreen):
             self.push_screen(HelpScreen(type(origin), self.help_sections()))
+
+    def action_command_palette(self) -> None:
+        # Textual's own, with its placeholder in the interface language.
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            placeholder = _("Search for commands…")
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"

@@ -420,6 +420,7 @@ async def test_in_chinese_the_palette_lists_the_screens_actions_translated(
         await pilot.press("ctrl+p")
         await wait_until(pilot, lambda: "扫描所有地域" in screen_text(app), what="the actions")
         assert "按键：ctrl+o" in screen_text(app) or "按键：^o" in screen_text(app)
+        assert "搜索命令…" in screen_text(app)  # Textual's palette, its placeholder translated
 
 
 async def test_in_chinese_find_summarises_and_keeps_errors_per_region(
