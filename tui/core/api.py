@@ -28,7 +28,7 @@ from paiws.core.errors import (
     ServerError,
     Throttled,
 )
-from paiws.core.i18n import N_, _, ngettext
+from paiws.core.i18n import N_, _, ngettext, translated_document
 from paiws.core.interface import DataService
 from paiws.core.item_reader import UNREADABLE
 from paiws.core.masking import NOT_AVAILABLE
@@ -138,6 +138,7 @@ __all__ = [
     "remember_region",
     "row_cells",
     "state_text",
+    "translated_document",
     "unreadable_note",
     "validation",
     "workspace_fields",

@@ -149,6 +149,17 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _translations().ngettext(singular, plural, count)
 
 
+def paragraphs(document: str) -> list[str]:
+    """A Markdown document's blocks (separated by blank lines): the catalogue's unit for
+    documents such as assets/help.md, so one edited paragraph is one stale message."""
+    return [block.strip("\n") for block in document.split("\n\n") if block.strip()]
+
+
+def translated_document(document: str) -> str:
+    """``document`` with each paragraph in the interface language."""
+    return "\n\n".join(_(block) for block in paragraphs(document)) + "\n"
+
+
 def N_(message: str) -> str:
     """Mark a string for the catalogue without translating it now (translated when shown)."""
     return message
