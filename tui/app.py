@@ -293,7 +293,7 @@ class PaiwsApp(App[int]):
 
     def action_command_palette(self) -> None:
         # Textual's own, with its placeholder in the interface language.
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             placeholder = _("Search for commands…")
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
