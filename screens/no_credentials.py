@@ -13,8 +13,12 @@ from textual.widgets import Static
 
 from paiws.core.api import CREDENTIALS_STEPS, N_, _
 from paiws.screens.base import PaiwsScreen
+from paiws.screens.messages import StartDemo
 
-DEMO = N_("Just looking? Run  paiws --demo  : a local emulator with demo data, no account needed.")
+DEMO = N_(
+    "Just looking? Press d for the demo: a local emulator with demo data, no account needed "
+    "(next time: paiws --demo)."
+)
 DEMO_EXIT = N_("Start the demo with:  paiws --demo")
 
 
@@ -33,8 +37,15 @@ def how_to() -> str:
 
 class NoCredentialsScreen(PaiwsScreen[None]):
     HELP_TITLE: ClassVar[str] = N_("No credentials")
+    HINTS = ("nocreds.demo", "screen.quit")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("d", "demo", N_("Demo"), id="nocreds.demo"),
+        Binding(
+            "d",
+            "demo",
+            N_("Demo"),
+            tooltip=N_("Start the demo (no account needed)"),
+            id="nocreds.demo",
+        ),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -45,16 +56,15 @@ class NoCredentialsScreen(PaiwsScreen[None]):
             )
             if status.problem:
                 yield Static(Text(status.problem), classes="dim")
+            yield Static(Text(_(DEMO), style="bold"), id="demo-hint")
             yield Static(Text(how_to()), id="how-to")
             if status.looked_in:
                 looked = Text(_("Looked in:") + "\n", style="bold")
                 for place in status.looked_in:
                     looked.append(f"  • {place}\n", style="not bold")
                 yield Static(looked, id="looked-in")
-            yield Static(Text(_(DEMO), style="bold"), id="demo-hint")
-            yield Static(
-                Text(_("Press d to exit with the demo command, q to quit.")), classes="dim"
-            )
+            yield Static(Text(_("Press d to start the demo, q to quit.")), classes="dim")
 
     def action_demo(self) -> None:
-        self.app.exit(0, message=_(DEMO_EXIT))
+        # The App switches to the demo's service (or, if it cannot, exits with the command).
+        self.post_message(StartDemo())
