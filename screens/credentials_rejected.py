@@ -19,36 +19,46 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Static
 
-from paiws.core.api import CREDENTIALS_STEPS, AuthFailed, CredentialStatus, PaiwsError, _
+from paiws.core.api import CREDENTIALS_STEPS, N_, AuthFailed, CredentialStatus, PaiwsError, _
 from paiws.screens.base import PaiwsModal
 from paiws.screens.errors import error_body
 from paiws.screens.messages import CredentialsRenewed
 from paiws.screens.widgets.key_hints import KeyHints
 
-FIX = "\n".join(
-    (
-        "Check the AccessKey pair (or the STS token and its expiry) outside the app:",
-        *(f"  • {_(step)}" for step in CREDENTIALS_STEPS),
-        "then start paiws again. Press q to quit, escape to go back.",
-    )
-)
-RENEW = (
+RENEW = N_(
     "Put new credentials in {where} (for example with `aliyun configure`, or the tool that "
     "issues your STS tokens), then press r: paiws reads them again and carries on. "
     "Press escape to go back, q to quit."
 )
-RESTART = (
+RESTART = N_(
     "They come from environment variables, which a running paiws cannot read again: quit "
     "(q) and start paiws with new ALIBABA_CLOUD_* values."
 )
 
 
+def fix() -> str:
+    """How to fix rejected credentials outside the app, in the interface language."""
+    return "\n".join(
+        (
+            _("Check the AccessKey pair (or the STS token and its expiry) outside the app:"),
+            *(f"  • {_(step)}" for step in CREDENTIALS_STEPS),
+            _("then start paiws again. Press q to quit, escape to go back."),
+        )
+    )
+
+
 class CredentialsRejectedScreen(PaiwsModal[None]):
-    HELP_TITLE: ClassVar[str] = "Credentials rejected"
+    HELP_TITLE: ClassVar[str] = N_("Credentials rejected")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "renew", "Re-read", tooltip="Read the credentials again", id="rejected.renew"),
-        Binding("q", "app.quit", "Quit", id="rejected.quit"),
-        Binding("escape", "close", "Back", id="rejected.back"),
+        Binding(
+            "r",
+            "renew",
+            N_("Re-read"),
+            tooltip=N_("Read the credentials again"),
+            id="rejected.renew",
+        ),
+        Binding("q", "app.quit", N_("Quit"), id="rejected.quit"),
+        Binding("escape", "close", N_("Back"), id="rejected.back"),
     ]
 
     class Renewed(Message):
@@ -76,7 +86,7 @@ class CredentialsRejectedScreen(PaiwsModal[None]):
         return self.expired and self.host.credentials.source not in ("environment", "demo")
 
     def compose(self) -> ComposeResult:
-        title = "Credentials expired" if self.expired else "Credentials rejected"
+        title = _("Credentials expired") if self.expired else _("Credentials rejected")
         with Vertical(id="rejected-panel", classes="panel"):
             yield Static(Text(title, style="bold"), classes="panel-title")
             yield Static(self._explanation(), id="rejected-text")
@@ -85,15 +95,27 @@ class CredentialsRejectedScreen(PaiwsModal[None]):
 
     def _explanation(self) -> Text:
         status = self.host.credentials
-        code = f" ({self.error.code})" if self.error.code else ""
+        code = self.error.code
         if not self.expired:
-            return Text(f"The server did not accept your credentials{code}.\n{self.error}\n\n{FIX}")
-        text = Text(f"Your STS token has expired{code}; what is on screen stays as it was.\n\n")
+            refused = (
+                _("The server did not accept your credentials ({code}).").format(code=code)
+                if code
+                else _("The server did not accept your credentials.")
+            )
+            return Text(f"{refused}\n{self.error}\n\n{fix()}")
+        expired = (
+            _("Your STS token has expired ({code}); what is on screen stays as it was.").format(
+                code=code
+            )
+            if code
+            else _("Your STS token has expired; what is on screen stays as it was.")
+        )
+        text = Text(expired + "\n\n")
         if self.renewable:
-            where = "the CLI profile" if status.profile else "the credentials file"
-            text.append(RENEW.format(where=where))
+            where = _("the CLI profile") if status.profile else _("the credentials file")
+            text.append(_(RENEW).format(where=where))
         else:
-            text.append(RESTART)
+            text.append(_(RESTART))
         return text
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -105,7 +127,7 @@ class CredentialsRejectedScreen(PaiwsModal[None]):
         if not self.renewable or self._busy:
             return
         self._busy = True
-        self.query_one("#rejected-status", Static).update(Text("Reading them again…", "italic"))
+        self.query_one("#rejected-status", Static).update(Text(_("Reading them again…"), "italic"))
         self.refresh_bindings()
         self._renew(self.session.region)
 
@@ -127,7 +149,7 @@ class CredentialsRejectedScreen(PaiwsModal[None]):
 
     def on_credentials_rejected_screen_still_rejected(self, message: StillRejected) -> None:
         self._busy = False
-        body = error_body(message.error, purpose="use the credentials read again")
+        body = error_body(message.error, purpose=N_("use the credentials read again"))
         self.query_one("#rejected-status", Static).update(body)
         self.refresh_bindings()
 

@@ -17,11 +17,14 @@ from textual.widgets import DataTable, Input, Static
 from textual.worker import get_current_worker
 
 from paiws.core.api import (
+    N_,
     STATUS_STYLES,
     TABLE_COLUMNS,
     RegionMatches,
     WorkspaceRow,
+    _,
     find_summary,
+    ngettext,
     row_cells,
     unreadable_note,
     validation,
@@ -31,7 +34,8 @@ from paiws.screens.errors import error_body
 from paiws.screens.messages import CallFailed, OpenWorkspace, RegionSearched, ScanDone
 from paiws.screens.widgets.inputs import Field
 
-# The result columns, most useful first; narrower screens show a prefix of this list.
+# The result columns, most useful first; narrower screens show a prefix of this list. English
+# names (the keys of the cells); the headers show them translated.
 COLUMNS: tuple[str, ...] = (
     "Region",
     "Name",
@@ -51,13 +55,13 @@ NARROW_COLUMNS = 5
 
 
 class FindScreen(PaiwsScreen[None]):
-    HELP_TITLE: ClassVar[str] = "Find by name (every region)"
+    HELP_TITLE: ClassVar[str] = N_("Find by name (every region)")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "ctrl+f",
             "edit_name",
-            "Name",
-            tooltip="Type another name to look for",
+            N_("Name"),
+            tooltip=N_("Type another name to look for"),
             priority=True,
             id="find.name",
         ),
@@ -77,13 +81,16 @@ class FindScreen(PaiwsScreen[None]):
         with Vertical(id="find"):
             yield Static(
                 Text.assemble(
-                    ("Find a workspace by name", "bold"),
-                    "  in every region where PAI is activated (the server matches part of "
-                    "the name). Enter on a result opens it in its region.",
+                    (_("Find a workspace by name"), "bold"),
+                    "  ",
+                    _(
+                        "in every region where PAI is activated (the server matches part of "
+                        "the name). Enter on a result opens it in its region."
+                    ),
                 ),
                 id="find-title",
             )
-            yield Field(placeholder="Part of a workspace name, then Enter", id="find-name")
+            yield Field(placeholder=_("Part of a workspace name, then Enter"), id="find-name")
             yield Static("", id="find-status")
             yield DataTable[Text](id="find-results", cursor_type="row", zebra_stripes=True)
             yield Static("", id="find-errors")
@@ -92,7 +99,7 @@ class FindScreen(PaiwsScreen[None]):
         self._columns = COLUMNS if self.size.width >= WIDE else COLUMNS[:NARROW_COLUMNS]
         table = self.query_one("#find-results", DataTable)
         for title in self._columns:
-            table.add_column(Text(title), key=title)
+            table.add_column(Text(_(title)), key=title)
         table.display = False
         name_input = self.query_one("#find-name", Input)
         name_input.focus()
@@ -137,7 +144,7 @@ class FindScreen(PaiwsScreen[None]):
                     return
                 self.post_message(RegionSearched(gen, matches))
         except Exception as error:  # every failure becomes a message the UI explains
-            self.post_message(CallFailed(gen, "find workspaces by name", error))
+            self.post_message(CallFailed(gen, N_("find workspaces by name"), error))
             return
         self.post_message(ScanDone(gen))
 
@@ -208,9 +215,13 @@ class FindScreen(PaiwsScreen[None]):
         answers = self._in_order()
         regions = len(self.service.regions())
         if self.busy:
+            found = len(self._found)
             text = Text(
-                f"Looking for {self._text!r}… {len(answers)} of {regions} regions answered, "
-                f"{len(self._found)} match{'' if len(self._found) == 1 else 'es'} so far.",
+                ngettext(
+                    "Looking for {name}… {done} of {total} regions answered, {n} match so far.",
+                    "Looking for {name}… {done} of {total} regions answered, {n} matches so far.",
+                    found,
+                ).format(name=repr(self._text), done=len(answers), total=regions, n=found),
                 style="italic",
             )
         else:
@@ -223,7 +234,11 @@ class FindScreen(PaiwsScreen[None]):
             ]
             if skipped:
                 text.append(
-                    f" Not searched (PAI not activated): {', '.join(skipped)}.", style="dim"
+                    " "
+                    + _("Not searched (PAI not activated): {regions}.").format(
+                        regions=", ".join(skipped)
+                    ),
+                    style="dim",
                 )
         self.query_one("#find-status", Static).update(text)
 
@@ -233,8 +248,8 @@ class FindScreen(PaiwsScreen[None]):
         for answer in failed:
             if text:
                 text.append("\n")
-            text.append(f"{answer.region.id}: ", style="bold")
-            text.append(answer.error or "the search failed.", style="red")
+            text.append(_("{region}: ").format(region=answer.region.id), style="bold")
+            text.append(answer.error or _("the search failed."), style="red")
         self.query_one("#find-errors", Static).update(text)
 
     # -- opening a result ---------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """The help screen: every key, per screen, built from the screens' own BINDINGS (so the help
 can never disagree with what the keys do). The section of the screen it was opened from
-comes first."""
+comes first. Titles and descriptions are marked where they are declared and translated here."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.widgets import Markdown, Static
 
-from paiws.core.api import translated_document
+from paiws.core.api import N_, _, translated_document
 from paiws.paths import read_asset
 from paiws.screens.base import PaiwsScreen
 
@@ -42,18 +42,19 @@ def section_keys(classes: Sequence[type[DOMNode]]) -> list[tuple[Binding, str]]:
             description = binding.tooltip or binding.description
             if not description or binding.system:
                 continue
-            _, descriptions = merged.setdefault(binding.key, (binding, []))
+            description = _(description)
+            _first, descriptions = merged.setdefault(binding.key, (binding, []))
             if description not in descriptions:
                 descriptions.append(description)
     return [(binding, " / ".join(descriptions)) for binding, descriptions in merged.values()]
 
 
 class HelpScreen(PaiwsScreen[None]):
-    HELP_TITLE: ClassVar[str] = "Help"
+    HELP_TITLE: ClassVar[str] = N_("Help")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Close", id="help.close"),
-        Binding("q", "back", "Close", show=False, id="help.q_close"),
-        Binding("question_mark", "back", "Close", show=False, id="help.toggle"),
+        Binding("escape", "back", N_("Close"), id="help.close"),
+        Binding("q", "back", N_("Close"), show=False, id="help.q_close"),
+        Binding("question_mark", "back", N_("Close"), show=False, id="help.toggle"),
     ]
 
     def __init__(self, origin: type[DOMNode], sections: Sequence[Section] = ()) -> None:
@@ -66,9 +67,11 @@ class HelpScreen(PaiwsScreen[None]):
             if self.session.read_only:
                 yield Static(
                     Text.assemble(
-                        ("Read-only mode is on (--read-only). ", "bold"),
-                        "Creating (n), editing (e), deleting (ctrl+d) and member changes are "
-                        "refused; start paiws without --read-only to make changes.",
+                        (_("Read-only mode is on (--read-only).") + " ", "bold"),
+                        _(
+                            "Creating (n), editing (e), deleting (ctrl+d) and member changes are "
+                            "refused; start paiws without --read-only to make changes."
+                        ),
                     ),
                     id="help-read-only",
                 )
@@ -82,7 +85,7 @@ class HelpScreen(PaiwsScreen[None]):
 
     def _table(self, title: str, classes: Sequence[type[DOMNode]]) -> Table:
         here = self.origin in classes
-        heading = Text(title + ("  (this screen)" if here else ""), style="bold")
+        heading = Text(_(title) + ("  " + _("(this screen)") if here else ""), style="bold")
         table = Table(
             title=heading,
             title_justify="left",

@@ -11,15 +11,16 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
+from paiws.core.api import N_, _, ngettext
 from paiws.screens.base import PaiwsScreen
 from paiws.screens.errors import error_body, report_error
 from paiws.screens.messages import CallFailed, LimitsLoaded
 
 
 class LimitsScreen(PaiwsScreen[None]):
-    HELP_TITLE: ClassVar[str] = "Resource limits"
+    HELP_TITLE: ClassVar[str] = N_("Resource limits")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "refresh", "Refresh", id="limits.refresh"),
+        Binding("r", "refresh", N_("Refresh"), id="limits.refresh"),
     ]
 
     def __init__(self) -> None:
@@ -35,17 +36,17 @@ class LimitsScreen(PaiwsScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#limits-title", Static).update(
-            Text(f"Resource limits in {self.chosen_region}", style="bold")
+            Text(_("Resource limits in {region}").format(region=self.chosen_region), style="bold")
         )
         table = self.query_one("#limits-table", DataTable)
-        table.add_column(Text("Resource"), key="resource")
-        table.add_column(Text("Limit"), key="limit")
+        table.add_column(Text(_("Resource")), key="resource")
+        table.add_column(Text(_("Limit")), key="limit")
         self.action_refresh()
 
     def action_refresh(self) -> None:
         self._gen += 1
         self.busy = True
-        self.query_one("#limits-status", Static).update(Text("Loading…", style="italic"))
+        self.query_one("#limits-status", Static).update(Text(_("Loading…"), style="italic"))
         self._load(self._gen, self.chosen_region)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="limits")
@@ -53,7 +54,7 @@ class LimitsScreen(PaiwsScreen[None]):
         try:
             limits = self.service.resource_limits(region)
         except Exception as error:  # every failure becomes a message the UI explains
-            self.post_message(CallFailed(gen, "load the resource limits", error))
+            self.post_message(CallFailed(gen, N_("load the resource limits"), error))
             return
         self.post_message(LimitsLoaded(gen, limits))
 
@@ -65,10 +66,11 @@ class LimitsScreen(PaiwsScreen[None]):
         table.clear()
         for name, count in message.limits.items:
             table.add_row(Text(name), Text(str(count), justify="right"))
+        count = len(message.limits.items)
         status = (
-            f"{len(message.limits.items)} limits."
-            if message.limits.items
-            else "The server reported no resource limits for this region."
+            ngettext("{n} limit.", "{n} limits.", count).format(n=count)
+            if count
+            else _("The server reported no resource limits for this region.")
         )
         self.query_one("#limits-status", Static).update(Text(status, style="dim"))
         table.focus()
@@ -78,7 +80,7 @@ class LimitsScreen(PaiwsScreen[None]):
             return
         self.busy = False
         body = error_body(message.error, purpose=message.purpose)
-        body.append("\nPress r to retry.")
+        body.append("\n" + _("Press r to retry."))
         body.stylize("red")
         self.query_one("#limits-status", Static).update(body)
         report_error(self, message.error, purpose=message.purpose)

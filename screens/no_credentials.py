@@ -11,32 +11,40 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
-from paiws.core.api import CREDENTIALS_STEPS, _
+from paiws.core.api import CREDENTIALS_STEPS, N_, _
 from paiws.screens.base import PaiwsScreen
 from paiws.screens.messages import StartDemo
 
-HOW_TO = "\n".join(
-    (
-        "paiws uses the same credentials as the aliyun CLI. Configure them outside the app:",
-        "",
-        *(f"  • {_(step)}" for step in CREDENTIALS_STEPS),
-        "",
-        "then start paiws again. It never asks for a key in the UI and never shows one.",
-    )
-)
-DEMO = (
+DEMO = N_(
     "Just looking? Press d for the demo: a local emulator with demo data, no account needed "
     "(next time: paiws --demo)."
 )
-DEMO_EXIT = "Start the demo with:  paiws --demo"
+DEMO_EXIT = N_("Start the demo with:  paiws --demo")
+
+
+def how_to() -> str:
+    """How to configure credentials outside the app, in the interface language."""
+    return "\n".join(
+        (
+            _("paiws uses the same credentials as the aliyun CLI. Configure them outside the app:"),
+            "",
+            *(f"  • {_(step)}" for step in CREDENTIALS_STEPS),
+            "",
+            _("then start paiws again. It never asks for a key in the UI and never shows one."),
+        )
+    )
 
 
 class NoCredentialsScreen(PaiwsScreen[None]):
-    HELP_TITLE: ClassVar[str] = "No credentials"
+    HELP_TITLE: ClassVar[str] = N_("No credentials")
     HINTS = ("nocreds.demo", "screen.quit")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            "d", "demo", "Demo", tooltip="Start the demo (no account needed)", id="nocreds.demo"
+            "d",
+            "demo",
+            N_("Demo"),
+            tooltip=N_("Start the demo (no account needed)"),
+            id="nocreds.demo",
         ),
     ]
 
@@ -44,18 +52,18 @@ class NoCredentialsScreen(PaiwsScreen[None]):
         status = self.host.credentials
         with VerticalScroll(id="no-credentials"), Vertical(classes="panel"):
             yield Static(
-                Text("No Alibaba Cloud credentials found", style="bold"), classes="panel-title"
+                Text(_("No Alibaba Cloud credentials found"), style="bold"), classes="panel-title"
             )
             if status.problem:
                 yield Static(Text(status.problem), classes="dim")
-            yield Static(Text(DEMO, style="bold"), id="demo-hint")
-            yield Static(Text(HOW_TO), id="how-to")
+            yield Static(Text(_(DEMO), style="bold"), id="demo-hint")
+            yield Static(Text(how_to()), id="how-to")
             if status.looked_in:
-                looked = Text("Looked in:\n", style="bold")
+                looked = Text(_("Looked in:") + "\n", style="bold")
                 for place in status.looked_in:
                     looked.append(f"  • {place}\n", style="not bold")
                 yield Static(looked, id="looked-in")
-            yield Static(Text("Press d to start the demo, q to quit."), classes="dim")
+            yield Static(Text(_("Press d to start the demo, q to quit.")), classes="dim")
 
     def action_demo(self) -> None:
         # The App switches to the demo's service (or, if it cannot, exits with the command).

@@ -24,7 +24,15 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from paiws.core.api import Region, RegionOverview, overview_summary, recent_regions
+from paiws.core.api import (
+    N_,
+    Region,
+    RegionOverview,
+    _,
+    overview_summary,
+    recent_regions,
+    region_label,
+)
 from paiws.screens.base import PaiwsScreen
 from paiws.screens.errors import report_error
 from paiws.screens.messages import CallFailed, RegionChosen, RegionScanned, ScanDone
@@ -46,9 +54,9 @@ RECENT_PREFIX = "recent:"  # option IDs of the recent entries (the region is lis
 RECENT_SHOWN = 3
 SORTS: tuple[SortKey, ...] = ("catalogue", "workspaces", "attention")
 SORT_NAMES: dict[SortKey, str] = {
-    "catalogue": "catalogue order",
-    "workspaces": "workspace count",
-    "attention": "needs attention",
+    "catalogue": N_("catalogue order"),
+    "workspaces": N_("workspace count"),
+    "attention": N_("needs attention"),
 }
 SPIN_INTERVAL = 0.1
 # What the list adds around a line: the border, the option padding and the scrollbar.
@@ -56,8 +64,10 @@ LIST_CHROME = 6
 
 
 def matches(region: Region, needle: str) -> bool:
+    """The filter: part of the ID, the English name or the name shown (杭州 finds cn-hangzhou)."""
     needle = needle.strip().lower()
-    return not needle or needle in region.id.lower() or needle in region.name.lower()
+    names = (region.id, region.name, region_label(region.id) or "")
+    return not needle or any(needle in name.lower() for name in names)
 
 
 def region_of(option_id: str) -> str:
@@ -75,44 +85,44 @@ class RegionFilter(Field):
 
 
 class RegionPickerScreen(PaiwsScreen[None]):
-    HELP_TITLE: ClassVar[str] = "Region picker"
+    HELP_TITLE: ClassVar[str] = N_("Region picker")
     # The filter input has focus and would swallow these keys, hence priority (checked before
     # the input sees the key); see RegionFilter for which printable keys it lets through.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "choose", "Choose", priority=True, id="picker.choose"),
-        Binding("down", "move(1)", "Down", show=False, priority=True, id="picker.down"),
-        Binding("up", "move(-1)", "Up", show=False, priority=True, id="picker.up"),
+        Binding("enter", "choose", N_("Choose"), priority=True, id="picker.choose"),
+        Binding("down", "move(1)", N_("Down"), show=False, priority=True, id="picker.down"),
+        Binding("up", "move(-1)", N_("Up"), show=False, priority=True, id="picker.up"),
         Binding(
-            "pagedown", "move(8)", "Page down", show=False, priority=True, id="picker.pagedown"
+            "pagedown", "move(8)", N_("Page down"), show=False, priority=True, id="picker.pagedown"
         ),
-        Binding("pageup", "move(-8)", "Page up", show=False, priority=True, id="picker.pageup"),
+        Binding("pageup", "move(-8)", N_("Page up"), show=False, priority=True, id="picker.pageup"),
         Binding(
             "ctrl+o",
             "scan",
-            "Overview",
-            tooltip="Scan every region: activation and workspace counts (again: re-scan)",
+            N_("Overview"),
+            tooltip=N_("Scan every region: activation and workspace counts (again: re-scan)"),
             priority=True,
             id="picker.scan",
         ),
         Binding(
             "ctrl+s",
             "sort",
-            "Sort",
-            tooltip="Sort the scanned regions: workspace count, needs attention, catalogue",
+            N_("Sort"),
+            tooltip=N_("Sort the scanned regions: workspace count, needs attention, catalogue"),
             priority=True,
             id="picker.sort",
         ),
         Binding(
             "ctrl+f",
             "find",
-            "Find",
-            tooltip="Find a workspace by name in every region",
+            N_("Find"),
+            tooltip=N_("Find a workspace by name in every region"),
             priority=True,
             id="picker.find",
         ),
-        Binding("escape", "clear_or_back", "Back", id="picker.back"),
-        Binding("question_mark", "app.help", "Help", priority=True, id="picker.help"),
-        Binding("q", "quit_or_back", "Quit", priority=True, id="picker.quit"),
+        Binding("escape", "clear_or_back", N_("Back"), id="picker.back"),
+        Binding("question_mark", "app.help", N_("Help"), priority=True, id="picker.help"),
+        Binding("q", "quit_or_back", N_("Quit"), priority=True, id="picker.quit"),
     ]
 
     def __init__(self) -> None:
@@ -142,14 +152,18 @@ class RegionPickerScreen(PaiwsScreen[None]):
         with Vertical(id="picker"):
             yield Static(
                 Text.assemble(
-                    ("Choose a region", "bold"), "  Type to filter, ↑/↓ to move, Enter to choose."
+                    (_("Choose a region"), "bold"),
+                    "  ",
+                    _("Type to filter, ↑/↓ to move, Enter to choose."),
                 ),
                 id="picker-title",
             )
             yield Static(
                 Text(
-                    "common = the five most used (first) · recent = chosen lately · "
-                    "^o: all regions",
+                    _(
+                        "common = the five most used (first) · recent = chosen lately · "
+                        "^o: all regions"
+                    ),
                     style="dim",
                 ),
                 id="picker-legend",
@@ -157,7 +171,7 @@ class RegionPickerScreen(PaiwsScreen[None]):
             hints = Static(self._hints(), id="picker-hints")
             hints.display = bool(hints.content)
             yield hints
-            yield RegionFilter(placeholder="Filter by region ID or name", id="region-filter")
+            yield RegionFilter(placeholder=_("Filter by region ID or name"), id="region-filter")
             yield Static("", id="overview-header")
             yield OptionList(id="region-list")
             yield Static("", id="picker-detail")
@@ -180,12 +194,12 @@ class RegionPickerScreen(PaiwsScreen[None]):
         parts: list[str] = []
         recent = [r for r in _recent_regions() if r != self.session.region][:RECENT_SHOWN]
         if recent:
-            parts.append("Recent: " + ", ".join(recent) + " (listed first)")
+            parts.append(_("Recent: {regions} (listed first)").format(regions=", ".join(recent)))
         hint = self.host.credentials.region_hint
         if hint:
-            parts.append(f"Profile region: {hint}")
+            parts.append(_("Profile region: {region}").format(region=hint))
         if self.session.region:
-            parts.append(f"Current: {self.session.region}")
+            parts.append(_("Current: {region}").format(region=self.session.region))
         return Text(" · ".join(parts), style="italic")
 
     # -- the list -----------------------------------------------------------------------------
@@ -226,7 +240,11 @@ class RegionPickerScreen(PaiwsScreen[None]):
             first = next((i for i, e in enumerate(self._shown) if e[2] != "recent"), 0)
             option_list.highlighted = option_list.get_option_index(self._shown[first][0])
         empty = self.query_one("#picker-empty", Static)
-        empty.update(Text(f"No region matches {needle.strip()!r}.") if not self._shown else "")
+        empty.update(
+            Text(_("No region matches {text}.").format(text=repr(needle.strip())))
+            if not self._shown
+            else ""
+        )
         empty.display = not self._shown
         self._show_header()
         self._show_detail()
@@ -275,7 +293,11 @@ class RegionPickerScreen(PaiwsScreen[None]):
         rows = [self._scan[r.id] for r in self._regions if r.id in self._scan]
         done = sum(1 for row in rows if row.stage == "done")
         if self._scanning:
-            status = Text(f"Scanning every region… {done} of {len(self._regions)} answered.")
+            status = Text(
+                _("Scanning every region… {done} of {total} answered.").format(
+                    done=done, total=len(self._regions)
+                )
+            )
         else:
             status = Text(overview_summary(rows))
         option = self.query_one("#region-list", OptionList).highlighted_option
@@ -334,7 +356,7 @@ class RegionPickerScreen(PaiwsScreen[None]):
                     return
                 self.post_message(RegionScanned(gen, row))
         except Exception as error:  # every failure becomes a message the UI explains
-            self.post_message(CallFailed(gen, "scan the regions", error))
+            self.post_message(CallFailed(gen, N_("scan the regions"), error))
             return
         self.post_message(ScanDone(gen))
 
@@ -377,7 +399,11 @@ class RegionPickerScreen(PaiwsScreen[None]):
     def action_sort(self) -> None:
         self._sort = SORTS[(SORTS.index(self._sort) + 1) % len(SORTS)]
         self._fill(self.query_one("#region-filter", Input).value)
-        self.notify(f"Sorted by {SORT_NAMES[self._sort]}.", title="Regions", timeout=2)
+        self.notify(
+            _("Sorted by {order}.").format(order=_(SORT_NAMES[self._sort])),
+            title=_("Regions"),
+            timeout=2,
+        )
 
     def action_find(self) -> None:
         from paiws.screens.find_workspace import FindScreen

@@ -16,11 +16,12 @@ from rich.text import Text
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.reactive import reactive
 from textual.screen import Screen
 
 from paiws import APP_NAME
-from paiws.core.api import CredentialStatus, DataService, remember_region
+from paiws.core.api import N_, CredentialStatus, DataService, _, remember_region
 from paiws.palette import RegionsProvider, ScreenActionsProvider, WorkspacesProvider
 from paiws.paths import asset_path
 from paiws.screens.base import PaiwsScreen
@@ -81,29 +82,29 @@ class PaiwsApp(App[int]):
     CSS_PATH = [asset_path("paiws.tcss")]  # the dialogs bring wizard.tcss (Screen.CSS_PATH)
     COMMANDS = App.COMMANDS | {ScreenActionsProvider, RegionsProvider, WorkspacesProvider}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
+        Binding("ctrl+q", "quit", N_("Quit"), show=False, priority=True, id="app.quit"),
         Binding(
             "ctrl+p",
             "command_palette",
-            "Commands",
+            N_("Commands"),
             show=False,
             priority=True,
-            tooltip="Open the command palette",
+            tooltip=N_("Open the command palette"),
             id="app.palette",
         ),
-        Binding("question_mark", "help", "Help", tooltip="Show every key", id="app.help"),
-        Binding("g", "change_region", "Region", tooltip="Change region", id="app.region"),
+        Binding("question_mark", "help", N_("Help"), tooltip=N_("Show every key"), id="app.help"),
+        Binding("g", "change_region", N_("Region"), tooltip=N_("Change region"), id="app.region"),
         # The picker has its own (priority) binding; this one serves the workspace table.
         Binding(
             "ctrl+f",
             "find",
-            "Find",
+            N_("Find"),
             show=False,
-            tooltip="Find a workspace by name in every region",
+            tooltip=N_("Find a workspace by name in every region"),
             id="app.find",
         ),
     ]
-    HELP_TITLE: ClassVar[str] = "Everywhere"
+    HELP_TITLE: ClassVar[str] = N_("Everywhere")
 
     # The session every screen reads (region, activation, verbose, read-only); only the App
     # replaces it, when a screen says what happened (paiws.screens.messages).
@@ -241,7 +242,7 @@ class PaiwsApp(App[int]):
     def on_start_demo(self, message: StartDemo) -> None:
         """`d` without credentials: the same app, on the demo's service (R1 offers the demo)."""
         if self._demo is None:
-            self.exit(0, message=DEMO_EXIT)
+            self.exit(0, message=_(DEMO_EXIT))
             return
         self._replaced.append(self._service)
         self._service = self._demo()
@@ -313,24 +314,25 @@ class PaiwsApp(App[int]):
         from paiws.screens.record_view import RecordScreen
         from paiws.screens.widgets.workspace_grid import WorkspaceGrid
 
+        # Titles are translated by the help screen.
         return [
-            ("Everywhere", (type(self), PaiwsScreen)),
-            ("Region picker", (RegionPickerScreen,)),
-            ("Workspace table", (WorkspaceTableScreen, WorkspaceGrid)),
-            ("Status filter", (StatusPicker,)),
-            ("Activation banner (PAI not activated)", (ActivationPanel,)),
-            ("Workspace detail", (DetailScreen,)),
-            ("Workspace JSON", (RecordScreen,)),
-            ("Create wizard", (CreateWizard,)),
-            ("Edit workspace", (EditWorkspace,)),
-            ("Delete workspace", (DeleteWorkspace,)),
-            ("Find by name (every region)", (FindScreen,)),
-            ("ID lookup", (IdLookupScreen,)),
-            ("Resource limits", (LimitsScreen,)),
-            ("Permission error", (PermissionErrorScreen,)),
-            ("Credentials rejected", (CredentialsRejectedScreen,)),
-            ("No credentials", (NoCredentialsScreen,)),
-            ("Help", (HelpScreen,)),
+            (N_("Everywhere"), (type(self), PaiwsScreen)),
+            (N_("Region picker"), (RegionPickerScreen,)),
+            (N_("Workspace table"), (WorkspaceTableScreen, WorkspaceGrid)),
+            (N_("Status filter"), (StatusPicker,)),
+            (N_("Activation banner (PAI not activated)"), (ActivationPanel,)),
+            (N_("Workspace detail"), (DetailScreen,)),
+            (N_("Workspace JSON"), (RecordScreen,)),
+            (N_("Create wizard"), (CreateWizard,)),
+            (N_("Edit workspace"), (EditWorkspace,)),
+            (N_("Delete workspace"), (DeleteWorkspace,)),
+            (N_("Find by name (every region)"), (FindScreen,)),
+            (N_("ID lookup"), (IdLookupScreen,)),
+            (N_("Resource limits"), (LimitsScreen,)),
+            (N_("Permission error"), (PermissionErrorScreen,)),
+            (N_("Credentials rejected"), (CredentialsRejectedScreen,)),
+            (N_("No credentials"), (NoCredentialsScreen,)),
+            (N_("Help"), (HelpScreen,)),
         ]
 
     def action_help(self) -> None:
@@ -340,15 +342,21 @@ class PaiwsApp(App[int]):
         if not isinstance(origin, HelpScreen):
             self.push_screen(HelpScreen(type(origin), self.help_sections()))
 
+    def action_command_palette(self) -> None:
+        # Textual's own, with its placeholder in the interface language.
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            placeholder = _("Search for commands…")
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         # Keep Textual's theme/keys/quit commands; leave out screenshot-to-file and the rest.
-        yield SystemCommand("Toggle theme", "Switch dark/light", self.action_toggle_theme)
-        yield SystemCommand("Theme", "Choose a colour theme", self.action_change_theme)
-        yield SystemCommand("Keys", "Show the keys panel", self.action_show_help_panel)
-        yield SystemCommand("Quit", "Quit paiws", self.action_quit)
+        yield SystemCommand(_("Toggle theme"), _("Switch dark/light"), self.action_toggle_theme)
+        yield SystemCommand(_("Theme"), _("Choose a colour theme"), self.action_change_theme)
+        yield SystemCommand(_("Keys"), _("Show the keys panel"), self.action_show_help_panel)
+        yield SystemCommand(_("Quit"), _("Quit paiws"), self.action_quit)
 
     def is_root(self, screen: Screen[object]) -> bool:
         """True for the screen `q` quits from: the bottom of the stack, or the first picker."""

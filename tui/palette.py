@@ -6,6 +6,9 @@
 * Regions by ID or name: choosing one is choosing the region (R2: the user picked it).
 * Workspaces by name: the rows the table has loaded (an "open" hit each, opened in the
   region they belong to), and "find in every region" for the rest (R15, the find screen).
+
+Everything is in the interface language: binding descriptions and tooltips are translated here
+(they are marked where they are declared), regions match by ID, English or shown name.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.markup import escape
 
-from paiws.core.api import WorkspaceRow
+from paiws.core.api import WorkspaceRow, _, region_label
 from paiws.screens.messages import OpenWorkspace, RegionChosen
 
 # Bindings that make no sense as palette entries (quitting is a system command already).
@@ -42,13 +45,13 @@ class ScreenActionsProvider(Provider):
             # plain cursor movement.
             if not active.enabled or not binding.id or not binding.description or binding.system:
                 continue
-            name = binding.tooltip or binding.description
+            name = _(binding.tooltip or binding.description)
             if binding.action in _SKIP_ACTIONS or name in seen:
                 continue
             seen.add(name)
             display = self.app.get_key_display(binding)
             run = partial(self.app.run_action, binding.action, active.node)
-            yield name, f"key: {display}", run
+            yield name, _("key: {key}").format(key=display), run
 
     async def discover(self) -> Hits:
         for name, help_text, run in self._commands():
@@ -81,7 +84,7 @@ def _can_browse(app: Any) -> bool:
 
 
 class RegionsProvider(Provider):
-    """``cn-hangzhou`` or ``Hangzhou``: choose that region."""
+    """``cn-hangzhou``, ``Hangzhou`` or ``杭州``: choose that region."""
 
     async def search(self, query: str) -> Hits:
         if not _can_browse(self.app) or not query.strip():
@@ -90,14 +93,15 @@ class RegionsProvider(Provider):
         service = getattr(self.app, "service", None)
         regions = service.regions() if service is not None else ()
         for region in regions:
-            label = f"Region {region.id}  {region.name}"
-            score = max(matcher.match(region.id), matcher.match(region.name))
+            name = region_label(region.id) or region.name
+            label = _("Region {id}  {name}").format(id=region.id, name=name)
+            score = max(matcher.match(text) for text in (region.id, region.name, name))
             if score > 0:
                 yield Hit(
                     score,
                     literal(matcher, label),
                     partial(self.app.post_message, RegionChosen(region.id)),
-                    help="Choose this region",
+                    help=_("Choose this region"),
                 )
 
 
@@ -134,9 +138,13 @@ class WorkspacesProvider(Provider):
                     continue
                 yield Hit(
                     score,
-                    literal(matcher, f"Open {name}"),
+                    literal(matcher, _("Open {name}").format(name=name)),
                     partial(self.app.post_message, OpenWorkspace(region, row)),
-                    help=escape(f"Workspace {workspace_id} in {region} · {row.status}"),
+                    help=escape(
+                        _("Workspace {id} in {region} · {status}").format(
+                            id=workspace_id, region=region, status=row.status
+                        )
+                    ),
                 )
                 hits += 1
                 if hits >= MAX_WORKSPACE_HITS:
@@ -144,9 +152,11 @@ class WorkspacesProvider(Provider):
         if len(text) >= 2:
             yield Hit(
                 0.1,  # below every closer match
-                Text(f"Find workspaces named like {text!r} in every region"),
+                Text(
+                    _("Find workspaces named like {name} in every region").format(name=repr(text))
+                ),
                 partial(self._find, text),
-                help="Search every region where PAI is activated (key: ctrl+f)",
+                help=_("Search every region where PAI is activated (key: ctrl+f)"),
             )
 
     def _find(self, name: str) -> None:

@@ -93,11 +93,11 @@ class KeyHints(Widget):
         if self.is_attached and screen is self.screen:
             self.refresh()
 
-    def _label(self, binding: Binding) -> tuple[str, str]:
-        """The key and its description in the interface language (descriptions are marked
-        with ``N_`` where the bindings are declared; this footer is where they are shown)."""
-        description = binding.description
-        return self.app.get_key_display(binding), _(description) if description else ""
+    def _label(self, binding: Binding, description: str | None = None) -> tuple[str, str]:
+        """The key and its description in the interface language (marked with N_ where the
+        binding is declared); widths are measured in cells, so Chinese fits as it should."""
+        words = description or binding.description
+        return self.app.get_key_display(binding), _(words) if words else ""
 
     def render(self) -> Text:
         width = self.size.width

@@ -4,7 +4,9 @@ small stacked bar of its statuses. Columns are dropped by priority when the list
 the region ID and the activation state always stay.
 
 Everything is built as ``rich.text.Text`` (region names come from the catalogue, counts are
-numbers, error sentences are shown elsewhere), so nothing is parsed as markup.
+numbers, error sentences are shown elsewhere), so nothing is parsed as markup. Words are in the
+interface language (the console's Chinese region names, 已开通 …); cells are measured in
+terminal cells, so double-width characters keep the columns aligned.
 """
 
 from __future__ import annotations
@@ -14,7 +16,21 @@ from typing import Literal
 
 from rich.text import Text
 
-from paiws.core.api import BAR_PARTS, BAR_WIDTH, Region, RegionOverview, bar_cells, count_text
+from paiws.core.api import (
+    BAR_PARTS,
+    BAR_WIDTH,
+    N_,
+    Region,
+    RegionOverview,
+    _,
+    attention_text,
+    bar_cells,
+    count_text,
+    ngettext,
+    region_label,
+    state_text,
+)
+from paiws.screens.widgets.sentence import sentence
 
 Tag = Literal["", "common", "recent"]
 SortKey = Literal["catalogue", "workspaces", "attention"]
@@ -29,6 +45,8 @@ NAME_MAX = 24
 GAP = 2
 SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 STILL = "…"  # the spinner's place when animations are off (tests, snapshots)
+
+TAG_WORDS: dict[Tag, str] = {"": "", "common": N_("common"), "recent": N_("recent")}
 
 STATE_STYLES = {
     "activated": "green",
@@ -93,7 +111,7 @@ def bar(row: RegionOverview) -> Text:
     text = Text()
     if row.mix is None:
         return text
-    for (_, glyph, style), cells in zip(BAR_PARTS, bar_cells(row.mix), strict=True):
+    for (_part, glyph, style), cells in zip(BAR_PARTS, bar_cells(row.mix), strict=True):
         text.append(glyph * cells, style=style)
     return text
 
@@ -111,16 +129,19 @@ def region_line(
     line = Text(no_wrap=True, overflow="ellipsis")
     line.append_text(_cell(Text(region.id, style="bold"), ID_WIDTH))
     if layout.name:
-        line.append_text(_cell(region.name, layout.name + GAP))
+        line.append_text(_cell(name_of(region), layout.name + GAP))
     if layout.tag:
-        line.append_text(_cell(Text(tag, style="dim"), TAG_WIDTH + GAP))
+        line.append_text(
+            _cell(Text(_(TAG_WORDS[tag]) if tag else "", style="dim"), TAG_WIDTH + GAP)
+        )
     if not layout.scanned:
         return line
     waiting = scanning and (row is None or row.stage != "done")
     if row is None or row.state is None:
-        state = Text(f"{spinner} checking", style="italic") if waiting else Text("")
+        checking = _("checking")
+        state = Text(f"{spinner} {checking}", style="italic") if waiting else Text("")
     else:
-        state = Text(row.state, style=STATE_STYLES.get(row.state, ""))
+        state = Text(state_text(row.state), style=STATE_STYLES.get(row.state, ""))
     line.append_text(_cell(state, STATE_WIDTH))
     counting = waiting and row is not None and row.state == "activated"
     if layout.workspaces:
@@ -136,6 +157,11 @@ def region_line(
     return line
 
 
+def name_of(region: Region) -> str:
+    """The region's name for people (华东1（杭州） in Chinese)."""
+    return region_label(region.id) or region.name
+
+
 def _count(row: RegionOverview | None, field: str) -> str:
     if row is None or row.stage != "done":
         return ""
@@ -147,22 +173,22 @@ def header_line(layout: Layout, sort: SortKey, *, width: int = 0) -> Text:
     """Column titles above the list (only with a scan); the sorted column is marked; the bar's
     legend follows when ``width`` leaves room for it."""
     line = Text(no_wrap=True, overflow="ellipsis", style="bold")
-    line.append_text(_cell("Region", ID_WIDTH))
+    line.append_text(_cell(_("Region"), ID_WIDTH))
     if layout.name:
-        line.append_text(_cell("Name", layout.name + GAP))
+        line.append_text(_cell(_("Name"), layout.name + GAP))
     if layout.tag:
         line.append_text(_cell("", TAG_WIDTH + GAP))
     line.append_text(_cell("PAI", STATE_WIDTH))
     if layout.workspaces:
-        title = "Workspaces" + ("▼" if sort == "workspaces" else "")
+        title = _("Workspaces") + ("▼" if sort == "workspaces" else "")
         line.append_text(Text(" " * GAP) + _cell(title, WORKSPACES_WIDTH, right=True))
     if layout.attention:
-        title = "Attention" + ("▼" if sort == "attention" else "")
+        title = _("Attention") + ("▼" if sort == "attention" else "")
         line.append_text(Text(" " * GAP) + _cell(title, ATTENTION_WIDTH, right=True))
     if layout.bar:
-        line.append_text(Text(" " * GAP) + _cell("Statuses", BAR_WIDTH))
+        line.append_text(Text(" " * GAP) + _cell(_("Statuses"), BAR_WIDTH))
         legend = Text.assemble(
-            *((f"  {glyph} {part}", style) for part, glyph, style in BAR_PARTS[:3])
+            *((f"  {glyph} {_(part)}", style) for part, glyph, style in BAR_PARTS[:3])
         )
         if line.cell_len + legend.cell_len <= width:
             line.append_text(legend)
@@ -184,22 +210,36 @@ def detail_text(region: Region, row: RegionOverview | None) -> Text:
         return Text("")
     where = region.id
     if row.state == "error":
-        return Text.assemble((f"{where}: ", "bold"), (row.error or "the scan failed.", "red"))
+        return Text.assemble(
+            (_("{region}: ").format(region=where), "bold"),
+            (row.error or _("the scan failed."), "red"),
+        )
     if row.state == "not activated":
-        return Text(f"{where}: PAI is not activated; choose it to see how to activate it.")
+        return Text(
+            _("{region}: PAI is not activated; choose it to see how to activate it.").format(
+                region=where
+            )
+        )
     if row.state == "no permission":
         return Text(
-            f"{where}: PAI is not activated, and these credentials cannot activate it "
-            "(ask the primary account administrator)."
+            _(
+                "{region}: PAI is not activated, and these credentials cannot activate it "
+                "(ask the primary account administrator)."
+            ).format(region=where)
         )
     if row.stage != "done" or row.mix is None or row.workspaces is None:
-        return Text(f"{where}: PAI is activated; counting workspaces…")
+        return Text(_("{region}: PAI is activated; counting workspaces…").format(region=where))
     mix = row.mix
-    text = Text(f"{where}: {row.workspaces} workspace{'' if row.workspaces == 1 else 's'}")
-    if row.workspaces:
-        text.append(f" · {mix.enabled} enabled, {mix.transition} in transition, ")
-        text.append(
-            f"{mix.attention} need{'s' if mix.attention == 1 else ''} attention",
-            style="bold red" if mix.attention else "",
-        )
-    return text
+    workspaces = ngettext("{n} workspace", "{n} workspaces", row.workspaces).format(
+        n=row.workspaces
+    )
+    if not row.workspaces:
+        return Text(_("{region}: {workspaces}").format(region=where, workspaces=workspaces))
+    return sentence(
+        _("{region}: {workspaces} · {enabled} enabled, {transition} in transition, {attention}"),
+        region=where,
+        workspaces=workspaces,
+        enabled=str(mix.enabled),
+        transition=str(mix.transition),
+        attention=Text(attention_text(mix.attention), style="bold red" if mix.attention else ""),
+    )

@@ -2,6 +2,7 @@
 
 Shows the credential *source* label (never a key), the region, the PAI activation badge, and
 READ-ONLY / DEMO badges. It reads the App's reactive state, so every screen stays in sync.
+Words are in the interface language; the region is its ID (what every command takes).
 """
 
 from __future__ import annotations
@@ -11,14 +12,15 @@ from rich.text import Text
 from textual.widget import Widget
 
 from paiws import APP_NAME
+from paiws.core.api import N_, _
 from paiws.screens.host import host_of
 
 BADGES: dict[str, tuple[str, str]] = {
-    "checking": ("PAI: checking…", "status-bar--checking"),
-    "activated": ("PAI: activated", "status-bar--ok"),
-    "purchasable": ("PAI: not activated", "status-bar--warn"),
-    "no_permission": ("PAI: not activated", "status-bar--warn"),
-    "unknown": ("PAI: unknown", "status-bar--warn"),
+    "checking": (N_("PAI: checking…"), "status-bar--checking"),
+    "activated": (N_("PAI: activated"), "status-bar--ok"),
+    "purchasable": (N_("PAI: not activated"), "status-bar--warn"),
+    "no_permission": (N_("PAI: not activated"), "status-bar--warn"),
+    "unknown": (N_("PAI: unknown"), "status-bar--warn"),
 }
 
 
@@ -52,18 +54,18 @@ class StatusBar(Widget):
         text.append(host.credentials.label)
         text.append("  │  ", style=style("status-bar--dim"))
         if session.region:
-            text.append("region ", style=style("status-bar--dim"))
+            text.append(_("region") + " ", style=style("status-bar--dim"))
             text.append(session.region, style="bold")
         else:
-            text.append("no region chosen", style=style("status-bar--dim"))
+            text.append(_("no region chosen"), style=style("status-bar--dim"))
         badge = BADGES.get(session.activation)
         if badge and session.region:
             text.append("  │  ", style=style("status-bar--dim"))
-            text.append(badge[0], style=style(badge[1]))
+            text.append(_(badge[0]), style=style(badge[1]))
         if session.read_only:
             text.append("  ")
-            text.append(" READ-ONLY ", style=style("status-bar--badge"))
+            text.append(" " + _("READ-ONLY") + " ", style=style("status-bar--badge"))
         if session.demo:
             text.append("  ")
-            text.append(" DEMO ", style=style("status-bar--badge"))
+            text.append(" " + _("DEMO") + " ", style=style("status-bar--badge"))
         return text

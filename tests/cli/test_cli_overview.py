@@ -11,6 +11,7 @@ import sys
 from collections import Counter
 
 import pytest
+from rich.cells import cell_len
 
 from paiws.core.regions import all_regions
 from paiws.emulator import Emulator
@@ -258,3 +259,99 @@ def test_overview_still_counts_a_workspace_whose_status_cannot_be_read(
     assert isinstance(regions, list) and len(regions) == 1
     row = regions[0]
     assert (row["Workspaces"], row["Needs Attention"]) == (3, 1)
+
+
+# -- in Chinese (issue #16) ---------------------------------------------------------------------
+
+
+def _cells_before(line: str, text: str) -> int:
+    return cell_len(line[: line.index(text)])
+
+
+def _columns(line: str) -> list[int]:
+    """The display column where each word of ``line`` starts (a Chinese character is 2)."""
+    return [cell_len(line[: word.start()]) for word in re.finditer(r"\S+", line)]
+
+
+def test_overview_and_find_json_are_the_same_in_every_language(
+    paiws: Runner, emu: Emulator
+) -> None:
+    """An errored region's sentence is a JSON value: English whatever the interface language."""
+    emu.inject_fault("ListWorkspaces", "drop_before", times=None, region="eu-central-1")
+    for command in (("overview",), ("find", "_ws")):
+        english = paiws(*command, "--format", "json")
+        chinese = paiws(*command, "--format", "json", "--lang", "zh-CN")
+        assert english.code == chinese.code == 0
+        assert chinese.out == english.out
+        assert "eu-central-1" in english.out and "failed or was dropped" in english.out
+        assert_no_canary(chinese.text)
+
+
+def test_overview_table_reads_chinese_with_aligned_columns(paiws: Runner, emu: Emulator) -> None:
+    emu.inject_fault("ListWorkspaces", "drop_before", times=None, region="eu-central-1")
+    result = paiws("overview", "--lang", "zh-CN")
+    assert result.code == 0
+    lines = result.out.splitlines()
+    header = lines[0]
+    assert header.split() == ["地域", "名称", "PAI", "工作空间数", "需关注"]
+    rows = {line.split()[0]: line for line in lines[2:] if line.split()[0] in ALL}
+    assert list(rows) == ALL
+    for row in rows.values():  # every column starts where its title does
+        assert _columns(row) == _columns(header)
+    assert rows[REGION].split()[1:] == ["华东1（杭州）", "已开通", "3", "1"]
+    assert rows[PURCHASABLE_REGION].split()[1:] == ["华北2（北京）", "未开通", "-", "-"]
+    assert rows[ADMIN_ONLY_REGION].split()[2] == "无权开通"
+    assert rows["eu-central-1"].split()[1:] == ["德国（法兰克福）", "出错", "-", "-"]
+    assert any(
+        line.startswith("eu-central-1：到 ") and line.endswith("的连接失败或被断开。")
+        for line in lines
+    )
+    assert lines[-1] == (
+        "16 个地域：13 个已开通，共 3 个工作空间（1 个需关注），"
+        "1 个未开通，1 个无权开通，1 个出错。"
+    )
+    assert_no_canary(result.text)
+
+
+def test_overview_on_a_terminal_in_chinese_draws_the_bar_legend_and_progress(
+    paiws: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.setenv("TERM", "xterm-256color")
+    out, err = _Tty(), _Tty()
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setattr(sys, "stderr", err)
+    assert paiws("overview", "--lang", "zh-CN").code == 0
+    text = re.sub(r"\x1b\[[0-9;]*m", "", out.getvalue())
+    assert text.splitlines()[0].split()[-1] == "状态分布"
+    assert "状态分布：▒ 已启用  ▓ 处理中  █ 需关注" in text
+    assert "正在扫描地域 16/16" in err.getvalue()
+
+
+def test_find_table_reads_chinese_with_aligned_columns(paiws: Runner, emu: Emulator) -> None:
+    emu.inject_fault("ListWorkspaces", "drop_before", times=None, region="eu-central-1")
+    result = paiws("find", "_ws", "--lang", "zh-CN")
+    assert result.code == 0
+    lines = result.out.splitlines()
+    header = lines[0]
+    assert header.split()[:3] == ["地域", "名称", "ID"] and "状态" in header.split()
+    rows = [line for line in lines[2:] if line.startswith(REGION)]
+    assert len(rows) == 3
+    for row in rows:
+        assert _columns(row)[:4] == _columns(header)[:4]
+        status = "FROZEN" if "gamma" in row else "ENABLED"  # status codes stay copyable
+        assert _cells_before(row, status) == _cells_before(header, "状态")
+    assert f"未搜索（PAI 未开通）：{PURCHASABLE_REGION}, {ADMIN_ONLY_REGION}。" in result.out
+    assert any(line.startswith("eu-central-1：到 ") for line in lines)
+    assert lines[-1] == (
+        "在已开通 PAI 的 13 个地域中，1 个地域共有 3 个工作空间与 '_ws' 匹配；1 个地域无法搜索。"
+    )
+    assert_no_canary(result.text)
+
+
+def test_find_refusals_read_chinese(paiws: Runner, emu: Emulator) -> None:
+    empty = paiws("find", "  ", "--lang", "zh-CN")
+    assert empty.code == 2 and "请输入要在工作空间名称中查找的文字。" in empty.err
+    typo = paiws("find", "alpha", "--regions", "cn-hangzou", "--lang", "zh-CN")
+    assert typo.code == 2 and "您是不是要找 cn-hangzhou？" in typo.err
+    assert emu.request_log == []

@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from rich.cells import cell_len
 from textual.pilot import Pilot
-from textual.widgets import DataTable, OptionList
+from textual.widgets import DataTable, OptionList, Static
 
 from paiws.app import PaiwsApp
 from paiws.core import recent_regions as config
@@ -18,7 +19,18 @@ from paiws.screens.browse.workspace_table import WorkspaceTableScreen
 from paiws.screens.detail import DetailScreen
 from paiws.screens.find_workspace import FindScreen
 from paiws.screens.region_picker import RegionPickerScreen
-from tests.support import SIZE, SMALL, make_app, screen_text, settle, text_of, wait_until
+from tests.support import (
+    SIZE,
+    SMALL,
+    fill,
+    make_app,
+    notifications,
+    plain,
+    screen_text,
+    settle,
+    text_of,
+    wait_until,
+)
 
 
 def picker(app: PaiwsApp) -> RegionPickerScreen:
@@ -355,3 +367,101 @@ async def test_waiting_rows_spin_while_the_scan_is_in_flight() -> None:
             assert "Scanning every region… 0 of 16 answered" in screen_text(app)
     finally:
         hold.set()
+
+
+# -- in Chinese (issue #16) ---------------------------------------------------------------------
+
+
+async def test_in_chinese_the_picker_filters_by_the_consoles_names_and_the_scan_reads_chinese(
+    service: WorkspaceService, chinese: None
+) -> None:
+    app = make_app(service)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        assert "未选择地域" in screen_text(app)  # the status bar
+        await fill(pilot, "#region-filter", "杭州")
+        assert option_ids(app) == ["cn-hangzhou"]
+        await fill(pilot, "#region-filter", "hangzhou")  # the English name still finds it
+        assert option_ids(app) == ["cn-hangzhou"]
+        await fill(pilot, "#region-filter", "")
+        await scan(pilot)
+        text = screen_text(app)
+        assert "工作空间数" in text and "需关注" in text
+        assert "已开通" in line_of(app, "cn-hangzhou")
+        assert "无权开通" in line_of(app, "ap-southeast-1")  # the ID and the state always stay
+        assert all(cell_len(row) <= SMALL[0] for row in text.splitlines())
+        detail = text_of(app, "#picker-detail")
+        assert detail.startswith("cn-hangzhou：64 个工作空间 · ")
+        assert "16 个地域：14 个已开通，共 82 个工作空间" in detail
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "排序方式：工作空间数。" in notifications(app)
+
+
+async def test_in_chinese_the_palette_chooses_a_region_by_its_chinese_name(
+    service: WorkspaceService, chinese: None
+) -> None:
+    app = make_app(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await palette(pilot, "乌兰察布", "地域 cn-wulanchabu  华北6（乌兰察布）")
+        assert "选择此地域" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.session.region == "cn-wulanchabu"
+
+
+async def test_in_chinese_the_palette_lists_the_screens_actions_translated(
+    service: WorkspaceService, chinese: None
+) -> None:
+    app = make_app(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: "扫描所有地域" in screen_text(app), what="the actions")
+        assert "按键：ctrl+o" in screen_text(app) or "按键：^o" in screen_text(app)
+        assert "搜索命令…" in screen_text(app)  # Textual's palette, its placeholder translated
+
+
+async def test_in_chinese_find_summarises_and_keeps_errors_per_region(
+    emulator: Emulator, service: WorkspaceService, chinese: None
+) -> None:
+    emulator.inject_fault("ListWorkspaces", "forbidden", times=None, region="eu-central-1")
+    app = make_app(service, region="cn-hangzhou")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+f")
+        await settle(pilot)
+        await pilot.press("enter")  # nothing typed: refused before sending
+        await settle(pilot)
+        assert "请输入要在工作空间名称中查找的文字。" in text_of(app, "#find-status")
+        await fill(pilot, "#find-name", "recsys")
+        await pilot.press("enter")
+        await settle(pilot)
+        status = text_of(app, "#find-status")
+        assert status.startswith("在已开通 PAI 的 13 个地域中，3 个地域共有 7 个工作空间")
+        assert "1 个地域无法搜索。" in status and "未搜索（PAI 未开通）" in status
+        assert text_of(app, "#find-errors").startswith("eu-central-1：")
+        table = app.screen.query_one("#find-results", DataTable)
+        assert [str(column.label) for column in table.columns.values()][:4] == [
+            "地域",
+            "名称",
+            "ID",
+            "状态",
+        ]
+
+
+async def test_in_chinese_help_titles_and_keys_are_translated(
+    service: WorkspaceService, chinese: None
+) -> None:
+    app = make_app(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        text = "\n".join(
+            plain(static) for static in app.screen.query(".help-section").results(Static)
+        )
+        assert "地域选择  （当前屏幕）" in text
+        assert "扫描所有地域：开通状态和工作空间数（再按一次：重新扫描）" in text
+        assert "按名称查找（所有地域）" in text and "通用" in text

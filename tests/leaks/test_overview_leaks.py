@@ -28,7 +28,7 @@ from tests.leaks.leak_canaries import (
 )
 from tests.leaks.leak_support import CliResult, CliRunner, HostileServer, RecordingService
 from tests.leaks.leak_tui import SIZE, Observer
-from tests.support import SMALL, make_app, screen_text, settle, wait_until
+from tests.support import SMALL, make_app, says, screen_text, settle, wait_until
 
 OTHER = "eu-central-1"  # a second region with canary workspaces
 FORBIDDEN = "ap-northeast-1"  # its ListWorkspaces answers 403 with an AccessDeniedDetail
@@ -129,7 +129,7 @@ async def test_the_overview_find_and_palette_show_only_masked_values(
         await settle(pilot)
         assert isinstance(app.screen, RegionPickerScreen)
         text = observer.look(app, "picker overview")
-        assert "error" in text and "4 " in text
+        assert says(text, "error") and "4 " in text
         await pilot.press(*"tokyo")
         await settle(pilot)
         refused = observer.look(app, "picker with the refused region highlighted")
@@ -172,7 +172,11 @@ async def palette(pilot: Pilot[Any], query: str) -> None:
     await pilot.press("ctrl+p")
     await pilot.pause()
     await pilot.press(*query)
-    await wait_until(pilot, lambda: "every region" in screen_text(pilot.app), what="the hits")
+    await wait_until(
+        pilot,
+        lambda: says(screen_text(pilot.app), "Find workspaces named like {name} in every region"),
+        what="the hits",
+    )
 
 
 async def test_the_overview_on_a_small_terminal_shows_only_masked_values(

@@ -19,7 +19,7 @@ from paiws.core.views import RegionOverview, StatusMix
 from paiws.emulator import Emulator
 from tests.snapshots.test_browse_snapshots import app_for, steps
 from tests.snapshots.wizard_fake import FakeService
-from tests.support import SIZE, SMALL, screen_text, settle, wait_until
+from tests.support import SIZE, SMALL, notifications, screen_text, settle, wait_until
 
 Snap = Callable[..., bool]
 SIZES = pytest.mark.parametrize("size", [SIZE, SMALL], ids=["120x36", "80x24"])
@@ -138,3 +138,49 @@ def test_palette_region_hits(
         await settle(pilot)
 
     assert snap_compare(app_for(service), terminal_size=size, run_before=run)
+
+
+# -- in Chinese (issue #16): double-width words in the picker's columns, the find table; the
+# same steps as the English shots above -----------------------------------------------------
+
+
+@SIZES
+@pytest.mark.usefixtures("chinese")
+def test_region_picker_in_chinese(
+    snap_compare: Snap, service: WorkspaceService, size: tuple[int, int]
+) -> None:
+    assert snap_compare(app_for(service), terminal_size=size, run_before=steps())
+
+
+@SIZES
+@pytest.mark.usefixtures("chinese")
+def test_picker_overview_done_with_an_errored_region_in_chinese(
+    snap_compare: Snap, emulator: Emulator, service: WorkspaceService, size: tuple[int, int]
+) -> None:
+    test_picker_overview_done_with_an_errored_region(snap_compare, emulator, service, size)
+
+
+@SIZES
+@pytest.mark.usefixtures("chinese")
+def test_picker_overview_sorted_in_chinese(
+    snap_compare: Snap, service: WorkspaceService, size: tuple[int, int]
+) -> None:
+    """Sorted by workspace count, the highlighted region's sentence and the summary below (the
+    "sorted by" toast is dismissed so they show)."""
+    sort = steps("ctrl+o", "ctrl+s")
+
+    async def run(pilot: Pilot[Any]) -> None:
+        await sort(pilot)
+        assert "排序方式：工作空间数。" in notifications(pilot.app)
+        pilot.app.clear_notifications()
+        await settle(pilot)
+
+    assert snap_compare(app_for(service), terminal_size=size, run_before=run)
+
+
+@SIZES
+@pytest.mark.usefixtures("chinese")
+def test_find_results_with_an_errored_region_in_chinese(
+    snap_compare: Snap, emulator: Emulator, service: WorkspaceService, size: tuple[int, int]
+) -> None:
+    test_find_results_with_an_errored_region(snap_compare, emulator, service, size)

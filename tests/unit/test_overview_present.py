@@ -3,21 +3,30 @@ SPEC §4, the summaries and the input rules (--regions, the name to find)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import pytest
 
+from paiws.core import i18n
 from paiws.core.errors import InvalidInput
 from paiws.core.overview import mix_of, scan_exit_code, state_word
 from paiws.core.overview_present import (
     BAR_WIDTH,
+    STATE_WORDS,
     bar_cells,
+    bar_legend,
     bar_text,
     find_summary,
     found_record,
     overview_record,
     overview_summary,
     region_error_record,
+    state_text,
 )
+from paiws.core.paging import stream_pages
 from paiws.core.present import workspace_record
+from paiws.core.scan import Scan
 from paiws.core.validation import check_search, parse_regions
 from paiws.core.views import (
     ActivationState,
@@ -167,3 +176,69 @@ def test_the_name_to_find_must_say_something(text: str) -> None:
 
 def test_the_name_to_find_is_trimmed() -> None:
     assert check_search("  recsys ") == "recsys"
+
+
+# -- in Chinese (issue #16) ---------------------------------------------------------------------
+
+
+def test_summaries_and_words_read_chinese_and_the_records_stay_english(chinese: None) -> None:
+    rows = [
+        RegionOverview(HZ, "done", "activated", 64, 6, StatusMix(54, 4, 6)),
+        RegionOverview(SH, "done", "no permission"),
+        RegionOverview(SH, "done", "error", error="It failed.", error_exit=7),
+    ]
+    assert overview_summary(rows) == (
+        "3 个地域：1 个已开通，共 64 个工作空间（6 个需关注），1 个无权开通，1 个出错。"
+    )
+    answers = [
+        RegionMatches(HZ, "done", "activated", rows=(sample_row(),), total=1),
+        RegionMatches(SH, "done", "error", error="Timed out.", error_exit=7),
+    ]
+    assert find_summary("team", answers) == (
+        "在已开通 PAI 的 1 个地域中，1 个地域共有 1 个工作空间与 'team' 匹配；1 个地域无法搜索。"
+    )
+    assert [state_text(state) for state in ("activated", "not activated", None)] == [
+        "已开通",
+        "未开通",
+        "-",
+    ]
+    assert bar_legend() == "▒ 已启用  ▓ 处理中  █ 需关注"
+    assert overview_record(rows[0])["Activation"] == "activated"
+    assert overview_record(rows[0])["Name"] == "China (Hangzhou)"
+
+
+def test_english_words_are_the_json_words() -> None:
+    assert [state_text(state) for state in STATE_WORDS] == list(STATE_WORDS)
+    assert bar_legend() == "▒ enabled  ▓ in transition  █ needs attention"
+
+
+def _page_threads_and_region_threads(said: list[str]) -> list[str]:
+    """A scan of two regions whose pages are fetched on a pool: what each thread says."""
+
+    @dataclass(frozen=True)
+    class Page:
+        total: int = 300
+        count: int = 100
+
+    def fetch(number: int) -> Page:
+        said.append(i18n._("Network error"))
+        return Page()
+
+    def work(region: str, emit: Callable[[str], None], stopped: Callable[[], bool]) -> None:
+        for _page in stream_pages(fetch, concurrency=2):
+            pass
+        emit(i18n._("Network error"))
+
+    return list(Scan(work).run(["a", "b"]))
+
+
+def test_scan_and_page_threads_speak_the_consumers_language(chinese: None) -> None:
+    """A scan consumed inside english() (JSON output) builds English sentences on every thread
+    it starts; otherwise the interface language."""
+    said: list[str] = []
+    with i18n.english():
+        assert _page_threads_and_region_threads(said) == ["Network error"] * 2
+    assert set(said) == {"Network error"} and len(said) == 6
+    said.clear()
+    assert _page_threads_and_region_threads(said) == ["网络错误"] * 2
+    assert set(said) == {"网络错误"}

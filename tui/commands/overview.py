@@ -1,14 +1,20 @@
 """`paiws overview` and `paiws find`: many regions at once (R15). Each region's answer is
 printed in its row, whatever happened elsewhere; the exit code is 0 once the scan finished,
-unless every region failed (SPEC §4)."""
+unless every region failed (SPEC §4).
+
+With ``--format json`` the scan runs inside ``i18n.english()``: a failed region's sentence is a
+JSON value, English in every language (the tables and stderr speak the interface language)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TypeVar
 
 from paiws.commands.session import CommandSession
+from paiws.core import i18n
+from paiws.core.i18n import _
 from paiws.core.overview import scan_exit_code, select_regions
 from paiws.core.validation import check_search
 from paiws.core.views import Region, RegionMatches, RegionOverview
@@ -22,13 +28,31 @@ def _regions(args: argparse.Namespace) -> tuple[Region, ...]:
     return select_regions(None if args.regions is None else args.regions.split(","))
 
 
+T = TypeVar("T")
+
+
+def _answers(args: argparse.Namespace, answers: Iterable[T]) -> Iterator[T]:
+    """The scan's answers; made in English (their sentences included) when they are printed
+    as JSON. Only the scan runs inside ``i18n.english()``, not the progress on stderr."""
+    if args.format != "json":
+        yield from answers
+        return
+    scan = iter(answers)
+    while True:
+        with i18n.english():
+            answer = next(scan, None)
+        if answer is None:
+            return
+        yield answer
+
+
 def cmd_overview(args: argparse.Namespace, session: CommandSession) -> int:
     regions = _regions(args)
     service = session.service()
     service.credentials.get()  # no credentials: say so once (exit 6), not once per region
     rows: dict[str, RegionOverview] = {}
-    with Progress(sys.stderr, "Scanning regions") as progress:
-        for row in service.overview([r.id for r in regions]):
+    with Progress(sys.stderr, _("Scanning regions")) as progress:
+        for row in _answers(args, service.overview([r.id for r in regions])):
             if row.stage == "done":
                 rows[row.region.id] = row
                 progress.update(len(rows), len(regions))
@@ -43,8 +67,8 @@ def cmd_find(args: argparse.Namespace, session: CommandSession) -> int:
     service = session.service()
     service.credentials.get()
     answers: dict[str, RegionMatches] = {}
-    with Progress(sys.stderr, "Searching regions") as progress:
-        for answer in service.find_workspaces(name, [r.id for r in regions]):
+    with Progress(sys.stderr, _("Searching regions")) as progress:
+        for answer in _answers(args, service.find_workspaces(name, [r.id for r in regions])):
             answers[answer.region.id] = answer
             progress.update(len(answers), len(regions))
     ordered = [answers[r.id] for r in regions if r.id in answers]
@@ -54,7 +78,11 @@ def cmd_find(args: argparse.Namespace, session: CommandSession) -> int:
     truncated = [a.region.id for a in ordered if a.truncated]
     if truncated:
         sys.stderr.write(
-            f"{APP}: stopped at the page limit in {', '.join(truncated)}; narrow the name.\n"
+            f"{APP}: "
+            + _("stopped at the page limit in {regions}; narrow the name.").format(
+                regions=", ".join(truncated)
+            )
+            + "\n"
         )
     return _finish(ordered)
 
@@ -63,5 +91,6 @@ def _finish(rows: Sequence[RegionOverview] | Sequence[RegionMatches]) -> int:
     code = scan_exit_code(rows)
     if code:
         first = next((row.error for row in rows if row.error), None)
-        sys.stderr.write(f"{APP}: no region could be read. {clean(first or '')}\n")
+        failed = _("no region could be read.")
+        sys.stderr.write(f"{APP}: {failed} {clean(first or '')}\n")
     return code

@@ -33,13 +33,14 @@ from paiws.core.interface import DataService
 from paiws.core.item_reader import UNREADABLE
 from paiws.core.masking import NOT_AVAILABLE
 from paiws.core.overview_present import (
-    BAR_LEGEND,
     BAR_PARTS,
     BAR_WIDTH,
+    attention_text,
     bar_cells,
     count_text,
     find_summary,
     overview_summary,
+    state_text,
 )
 from paiws.core.present import (
     STATUS_STYLES,
@@ -54,6 +55,7 @@ from paiws.core.present import (
     workspace_record,
 )
 from paiws.core.recent_regions import recent_regions, remember_region
+from paiws.core.regions import region_label, region_title
 from paiws.core.views import (
     ActivationState,
     CreateOutcome,
@@ -76,7 +78,6 @@ from paiws.core.views import (
 )
 
 __all__ = [
-    "BAR_LEGEND",
     "BAR_PARTS",
     "BAR_WIDTH",
     "CREDENTIALS_STEPS",
@@ -119,6 +120,7 @@ __all__ = [
     "WorkspacePage",
     "WorkspaceRow",
     "_",
+    "attention_text",
     "bar_cells",
     "count_text",
     "display_time",
@@ -130,8 +132,11 @@ __all__ = [
     "overview_summary",
     "policy_summary",
     "recent_regions",
+    "region_label",
+    "region_title",
     "remember_region",
     "row_cells",
+    "state_text",
     "status_text",
     "translated_document",
     "unreadable_note",

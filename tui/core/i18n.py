@@ -15,8 +15,9 @@ from __future__ import annotations
 import gettext
 import os
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from typing import ParamSpec, TypeVar
 
 DOMAIN = "paiws"
 LANGUAGES: dict[str, str] = {"en": "English", "zh-CN": "简体中文"}
@@ -27,6 +28,9 @@ _lock = threading.Lock()
 _current: tuple[str, gettext.NullTranslations] | None = None
 _ENGLISH = gettext.NullTranslations()
 _local = threading.local()  # .english: True inside english() on this thread
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 def normalise(code: str | None) -> str | None:
@@ -115,6 +119,19 @@ def english() -> Iterator[None]:
         yield
     finally:
         _local.english = before
+
+
+def carried(function: Callable[P, T]) -> Callable[P, T]:
+    """``function``, to run on another thread in this thread's language: inside
+    :func:`english` here, inside it there too (a thread pool does not inherit it)."""
+    if not getattr(_local, "english", False):
+        return function
+
+    def in_english(*args: P.args, **kwargs: P.kwargs) -> T:
+        with english():
+            return function(*args, **kwargs)
+
+    return in_english
 
 
 def _translations() -> gettext.NullTranslations:

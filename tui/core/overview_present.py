@@ -1,13 +1,18 @@
 """Textual-free presentation of the overview and of find by name (R15), shared by the CLI
 printers and the TUI: the JSON records of SPEC §4, the status bar's cells and the sentences
-that sum a scan up. Values are already masked and terminal-safe (view models)."""
+that sum a scan up. Values are already masked and terminal-safe (view models).
+
+The JSON records are machine output: English in every language (an ``Error`` sentence is built
+in English by the scan itself, see ``paiws.core.scan``). Everything else here is for people and
+comes from the catalogue: the activation words, the bar's legend and the summaries."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from paiws.core.i18n import N_, _, ngettext
 from paiws.core.present import workspace_record
-from paiws.core.views import RegionMatches, RegionOverview, StatusMix, WorkspaceRow
+from paiws.core.views import RegionMatches, RegionOverview, RegionState, StatusMix, WorkspaceRow
 
 OVERVIEW_KEYS: tuple[str, ...] = (
     "Region",
@@ -18,17 +23,35 @@ OVERVIEW_KEYS: tuple[str, ...] = (
     "Error",
 )
 
+# R3's answer per region in people's words (the JSON keeps the English word, SPEC §4).
+STATE_WORDS: dict[RegionState, str] = {
+    "activated": N_("activated"),
+    "not activated": N_("not activated"),
+    "no permission": N_("no permission"),
+    "error": N_("error"),
+}
+
 # The stacked bar, left to right: (part, glyph, style). Glyphs differ as well as colours, so
-# the bar reads without colour too; the heaviest glyph is the trouble.
+# the bar reads without colour too; the heaviest glyph is the trouble. Parts are translated
+# where they are shown (`bar_legend`).
 BAR_PARTS: tuple[tuple[str, str, str], ...] = (
-    ("enabled", "▒", "green"),
-    ("in transition", "▓", "yellow"),
-    ("needs attention", "█", "red"),
-    ("other", "░", "dim"),
+    (N_("enabled"), "▒", "green"),
+    (N_("in transition"), "▓", "yellow"),
+    (N_("needs attention"), "█", "red"),
+    (N_("other"), "░", "dim"),
 )
 BAR_WIDTH = 10
-BAR_LEGEND = "  ".join(f"{glyph} {part}" for part, glyph, _ in BAR_PARTS[:3])
-GLYPH_STYLES: dict[str, str] = {glyph: style for _, glyph, style in BAR_PARTS}
+GLYPH_STYLES: dict[str, str] = {glyph: style for _part, glyph, style in BAR_PARTS}
+
+
+def state_text(state: RegionState | None) -> str:
+    """A region's activation for people ("-" while unknown)."""
+    return _(STATE_WORDS[state]) if state is not None else "-"
+
+
+def bar_legend() -> str:
+    """What the bar's glyphs mean: "▒ enabled  ▓ in transition  █ needs attention"."""
+    return "  ".join(f"{glyph} {_(part)}" for part, glyph, _style in BAR_PARTS[:3])
 
 
 def overview_record(row: RegionOverview) -> dict[str, object]:
@@ -79,7 +102,8 @@ def bar_text(mix: StatusMix | None, width: int = BAR_WIDTH) -> str:
     if mix is None:
         return ""
     return "".join(
-        glyph * cells for (_, glyph, _), cells in zip(BAR_PARTS, bar_cells(mix, width), strict=True)
+        glyph * cells
+        for (_part, glyph, _style), cells in zip(BAR_PARTS, bar_cells(mix, width), strict=True)
     )
 
 
@@ -94,19 +118,25 @@ def overview_summary(rows: Sequence[RegionOverview]) -> str:
     activated = [row for row in done if row.state == "activated"]
     workspaces = sum(row.workspaces or 0 for row in activated)
     attention = sum(row.needs_attention or 0 for row in activated)
-    parts = [
-        f"{len(activated)} activated with {workspaces} workspace{_s(workspaces)}"
-        + (f" ({attention} need{'s' if attention == 1 else ''} attention)" if attention else "")
-    ]
+    counted = ngettext("{n} workspace", "{n} workspaces", workspaces).format(n=workspaces)
+    if attention:
+        first = _("{activated} activated with {workspaces} ({attention})").format(
+            activated=len(activated), workspaces=counted, attention=attention_text(attention)
+        )
+    else:
+        first = _("{activated} activated with {workspaces}").format(
+            activated=len(activated), workspaces=counted
+        )
+    parts = [first]
     for state, words in (
-        ("not activated", "not activated"),
-        ("no permission", "no permission"),
-        ("error", "failed"),
+        ("not activated", N_("{n} not activated")),
+        ("no permission", N_("{n} no permission")),
+        ("error", N_("{n} failed")),
     ):
         number = sum(1 for row in done if row.state == state)
         if number:
-            parts.append(f"{number} {words}")
-    return f"{len(rows)} region{_s(len(rows))}: " + ", ".join(parts) + "."
+            parts.append(_(words).format(n=number))
+    return _("{regions}: {parts}.").format(regions=regions_text(len(rows)), parts=listed(parts))
 
 
 def find_summary(name: str, answers: Sequence[RegionMatches]) -> str:
@@ -114,15 +144,31 @@ def find_summary(name: str, answers: Sequence[RegionMatches]) -> str:
     activated = [a for a in answers if a.state == "activated"]
     total = sum(a.total for a in activated)
     where = sum(1 for a in activated if a.total)
-    text = (
-        f"{total} workspace{_s(total)} match{'es' if total == 1 else ''} {name!r} in {where} of "
-        f"{len(activated)} region{_s(len(activated))} where PAI is activated"
-    )
+    found = ngettext(
+        "{n} workspace matches {name} in {where} of {regions} where PAI is activated",
+        "{n} workspaces match {name} in {where} of {regions} where PAI is activated",
+        total,
+    ).format(n=total, name=repr(name), where=where, regions=regions_text(len(activated)))
     failed = sum(1 for a in answers if a.state == "error")
     if failed:
-        text += f"; {failed} region{_s(failed)} could not be searched"
-    return text + "."
+        unsearched = ngettext(
+            "{n} region could not be searched", "{n} regions could not be searched", failed
+        ).format(n=failed)
+        # i18n: a summary, then the regions that failed
+        return _("{found}; {failed}.").format(found=found, failed=unsearched)
+    # i18n: one sentence, ended
+    return _("{sentence}.").format(sentence=found)
 
 
-def _s(number: int) -> str:
-    return "" if number == 1 else "s"
+def regions_text(number: int) -> str:
+    return ngettext("{n} region", "{n} regions", number).format(n=number)
+
+
+def attention_text(number: int) -> str:
+    return ngettext("{n} needs attention", "{n} need attention", number).format(n=number)
+
+
+def listed(parts: Sequence[str]) -> str:
+    """Parts of a sentence, one after the other ("a, b, c")."""
+    # i18n: between the parts of a list in a sentence
+    return _(", ").join(parts)

@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Protocol, TypeVar
 
+from paiws.core import i18n
+
 STREAM_PAGE_SIZE = 100  # the API's largest page: fewest calls
 MAX_PAGES = 1000
 
@@ -46,6 +48,7 @@ def stream_pages(
     if pages <= 1 or first.count < page_size or stop():
         return
     width = max(1, concurrency)
+    fetch = i18n.carried(fetch)  # the pool's threads speak the consumer's language
     pool = ThreadPoolExecutor(max_workers=width, thread_name_prefix="paiws-pages")
     pending: deque[Future[PageT]] = deque()
     upcoming = iter(range(2, pages + 1))

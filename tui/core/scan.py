@@ -8,6 +8,9 @@ tasks report is handed to the consumer as it arrives.
 A call waits for the gate *before* it is sent and keeps its slot through the client's retries
 (R11): a retried read is still the same call, so a throttled region slows the scan down rather
 than adding requests.
+
+The tasks speak the consumer's language: a scan started inside ``i18n.english()`` (machine
+output, e.g. ``paiws overview --format json``) builds its error sentences in English too.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Generic, TypeVar
+
+from paiws.core import i18n
 
 MAX_IN_FLIGHT = 4  # SPEC R15
 MAX_TASKS = 16  # threads per scan; the gate, not this, bounds the requests
@@ -98,9 +103,10 @@ class Scan(Generic[R, T]):
         pool = ThreadPoolExecutor(
             max_workers=max(1, min(len(regions), self._tasks)), thread_name_prefix="paiws-scan"
         )
+        run = i18n.carried(task)
         try:
             for region in regions:
-                pool.submit(task, region)
+                pool.submit(run, region)
             remaining = len(regions)
             while remaining:
                 answer = answers.get()

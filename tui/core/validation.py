@@ -256,10 +256,10 @@ def parse_regions(regions: str | Iterable[str], known: Sequence[str]) -> tuple[s
         wanted = tuple(check_known_region(region, known) for region in unique_ids(parts))
     except InvalidInput as error:  # the same sentence, without "--endpoint lifts this check"
         raise InvalidInput(
-            error.message, code=error.code, hint="`paiws regions` lists the PAI regions."
+            error.message, code=error.code, hint=_("`paiws regions` lists the PAI regions.")
         ) from None
     if not wanted:
-        raise invalid("Give at least one region, e.g. --regions cn-hangzhou,cn-shanghai.")
+        raise invalid(_("Give at least one region, e.g. --regions cn-hangzhou,cn-shanghai."))
     return wanted
 
 
@@ -271,11 +271,13 @@ SEARCH_MAX = 64  # longer than any workspace name (NAME_MAX), short enough to ec
 def search_problem(text: str) -> str | None:
     value = text.strip()
     if not value:
-        return "Give some text to look for in workspace names."
+        return _("Give some text to look for in workspace names.")
     if len(value) > SEARCH_MAX:
-        return f"The name to look for is too long ({len(value)} characters; at most {SEARCH_MAX})."
+        return _("The name to look for is too long ({n} characters; at most {max}).").format(
+            n=len(value), max=SEARCH_MAX
+        )
     if not value.isprintable():
-        return "The name to look for contains control characters."
+        return _("The name to look for contains control characters.")
     return None
 
 

@@ -1,5 +1,8 @@
 """Printers for `paiws overview` and `paiws find`: one row per region (or per workspace found),
-as a table or the JSON of SPEC §4. The status bar column is drawn on a terminal only."""
+as a table or the JSON of SPEC §4. The status bar column is drawn on a terminal only.
+
+Tables and sentences are for people (the interface language: Chinese region names, activation
+words); the JSON is English in every language, its values included."""
 
 from __future__ import annotations
 
@@ -8,11 +11,14 @@ from typing import TextIO
 
 from paiws.core import overview_present as shown
 from paiws.core import present
+from paiws.core.i18n import N_, _
+from paiws.core.regions import region_label
 from paiws.core.views import RegionMatches, RegionOverview
 from paiws.output.render import clean, is_tty, print_table, write_json
 
-OVERVIEW_COLUMNS = ("Region", "Name", "PAI", "Workspaces", "Needs Attention")
-BAR_COLUMN = "Statuses"
+# English names (the keys of styles and layout); print_table shows them translated.
+OVERVIEW_COLUMNS = ("Region", "Name", "PAI", N_("Workspaces"), N_("Needs Attention"))
+BAR_COLUMN = N_("Statuses")
 FIND_COLUMNS = ("Region", *present.TABLE_COLUMNS)
 # Least useful first when a terminal is too narrow; Region, Name, ID and Status always stay.
 _FIND_DROP_FIRST = (
@@ -37,8 +43,8 @@ def print_overview(rows: Sequence[RegionOverview], fmt: str, stream: TextIO) -> 
     for row in rows:
         line = [
             row.region.id,
-            row.region.name,
-            row.state or "-",
+            region_label(row.region.id) or row.region.name,
+            shown.state_text(row.state),
             shown.count_text(row.workspaces),
             shown.count_text(row.needs_attention),
         ]
@@ -49,13 +55,15 @@ def print_overview(rows: Sequence[RegionOverview], fmt: str, stream: TextIO) -> 
         stream,
         columns,
         cells,
-        styles={"PAI": {"activated": "green", "error": "red"}},
+        styles={"PAI": {shown.state_text("activated"): "green", shown.state_text("error"): "red"}},
         whole=("Region", "PAI", BAR_COLUMN),
         droppable=(BAR_COLUMN, "Name"),
         glyph_styles={BAR_COLUMN: shown.GLYPH_STYLES},
     )
     if bar:
-        stream.write(f"{BAR_COLUMN}: {shown.BAR_LEGEND}\n")
+        # i18n: the bar column's title, then what its glyphs mean
+        legend = _("{column}: {legend}").format(column=_(BAR_COLUMN), legend=shown.bar_legend())
+        stream.write(legend + "\n")
     _region_errors(rows, stream)
     stream.write(shown.overview_summary(rows) + "\n")
 
@@ -98,13 +106,18 @@ def print_found(
     for answer in answers:
         if answer.truncated:
             stream.write(
-                f"{clean(answer.region.id)}: stopped after the page limit; {answer.total} match "
-                "there. Narrow the name.\n"
+                _(
+                    "{region}: stopped after the page limit; {n} match there. Narrow the name."
+                ).format(region=clean(answer.region.id), n=answer.total)
+                + "\n"
             )
     _region_errors(answers, stream)
     skipped = [a.region.id for a in answers if a.state in ("not activated", "no permission")]
     if skipped:
-        stream.write(f"Not searched (PAI is not activated): {', '.join(skipped)}.\n")
+        stream.write(
+            _("Not searched (PAI is not activated): {regions}.").format(regions=", ".join(skipped))
+            + "\n"
+        )
     stream.write(shown.find_summary(name, answers) + "\n")
 
 
@@ -113,4 +126,6 @@ def _region_errors(
 ) -> None:
     for row in rows:
         if row.state == "error":
-            stream.write(f"{clean(row.region.id)}: {clean(row.error or 'failed')}\n")
+            error = clean(row.error or _("failed"))
+            stream.write(_("{region}: {error}").format(region=clean(row.region.id), error=error))
+            stream.write("\n")
