@@ -103,6 +103,7 @@ class DetailScreen(PaiwsScreen[None]):
             tooltip="Delete this workspace (type its name to confirm)",
             id="detail.delete",
         ),
+        Binding("m", "members", "Members", tooltip="This workspace's members", id="detail.members"),
     ]
 
     def __init__(self, *, row: WorkspaceRow | None = None, workspace_id: str | None = None) -> None:
@@ -253,7 +254,7 @@ class DetailScreen(PaiwsScreen[None]):
     # -- actions ----------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("toggle_owner", "copy_id"):
+        if action in ("toggle_owner", "copy_id", "members"):
             return self.row is not None
         if action in ("edit", "delete"):
             # Never offered in read-only mode (R13); hidden, not just disabled.
@@ -271,6 +272,12 @@ class DetailScreen(PaiwsScreen[None]):
 
     def action_refresh(self) -> None:
         self._fetch()
+
+    def action_members(self) -> None:
+        if self.row is not None:
+            from paiws.screens.members.members_screen import MembersScreen
+
+            self.app.push_screen(MembersScreen(self.row.workspace_id, self.row.name))
 
     def action_edit(self) -> None:
         if self.row is not None and not self.session.read_only:

@@ -221,6 +221,11 @@ class PaiwsApp(App[int]):
         from paiws.screens.help import HelpScreen
         from paiws.screens.id_lookup import IdLookupScreen
         from paiws.screens.limits import LimitsScreen
+        from paiws.screens.members.add_form import AddMembersForm
+        from paiws.screens.members.member_grid import MemberGrid
+        from paiws.screens.members.members_screen import MembersScreen
+        from paiws.screens.members.remove_dialog import RemoveMembers
+        from paiws.screens.members.roles_dialog import RolesDialog
         from paiws.screens.permission_error import PermissionErrorScreen
         from paiws.screens.widgets.workspace_grid import WorkspaceGrid
 
@@ -233,6 +238,10 @@ class PaiwsApp(App[int]):
             ("Create wizard", (CreateWizard,)),
             ("Edit workspace", (EditWorkspace,)),
             ("Delete workspace", (DeleteWorkspace,)),
+            ("Members", (MembersScreen, MemberGrid)),
+            ("Add members (guided form)", (AddMembersForm,)),
+            ("Member roles", (RolesDialog,)),
+            ("Remove a member", (RemoveMembers,)),
             ("ID lookup", (IdLookupScreen,)),
             ("Resource limits", (LimitsScreen,)),
             ("Permission error", (PermissionErrorScreen,)),

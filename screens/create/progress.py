@@ -118,7 +118,7 @@ class OutcomeState:
     copy_what: str = "ID"
 
 
-_BUTTONS = ("open", "rename", "retry", "back", "copy", "close")
+_BUTTONS = ("open", "members", "rename", "retry", "back", "copy", "close")
 
 
 class OutcomePanel(Vertical):
@@ -135,6 +135,7 @@ class OutcomePanel(Vertical):
             yield Static(id="outcome-body")
         with Horizontal(id="outcome-buttons"):
             yield Button("Open in table", id="outcome-open", variant="success")
+            yield Button("Add members now", id="outcome-members", variant="primary")
             yield Button("Choose another name", id="outcome-rename", variant="primary")
             yield Button("Check again", id="outcome-retry", variant="primary")
             yield Button("Back to review", id="outcome-back")
@@ -176,7 +177,10 @@ class OutcomePanel(Vertical):
             body.append(f"{status} after {format_elapsed(elapsed)}")
             if status == "ENABLED":
                 title, tone = "✓ Workspace created", "ok"
-                body.append("\n\nIt is ready. Enter opens it in the table; y copies the ID.")
+                body.append(
+                    "\n\nIt is ready. Enter opens it in the table; Add members now brings "
+                    "people in; y copies the ID."
+                )
             elif status == "FAILURE":
                 title, tone = "✗ Created, but initialisation failed", "bad"
                 body.append(
@@ -189,7 +193,10 @@ class OutcomePanel(Vertical):
                     "\n\npaiws stopped waiting; the workspace keeps initialising on the server. "
                     "Refresh the table (r) in a minute to see it ENABLED."
                 )
-            buttons: tuple[str, ...] = ("open", "copy", "close")
+            ready = status == "ENABLED"  # onboarding goes on into the add-member form
+            buttons: tuple[str, ...] = (
+                ("open", "members", "copy", "close") if ready else ("open", "copy", "close")
+            )
         elif outcome.kind == "exists_same":
             title, tone = "= Already exists with the same configuration", "ok"
             body.append(

@@ -32,14 +32,12 @@ ROLES: tuple[Role, ...] = (
     Role(
         "PAI.AlgoDeveloper",
         "Algorithm developer",
-        "Develops and trains models: notebooks, training jobs and pipelines, with their own "
-        "and the workspace's public assets.",
+        "Develops and trains models (notebooks, training jobs, pipelines).",
     ),
     Role(
         "PAI.AlgoOperator",
         "Algorithm O&M engineer",
-        "Operates the workspace's training jobs and services, including those other members "
-        "started.",
+        "Runs and watches every member's training jobs and services.",
     ),
     Role(
         "PAI.LabelManager",
@@ -49,22 +47,22 @@ ROLES: tuple[Role, ...] = (
     Role(
         "PAI.MaxComputeDeveloper",
         "MaxCompute developer",
-        "Runs MaxCompute SQL and jobs with the workspace's MaxCompute project.",
+        "Runs MaxCompute SQL and jobs in the workspace's project.",
     ),
     Role(
         ADMIN,
         "Administrator",
-        "Manages members, resource groups, configuration and every asset of the workspace.",
+        "Manages members, resources, settings and every asset.",
     ),
     Role(
         "PAI.WorkspaceGuest",
         "Visitor",
-        "Can only view the workspace and its assets; changes nothing.",
+        "Can only view the workspace and its assets.",
     ),
     Role(
         OWNER,
         "Owner",
-        "The workspace's creator, with every administrator right; never granted or removed here.",
+        "The creator: every right; never granted or removed here.",
     ),
 )
 BY_CODE: dict[str, Role] = {role.code: role for role in ROLES}
