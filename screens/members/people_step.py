@@ -86,13 +86,14 @@ class PeopleStep(Vertical, HostAccess):
     def _typed(self, event: Input.Changed) -> None:
         event.stop()
         self._gen += 1
-        if validation.search_problem(event.value) is None:
+        sendable = validation.search_problem(event.value) is None
+        if sendable:
             self._debounce.call_later(SEARCH_DEBOUNCE)
         else:
             self._debounce.cancel()
             self.search, self.error = None, None
             self._fill(())
-        self._show_feedback(searching=bool(event.value.strip()))
+        self._show_feedback(searching=sendable)
 
     def _send(self) -> None:
         name = self.input.value.strip()
