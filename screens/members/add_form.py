@@ -249,9 +249,13 @@ class AddMembersForm(ChangeDialog[bool]):
                 ConfirmModal(
                     "Discard this form?", "Your choices will be lost. Nobody has been added."
                 ),
-                lambda discard: self.dismiss(False) if discard else None,
+                self._discard_answered,
             )
         else:
+            self.dismiss(False)
+
+    def _discard_answered(self, discard: bool | None) -> None:
+        if discard:
             self.dismiss(False)
 
     async def action_change_region(self) -> None:
@@ -295,12 +299,15 @@ class AddMembersForm(ChangeDialog[bool]):
                 self._region,
                 self.workspace_id,
                 request,
-                on_progress=lambda progress: self.post_message(self.Progress(progress)),
+                on_progress=self._report,
             )
         except Exception as error:  # explained on the outcome panel, never a crash
             self.post_message(self.Failed(error))
             return
         self.post_message(self.Finished(outcome))
+
+    def _report(self, progress: AddProgress) -> None:
+        self.post_message(self.Progress(progress))
 
     @on(Progress)
     def _progress(self, message: Progress) -> None:

@@ -89,7 +89,15 @@ def test_members_list_table_and_csv(paiws: Runner, people: Emulator) -> None:
 
 def test_members_list_filters_by_name_and_role_on_the_server(paiws: Runner, emu: Emulator) -> None:
     result = paiws(
-        "members", "list", ID_ALPHA, "--region", REGION, "--name", " alice ", "--role", "WORKSPACEOWNER"
+        "members",
+        "list",
+        ID_ALPHA,
+        "--region",
+        REGION,
+        "--name",
+        " alice ",
+        "--role",
+        "WORKSPACEOWNER",
     )
     assert result.code == 0
     query = emu.request_log[-1].query
@@ -179,7 +187,8 @@ def test_members_add_json_results_and_the_exact_requests(paiws: Runner, people: 
         "--role", "AlgoDeveloper", "--yes",
     )  # fmt: skip
     assert again.code == 0
-    assert "n*** (****0011): already a member with Algorithm developer, Visitor; nothing sent" in again.out
+    line = "n*** (****0011): already a member with Algorithm developer, Visitor; nothing sent"
+    assert line in again.out
     assert ops(people)[6:] == ["ListProducts", "ListMembers"]
 
 

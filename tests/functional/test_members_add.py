@@ -4,6 +4,8 @@ missing roles, a verifying read; nothing for invalid input or someone with every
 
 from __future__ import annotations
 
+import pytest
+
 from paiws.core.factory import emulator_service
 from paiws.core.service import WorkspaceService
 from paiws.emulator import Emulator
@@ -156,7 +158,7 @@ async def test_several_people_mixed_outcomes_in_one_go(
 
 
 async def test_a_refused_create_shows_the_action_and_y_copies_the_members_policy(
-    emulator: Emulator, monkeypatch: object
+    emulator: Emulator, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     emulator.add_key("nocreate", "nocreate-secret", denied_actions=("CreateMember",))
     service = emulator_service(
@@ -164,7 +166,7 @@ async def test_a_refused_create_shows_the_action_and_y_copies_the_members_policy
     )
     copied: list[str] = []
     app = make_app(service, region=REGION)
-    app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
+    monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
     async with app.run_test(size=SIZE) as pilot:
         await open_members(pilot)
         form = await add_through_the_form(pilot, "zhao.m", (0,), (0,))
