@@ -23,8 +23,14 @@ from textual.widgets import Button, ContentSwitcher, Footer, Input, SelectionLis
 from paiws.core.api import AddMembersOutcome, AddMembersRequest, AddProgress
 from paiws.paths import asset_path
 from paiws.screens.create.gate import region_label
-from paiws.screens.members.add_panels import AddOutcomePanel, AddProgressPanel, ReviewStep
+from paiws.screens.members.add_panels import (
+    OUTCOME_BUTTONS,
+    AddOutcomePanel,
+    AddProgressPanel,
+    ReviewStep,
+)
 from paiws.screens.members.gate import member_change_blocked
+from paiws.screens.members.layout import fit_box
 from paiws.screens.members.people_step import PeopleStep
 from paiws.screens.members.role_picker import RolePicker, role_detail
 from paiws.screens.widgets.change_dialog import ChangeDialog
@@ -36,9 +42,13 @@ STEP_LABELS = ("People", "Roles", "Review", "Add")
 _STEP_IDS = ("add-people", "add-roles", "add-review-step")
 _FOCUS = ("#people-search", "#add-role-picker", "#add-next")
 REVIEW = 2
-# Lines around the scrolling part: status bar, box border and padding, title, stepper,
-# buttons and footer; the steps scroll in what is left, so the buttons stay on screen.
-_CHROME = 12
+# Lines around the steps (box border, title, stepper, buttons, footer), and around the people
+# list inside its step (question, search field, feedback, picks), normal and compact: the
+# steps scroll in what is left and the people list shrinks to fit, so the buttons stay on
+# screen at 80x24.
+_CHROME = {False: 12, True: 8}
+_AROUND_PEOPLE = {False: 10, True: 7}
+PEOPLE_ROWS_MAX = 14
 
 Phase = Literal["ask", "adding", "outcome"]
 
@@ -122,22 +132,32 @@ class AddMembersForm(ChangeDialog[bool]):
                 with Horizontal(classes="button-bar", id="add-buttons"):
                     yield Button("Back", id="add-prev")
                     yield Button("Next", id="add-next", variant="primary")
+                with Horizontal(classes="button-bar", id="add-outcome-buttons"):
+                    for name, label, variant in OUTCOME_BUTTONS:
+                        yield Button(label, id=f"add-{name}", variant=variant)
         yield Footer()
 
     def on_mount(self) -> None:
+        self._fit()
         if self._reason:
             self.query_one("#add-blocked-close", Button).focus()
         else:
             self._show_step(0)
-            self._fit()
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit()
 
     def _fit(self) -> None:
-        if not self._reason and self.is_mounted:
-            scroll = self.query_one("#add-scroll", VerticalScroll)
-            scroll.styles.max_height = max(6, self.size.height - _CHROME)
+        if not self.is_mounted:
+            return
+        height = self.size.height
+        compact = fit_box(self)
+        if self._reason:
+            return
+        room = max(6, height - _CHROME[compact])
+        self.query_one("#add-scroll", VerticalScroll).styles.max_height = room
+        rows = max(3, min(PEOPLE_ROWS_MAX, room - _AROUND_PEOPLE[compact]))
+        self.people_step.results.styles.max_height = rows
 
     @property
     def people_step(self) -> PeopleStep:
@@ -151,6 +171,7 @@ class AddMembersForm(ChangeDialog[bool]):
         self.query_one("#add-steps", ContentSwitcher).current = panel
         self.query_one(Stepper).current = stepper
         self.query_one("#add-buttons").display = self._phase == "ask"
+        self.query_one("#add-outcome-buttons").display = self._phase == "outcome"
         self.query_one("#add-scroll", VerticalScroll).scroll_home(animate=False)
         self.refresh_bindings()
 
@@ -327,7 +348,11 @@ class AddMembersForm(ChangeDialog[bool]):
 
     def _show_outcome(self) -> None:
         self._phase = "outcome"
-        state = self.outcome_panel.state
-        self._policy = state.policy if state else None
+        panel = self.outcome_panel
+        self._policy = panel.state.policy if panel.state else None
+        for name, _, _ in OUTCOME_BUTTONS:
+            self.query_one(f"#add-{name}", Button).display = name in panel.buttons
+        self.query_one("#add-again", Button).label = panel.again_label
         self._switch("add-outcome", len(STEP_LABELS))
-        self.outcome_panel.focus_default()
+        first = next(name for name, _, _ in OUTCOME_BUTTONS if name in panel.buttons)
+        self.query_one(f"#add-{first}", Button).focus()

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Static
+from textual.containers import Vertical
+from textual.widgets import Static
+from textual.widgets.button import ButtonVariant
 
 from paiws.core.api import (
     AddMembersOutcome,
@@ -90,7 +91,10 @@ class AddProgressPanel(Vertical):
         for phase, label in _PHASES:
             if phase == current and progress.phase != "done":
                 lines.append(f"● {label}", style="bold")
-                if progress.total:
+                if progress.total and phase == "adding":
+                    people = "person" if progress.total == 1 else "people"
+                    lines.append(f" — {progress.total} {people}, one call")
+                elif progress.total:
                     lines.append(f" — {progress.done + 1} of {progress.total}")
                 lines.append("\n")
             elif phase in self._seen:
@@ -109,7 +113,8 @@ class AddProgressPanel(Vertical):
 _STYLE = {"added": "green", "roles added": "green", "already a member": "cyan", "failed": "red"}
 
 
-def result_text(result: AddResult) -> Text:
+def result_text(result: AddResult, *, repeated: bool = False) -> Text:
+    """One person's line; ``repeated``: their error was explained on an earlier line."""
     text = Text()
     text.append(result.person.label, style="bold")
     text.append("  ")
@@ -120,6 +125,8 @@ def result_text(result: AddResult) -> Text:
         text.append(f": {roles_in_words(result.granted)}; now {roles_in_words(result.roles)}")
     elif result.outcome == "already a member":
         text.append(f" with {roles_in_words(result.roles)}; nothing sent")
+    elif repeated:
+        text.append(": the same error as above")
     else:
         text.append(f": {result.error or 'unknown error'}")
     for note in result.notes:
@@ -139,15 +146,12 @@ class AddOutcomePanel(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="step")
         self.state: OutcomeState | None = None
+        self.buttons: tuple[str, ...] = ("close",)  # which of OUTCOME_BUTTONS to offer
+        self.again_label = "Check again"
 
     def compose(self) -> ComposeResult:
         yield Static(id="add-outcome-title")
         yield Static(id="add-outcome-body")
-        with Horizontal(id="add-outcome-buttons", classes="button-bar"):
-            yield Button("Check again", id="add-again", variant="primary")
-            yield Button("Back to review", id="add-back")
-            yield Button(f"Copy policy ({COPY_KEY})", id="add-copy")
-            yield Button("Close", id="add-close", variant="success")
 
     def _title(self, title: str, tone: str) -> None:
         heading = self.query_one("#add-outcome-title", Static)
@@ -156,8 +160,7 @@ class AddOutcomePanel(Vertical):
             heading.set_class(name == tone, f"-{name}")
 
     def _buttons(self, *shown: str) -> None:
-        for name in ("again", "back", "copy", "close"):
-            self.query_one(f"#add-{name}", Button).display = name in shown
+        self.buttons = shown
 
     def show_outcome(self, outcome: AddMembersOutcome) -> None:
         failed = outcome.failed
@@ -171,10 +174,14 @@ class AddOutcomePanel(Vertical):
         else:
             self._title("! Some people could not be added", "warn")
         body = Text()
+        explained: set[str] = set()
         for index, result in enumerate(outcome.results):
             if index:
                 body.append("\n")
-            body.append_text(result_text(result))
+            repeated = result.error is not None and result.error in explained
+            body.append_text(result_text(result, repeated=repeated))
+            if result.error:
+                explained.add(result.error)
         action = next((r.action for r in failed if r.action), None)
         if policy and action:
             body.append("\n\nFailed action: ", style="bold")
@@ -188,7 +195,7 @@ class AddOutcomePanel(Vertical):
                 style="yellow",
             )
         self.query_one("#add-outcome-body", Static).update(body)
-        self.query_one("#add-again", Button).label = "Check again"
+        self.again_label = "Check again"
         buttons = ["close"]
         if failed:
             buttons[:0] = ["again"] if ambiguous else ["back"]
@@ -205,11 +212,13 @@ class AddOutcomePanel(Vertical):
             error_body(error, purpose="check the people before adding them")
         )
         self._buttons(*("again", "copy", "close") if report.policy else ("again", "close"))
-        self.query_one("#add-again", Button).label = "Try again"
+        self.again_label = "Try again"
 
-    def focus_default(self) -> None:
-        for name in ("again", "back", "close"):
-            button = self.query_one(f"#add-{name}", Button)
-            if button.display:
-                button.focus()
-                return
+
+# The outcome's buttons, in order; the form shows those the outcome offers, below its scroll.
+OUTCOME_BUTTONS: tuple[tuple[str, str, ButtonVariant], ...] = (
+    ("again", "Check again", "primary"),
+    ("back", "Back to review", "default"),
+    ("copy", f"Copy policy ({COPY_KEY})", "default"),
+    ("close", "Close", "success"),
+)

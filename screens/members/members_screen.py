@@ -195,7 +195,6 @@ class MembersScreen(PaiwsScreen[None]):
             text.append("  (loading…) " if self.busy else "  ")
         name = self.query_state.name
         text.append(f"· name contains {name!r}" if name else "· all members", style="dim")
-        text.append("  · a add · enter roles · ctrl+d remove · / search", style="dim")
         if self._unreadable:
             text.append("\n" + unreadable_note(self._unreadable, "member"), style="yellow")
         self.query_one("#members-status", Static).update(text)

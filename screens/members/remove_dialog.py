@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -21,6 +21,7 @@ from textual.widgets import Button, Footer, Input, Static
 from paiws.core.api import ADMIN, MemberRow, RemovalOutcome, RemovalPlan, roles_in_words
 from paiws.paths import asset_path
 from paiws.screens.members.gate import member_change_blocked
+from paiws.screens.members.layout import fit_box
 from paiws.screens.widgets.change_dialog import ChangeDialog
 from paiws.screens.widgets.inputs import Field
 
@@ -107,7 +108,11 @@ class RemoveMembers(ChangeDialog[bool]):
                     yield Button("Remove", id="remove-go", variant="error", disabled=True)
         yield Footer()
 
+    def on_resize(self, event: events.Resize) -> None:
+        fit_box(self)
+
     def on_mount(self) -> None:
+        fit_box(self)
         if self._reason:
             self.query_one("#remove-cancel", Button).focus()
             return

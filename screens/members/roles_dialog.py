@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import ClassVar, Literal
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -29,6 +29,7 @@ from paiws.core.api import (
 )
 from paiws.paths import asset_path
 from paiws.screens.members.gate import member_change_blocked
+from paiws.screens.members.layout import fit_box
 from paiws.screens.members.role_picker import RolePicker, role_detail
 from paiws.screens.widgets.change_dialog import ChangeDialog
 
@@ -120,7 +121,11 @@ class RolesDialog(ChangeDialog[bool]):
                     yield Button("Review changes", id="roles-go", variant="primary")
         yield Footer()
 
+    def on_resize(self, event: events.Resize) -> None:
+        fit_box(self)
+
     def on_mount(self) -> None:
+        fit_box(self)
         if self._reason:
             self.query_one("#roles-cancel", Button).focus()
             return
