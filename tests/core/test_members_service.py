@@ -416,3 +416,31 @@ def test_errors_leaving_the_service_carry_no_frame_with_a_real_user_id(
     for tb in _frames(caught.value):
         if "/tests/" not in tb.tb_frame.f_code.co_filename:  # the test's own locals hold it
             assert ZHAO not in repr(tb.tb_frame.f_locals)
+
+
+def test_no_log_record_is_even_made_with_a_member_calls_url(
+    svc: WorkspaceService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """urllib3's DEBUG line carries the path and query (UserId=…, MemberIds=…); a filter runs
+    only after the record exists, so the record must not be made for our requests."""
+    import logging
+
+    made: list[str] = []
+    original = logging.Logger.makeRecord
+
+    def make_record(self: logging.Logger, *args: Any, **kwargs: Any) -> logging.LogRecord:
+        record = original(self, *args, **kwargs)
+        made.append(record.getMessage())
+        return record
+
+    monkeypatch.setattr(logging.Logger, "makeRecord", make_record)
+    root = logging.getLogger()
+    level = root.level
+    root.setLevel(logging.DEBUG)
+    try:
+        add(svc, [ZHAO], ("AlgoDeveloper",))
+        logging.getLogger("urllib3.connectionpool").debug("someone else's request")
+    finally:
+        root.setLevel(level)
+    assert not [m for m in made if ZHAO in m]
+    assert "someone else's request" in made
