@@ -90,7 +90,7 @@ def _add_global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> N
         "--read-only",
         action="store_true",
         default=default(False),
-        help="refuse create, update and delete",
+        help="refuse every change (create, update, delete, members)",
     )
     group.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
 
