@@ -4,12 +4,14 @@ at 80x24."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.screen import Screen
 
 COMPACT_BELOW = 30
 
 
-def fit_box(screen: Screen[object]) -> bool:
+def fit_box(screen: Screen[Any]) -> bool:
     """Mark the dialog box compact when the terminal is short; returns whether it is."""
     compact = screen.size.height < COMPACT_BELOW
     for box in screen.query("#members-form-box"):
