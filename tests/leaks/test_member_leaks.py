@@ -163,7 +163,7 @@ async def test_refused_member_calls_show_only_masked_values(
             members_emu.base_url, access_key_id="nomembers", access_key_secret="nomembers-secret"
         )
     )
-    app = make_app(service, region=REGION)  # type: ignore[arg-type]
+    app = make_app(service, region=REGION)
     async with app.run_test(size=SIZE) as pilot:
         await open_members(pilot)
         await pilot.press("a")
