@@ -19,7 +19,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Footer, Static
 
-from paiws.core.api import CREDENTIALS_STEPS, AuthFailed, CredentialStatus, PaiwsError
+from paiws.core.api import CREDENTIALS_STEPS, AuthFailed, CredentialStatus, PaiwsError, _
 from paiws.screens.base import PaiwsModal
 from paiws.screens.errors import error_body
 from paiws.screens.messages import CredentialsRenewed
@@ -27,7 +27,7 @@ from paiws.screens.messages import CredentialsRenewed
 FIX = "\n".join(
     (
         "Check the AccessKey pair (or the STS token and its expiry) outside the app:",
-        *(f"  • {step}" for step in CREDENTIALS_STEPS),
+        *(f"  • {_(step)}" for step in CREDENTIALS_STEPS),
         "then start paiws again. Press q to quit, escape to go back.",
     )
 )

@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Footer, Input, Static
 
-from paiws.core.api import WorkspaceRow
+from paiws.core.api import N_, WorkspaceRow
 from paiws.screens.widgets.change_dialog import ChangeDialog
 from paiws.screens.widgets.inputs import Field
 
@@ -25,7 +25,7 @@ from paiws.screens.widgets.inputs import Field
 class DeleteWorkspace(ChangeDialog[str | None]):
     """Type the name, then Delete: one DeleteWorkspace call, no second chances needed."""
 
-    ACTION = "delete a workspace"
+    ACTION = N_("delete a workspace")
     FEEDBACK = "#delete-feedback"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(

@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Footer, Input, Static
 
-from paiws.core.api import WorkspaceDetail, WorkspaceRow, validation
+from paiws.core.api import N_, WorkspaceDetail, WorkspaceRow, validation
 from paiws.screens.widgets.change_dialog import ChangeDialog
 from paiws.screens.widgets.confirm_modal import ConfirmModal
 from paiws.screens.widgets.inputs import Field
@@ -28,7 +28,7 @@ DISPLAY_NAME_MAX = validation.DISPLAY_NAME_MAX
 class EditWorkspace(ChangeDialog[WorkspaceDetail | None]):
     """A small form: two fields, live validation, Save sends UpdateWorkspace once."""
 
-    ACTION = "update a workspace"
+    ACTION = N_("update a workspace")
     FEEDBACK = "#edit-feedback"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(

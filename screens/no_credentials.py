@@ -11,14 +11,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
-from paiws.core.api import CREDENTIALS_STEPS
+from paiws.core.api import CREDENTIALS_STEPS, _
 from paiws.screens.base import PaiwsScreen
 
 HOW_TO = "\n".join(
     (
         "paiws uses the same credentials as the aliyun CLI. Configure them outside the app:",
         "",
-        *(f"  • {step}" for step in CREDENTIALS_STEPS),
+        *(f"  • {_(step)}" for step in CREDENTIALS_STEPS),
         "",
         "then start paiws again. It never asks for a key in the UI and never shows one.",
     )

@@ -7,6 +7,9 @@ import os
 # Must run before anything imports alibabacloud_credentials (it reads its environment once,
 # at import): tests never probe the ECS metadata address 100.100.100.200.
 os.environ["ALIBABA_CLOUD_ECS_METADATA_DISABLED"] = "true"
+# The suite reads English unless a test chooses otherwise (the machine's locale must not matter);
+# child processes inherit it.
+os.environ["PAIWS_LANG"] = "en"
 
 import ipaddress
 import socket
@@ -15,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from paiws.core import i18n
 from paiws.emulator import Emulator
 
 
@@ -61,3 +65,18 @@ def _guarded_connect_ex(self: socket.socket, address: Any) -> int:
 def pytest_configure(config: pytest.Config) -> None:
     socket.socket.connect = _guarded_connect  # type: ignore[method-assign,assignment]
     socket.socket.connect_ex = _guarded_connect_ex  # type: ignore[method-assign,assignment]
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test() -> Iterator[None]:
+    """A test that switches the language (``--lang zh-CN`` in-process, the ``chinese`` fixture)
+    leaves the next test in English."""
+    yield
+    i18n.use("en")
+
+
+@pytest.fixture
+def chinese() -> Iterator[None]:
+    """The interface in Simplified Chinese for one test."""
+    i18n.use("zh-CN")
+    yield

@@ -58,13 +58,16 @@ def crash_line(error: BaseException) -> str:
 
 
 BROWSE_MODE = "browse"
+PRELOAD_AFTER = 0.1  # seconds after mount: the first screen is painted by then
 
 
 def _is_help(screen: object) -> bool:
     """Whether ``screen`` is the help screen, without importing it: until screens.help is
     imported (at the first `?`) no help screen can exist."""
     module = sys.modules.get("paiws.screens.help")
-    return module is not None and isinstance(screen, module.HelpScreen)
+    # getattr: the module may be half imported right now (the preload runs in a worker).
+    help_screen = getattr(module, "HelpScreen", None)
+    return help_screen is not None and isinstance(screen, help_screen)
 
 
 class PaiwsApp(App[int]):
@@ -144,6 +147,13 @@ class PaiwsApp(App[int]):
         if self._main is not None and self.initial_region:
             # --region skips the picker (R2: the user chose it on the command line).
             self._set_region(self.initial_region)
+        # Once the first screen is up, import what the first `?` needs (Markdown takes the
+        # longest), so that key answers as fast as every later one.
+        self.set_timer(PRELOAD_AFTER, self._preload_help)
+
+    @work(thread=True, exit_on_error=False, group="preload")
+    def _preload_help(self) -> None:
+        import paiws.screens.help  # noqa: F401  (the import is the point)
 
     # -- what screens say happened ---------------------------------------------------------
 

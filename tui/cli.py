@@ -15,7 +15,9 @@ from collections.abc import Sequence
 
 from paiws import APP_NAME
 from paiws.cli_parser import build_parser
+from paiws.core import i18n
 from paiws.core.exit_codes import ExitCode
+from paiws.core.i18n import _
 
 
 def _exit_code(exc: SystemExit) -> int:
@@ -29,7 +31,9 @@ def _exit_code(exc: SystemExit) -> int:
 
 def _internal_error(exc: BaseException) -> int:
     # Only the type: an exception's message or traceback may carry API data (R9).
-    sys.stderr.write(f"{APP_NAME}: internal error ({type(exc).__name__})\n")
+    sys.stderr.write(
+        f"{APP_NAME}: " + _("internal error ({kind})").format(kind=type(exc).__name__) + "\n"
+    )
     return ExitCode.ERROR
 
 
@@ -43,7 +47,9 @@ def _thread_error(args: threading.ExceptHookArgs) -> None:
     # The default hook prints a traceback, whose frames may hold API data (R9).
     if args.exc_type is not SystemExit:
         sys.stderr.write(
-            f"{APP_NAME}: internal error in a background task ({args.exc_type.__name__})\n"
+            f"{APP_NAME}: "
+            + _("internal error in a background task ({kind})").format(kind=args.exc_type.__name__)
+            + "\n"
         )
 
 
@@ -59,13 +65,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     try:
+        # The language first: the --help text and every message that follows use it.
+        i18n.use(i18n.choose(i18n.flag_in(sys.argv[1:] if argv is None else argv)))
         try:
             args = build_parser().parse_args(argv)
         except SystemExit as exc:  # --help, --version and usage errors
             return _exit_code(exc)
         return _run(args)
     except KeyboardInterrupt:
-        sys.stderr.write(f"{APP_NAME}: interrupted\n")
+        sys.stderr.write(f"{APP_NAME}: " + _("interrupted") + "\n")
         return ExitCode.INTERRUPTED
     except SystemExit as exc:
         return _exit_code(exc)

@@ -10,6 +10,7 @@ from typing import Any, NoReturn
 
 from paiws import APP_NAME, __version__
 from paiws.core.exit_codes import ExitCode, summary
+from paiws.core.i18n import normalise
 
 FORMATS_TABLE = ("table", "json", "csv")
 
@@ -92,7 +93,21 @@ def _add_global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> N
         default=default(False),
         help="refuse every change (create, update, delete, members)",
     )
+    group.add_argument(
+        "--lang",
+        metavar="LANG",
+        type=_language,
+        default=default(None),
+        help="interface language: en or zh-CN (default: $PAIWS_LANG, then the locale)",
+    )
     group.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+
+
+def _language(text: str) -> str:
+    chosen = normalise(text)
+    if chosen is None:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a language paiws speaks (en, zh-CN)")
+    return chosen
 
 
 def _sub(subparsers: Any, name: str, help_text: str) -> argparse.ArgumentParser:

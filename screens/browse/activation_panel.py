@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Static
 
-from paiws.core.api import UNEXPECTED_LINK, ActivationState
+from paiws.core.api import UNEXPECTED_LINK, ActivationState, _
 from paiws.screens.host import host_of
 
 
@@ -57,7 +57,7 @@ class ActivationPanel(Static, can_focus=True):
                     "Your account may activate it on the purchase page:\n\n"
                 )
             else:
-                text.append(UNEXPECTED_LINK + "\n\n")
+                text.append(_(UNEXPECTED_LINK) + "\n\n")
             text.append(f"  {self.purchase_url}\n\n", style="bold underline")
             text.append(
                 "Press enter or b to open the page, y to copy the link, and r to re-check "

@@ -6,7 +6,7 @@ Shared by the wizard (which shows the reason instead of its steps) and the table
 
 from __future__ import annotations
 
-from paiws.core.api import DataService
+from paiws.core.api import N_, DataService
 from paiws.screens.errors import read_only_reason
 from paiws.screens.session import Session
 
@@ -14,7 +14,7 @@ from paiws.screens.session import Session
 def create_blocked_reason(service: DataService, session: Session) -> str | None:
     """Why creating is impossible right now, in words for the user; None when it is allowed."""
     if session.read_only:
-        return read_only_reason("create a workspace")
+        return read_only_reason(N_("create a workspace"))
     region = session.region
     state = service.cached_activation(region) if region else None
     if region is None or state is None or state.activated:

@@ -1,5 +1,4 @@
-"""Every package of the checkout is installed: pyproject lists packages explicitly (the design
-card's folders map onto `paiws`), so a new folder left out would be missing from a wheel."""
+"""What `pip install .` ships: every package of the checkout under `paiws` and every asset."""
 
 from __future__ import annotations
 
@@ -7,16 +6,26 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+MAPPING = {"tui": "paiws", "screens": "paiws.screens", "assets": "paiws.assets"}
 
 
-def test_pyproject_lists_every_package_of_tui_screens_and_assets() -> None:
+def _listed() -> set[str]:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    setuptools = config["tool"]["setuptools"]
-    mapping: dict[str, str] = setuptools["package-dir"]
+    return set(config["tool"]["setuptools"]["packages"])
+
+
+def _on_disk() -> set[str]:
     found = set()
-    for package, folder in mapping.items():
-        base = ROOT / folder
-        for init in base.rglob("__init__.py"):
-            relative = init.parent.relative_to(base).parts
-            found.add(".".join((package, *relative)))
-    assert found == set(setuptools["packages"])
+    for folder, package in MAPPING.items():
+        for init in (ROOT / folder).rglob("__init__.py"):
+            relative = init.parent.relative_to(ROOT / folder)
+            found.add(".".join((package, *relative.parts)))
+    return found
+
+
+def test_every_package_of_the_checkout_is_installed() -> None:
+    assert _on_disk() - _listed() == set(), "add it to [tool.setuptools] packages"
+
+
+def test_every_listed_package_exists() -> None:
+    assert _listed() - _on_disk() == set()

@@ -6,6 +6,7 @@ import argparse
 
 from paiws.commands.session import CommandSession
 from paiws.core.errors import InvalidInput
+from paiws.core.i18n import _
 
 
 def cmd_tui(args: argparse.Namespace, session: CommandSession) -> int:
@@ -23,9 +24,9 @@ def cmd_emulator(args: argparse.Namespace, session: CommandSession) -> int:
 
     # The emulator itself refuses non-loopback hosts (exit 2): one place for that rule.
     if not 0 <= args.port <= 65535:
-        raise InvalidInput("--port must be between 0 and 65535 (0 picks a free port).")
+        raise InvalidInput(_("--port must be between 0 and 65535 (0 picks a free port)."))
     if args.create_delay is not None and args.create_delay < 0:
-        raise InvalidInput("--create-delay must be 0 or more seconds.")
+        raise InvalidInput(_("--create-delay must be 0 or more seconds."))
     return serve_forever_cli(
         host=args.host,
         port=args.port,

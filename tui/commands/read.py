@@ -8,6 +8,7 @@ import sys
 from paiws.commands.session import CommandSession
 from paiws.core.errors import InvalidInput, NotFound
 from paiws.core.exit_codes import ExitCode
+from paiws.core.i18n import _
 from paiws.core.paging import MAX_PAGES
 from paiws.core.validation import (
     ORDERS,
@@ -55,15 +56,19 @@ def _whole_number(value: str | None, option: str) -> int | None:
     try:
         return int(value)
     except ValueError:
-        raise InvalidInput(f"{option} must be a whole number, not {clean(value)!r}.") from None
+        raise InvalidInput(
+            _("{option} must be a whole number, not {value}.").format(
+                option=option, value=repr(clean(value))
+            )
+        ) from None
 
 
 def list_query(args: argparse.Namespace) -> ListQuery:
     """The flags of `list` as a query, checked by the core's rules (any case for enums)."""
     if args.name is not None and not args.name.strip():
-        raise InvalidInput("--name needs some text to match workspace names against.")
+        raise InvalidInput(_("--name needs some text to match workspace names against."))
     if args.all and args.page is not None:
-        raise InvalidInput("--all fetches every page: leave out --page.")
+        raise InvalidInput(_("--all fetches every page: leave out --page."))
     page = _whole_number(args.page, "--page")
     page_size = _whole_number(args.page_size, "--page-size")
     return ListQuery(
@@ -108,7 +113,7 @@ def _list_all(
     rows: list[WorkspaceRow] = []
     total = 0
     pages = 0
-    with Progress(sys.stderr, "Loading pages") as progress:
+    with Progress(sys.stderr, _("Loading pages")) as progress:
         for page in session.service().iter_workspaces(region, query):
             rows.extend(page.rows)
             total, pages = page.total, pages + 1
@@ -126,8 +131,12 @@ def _list_all(
     )
     if truncated:
         sys.stderr.write(
-            f"paiws: stopped after {MAX_PAGES} pages ({len(rows)} of the {total} workspaces the "
-            "server reports); narrow the list with --name or --status.\n"
+            "paiws: "
+            + _(
+                "stopped after {pages} pages ({shown} of the {total} workspaces the server "
+                "reports); narrow the list with --name or --status."
+            ).format(pages=MAX_PAGES, shown=len(rows), total=total)
+            + "\n"
         )
         return ExitCode.ERROR
     return ExitCode.OK
@@ -149,7 +158,9 @@ def _list_ids(args: argparse.Namespace, session: CommandSession) -> int:
     ]
     if combined:
         raise InvalidInput(
-            f"--ids looks workspaces up by ID; it cannot be combined with {', '.join(combined)}."
+            _("--ids looks workspaces up by ID; it cannot be combined with {options}.").format(
+                options=", ".join(combined)
+            )
         )
     ids = parse_workspace_ids(args.ids)
     region = session.region()

@@ -9,6 +9,7 @@ import sys
 from paiws.commands.session import CommandSession
 from paiws.core.errors import InvalidInput
 from paiws.core.exit_codes import ExitCode
+from paiws.core.i18n import N_, _
 from paiws.core.validation import (
     check_workspace_id,
     description_problem,
@@ -46,11 +47,11 @@ def create_request(args: argparse.Namespace) -> CreateRequest:
 
 
 def cmd_create(args: argparse.Namespace, session: CommandSession) -> int:
-    session.refuse_if_read_only("create a workspace")
+    session.refuse_if_read_only(N_("create a workspace"))
     request = create_request(args)
     region = session.region()
     if not args.yes and not _confirm_create(region, request):
-        sys.stderr.write("Cancelled: nothing was created.\n")
+        sys.stderr.write(_("Cancelled: nothing was created.") + "\n")
         return ExitCode.ERROR
     progress = create_output.ProgressPrinter(sys.stderr) if args.wait else None
     outcome = session.service().create_workspace(
@@ -67,17 +68,20 @@ def _confirm_create(region: str, request: CreateRequest) -> bool:
     nobody to ask, so the command refuses instead of assuming yes."""
     if not stdin_is_tty():
         raise InvalidInput(
-            "Refusing to create without confirmation: standard input is not a terminal. "
-            "Pass --yes to confirm the parameters non-interactively."
+            _(
+                "Refusing to create without confirmation: standard input is not a terminal. "
+                "Pass --yes to confirm the parameters non-interactively."
+            )
         )
     create_output.print_create_summary(region, request, sys.stderr)
-    return ask_yes("Create this workspace?")
+    return ask_yes(_("Create this workspace?"))
 
 
 def ask_yes(question: str) -> bool:
-    sys.stderr.write(f"{question} [y/N] ")
+    # i18n: the answer keys stay y/yes in every language (as in a shell prompt).
+    sys.stderr.write(_("{question} [y/N] ").format(question=question))
     sys.stderr.flush()
-    return sys.stdin.readline().strip().lower() in {"y", "yes"}
+    return sys.stdin.readline().strip().lower() in {"y", "yes", _("yes")}
 
 
 def stdin_is_tty() -> bool:
@@ -98,10 +102,10 @@ def _create_exit_code(outcome: CreateOutcome, *, wait: bool) -> int:
 
 
 def cmd_update(args: argparse.Namespace, session: CommandSession) -> int:
-    session.refuse_if_read_only("update a workspace")
+    session.refuse_if_read_only(N_("update a workspace"))
     workspace_id = check_workspace_id(args.workspace_id)
     if args.display_name is None and args.description is None:
-        raise InvalidInput("Nothing to update: pass --display-name and/or --description.")
+        raise InvalidInput(_("Nothing to update: pass --display-name and/or --description."))
     if args.display_name is not None:
         require(display_name_problem(args.display_name))
     if args.description is not None:
@@ -115,11 +119,16 @@ def cmd_update(args: argparse.Namespace, session: CommandSession) -> int:
 
 
 def cmd_delete(args: argparse.Namespace, session: CommandSession) -> int:
-    session.refuse_if_read_only("delete a workspace")
+    session.refuse_if_read_only(N_("delete a workspace"))
     workspace_id = check_workspace_id(args.workspace_id)
     if not args.confirm_name.strip():
-        raise InvalidInput("--confirm-name must be the workspace's name, typed out in full.")
+        raise InvalidInput(_("--confirm-name must be the workspace's name, typed out in full."))
     region = session.region()
     session.service().delete_workspace(region, workspace_id, confirm_name=args.confirm_name)
-    sys.stdout.write(f"Deleted workspace {clean(workspace_id)} ({clean(args.confirm_name)}).\n")
+    sys.stdout.write(
+        _("Deleted workspace {id} ({name}).").format(
+            id=clean(workspace_id), name=clean(args.confirm_name)
+        )
+        + "\n"
+    )
     return ExitCode.OK

@@ -10,6 +10,7 @@ import threading
 from collections.abc import Callable
 
 from paiws.core.errors import NotActivated
+from paiws.core.i18n import _
 from paiws.core.views import ActivationState
 
 Check = Callable[[str], ActivationState]
@@ -48,17 +49,23 @@ def not_activated(state: ActivationState) -> NotActivated:
     region = state.region
     if state.status == "purchasable":
         return NotActivated(
-            f"PAI is not activated in {region}. Activate it on the purchase page, then re-check.",
+            _(
+                "PAI is not activated in {region}. Activate it on the purchase page, then re-check."
+            ).format(region=region),
             region=region,
             purchase_url=state.purchase_url,
             can_purchase=True,
-            hint="Open the purchase page, activate PAI, then re-check.",
+            hint=_("Open the purchase page, activate PAI, then re-check."),
         )
     return NotActivated(
-        f"PAI is not activated in {region}, and these credentials cannot activate it.",
+        _("PAI is not activated in {region}, and these credentials cannot activate it.").format(
+            region=region
+        ),
         region=region,
         purchase_url=None,
         can_purchase=False,
-        hint="Ask the primary account administrator to activate PAI (it needs the primary "
-        "account or the pai:CreateOrder permission), then re-check.",
+        hint=_(
+            "Ask the primary account administrator to activate PAI (it needs the primary "
+            "account or the pai:CreateOrder permission), then re-check."
+        ),
     )

@@ -29,6 +29,7 @@ from paiws.core.errors import (
     ServerError,
     Throttled,
 )
+from paiws.core.i18n import N_, _, ngettext
 from paiws.core.interface import DataService
 from paiws.core.item_reader import UNREADABLE
 from paiws.core.masking import NOT_AVAILABLE
@@ -86,6 +87,7 @@ __all__ = [
     "GRANTABLE",
     "MEMBER_COLUMNS",
     "NOT_AVAILABLE",
+    "N_",
     "OWNER",
     "STATUS_STYLES",
     "TABLE_COLUMNS",
@@ -135,11 +137,13 @@ __all__ = [
     "WorkspaceDetail",
     "WorkspacePage",
     "WorkspaceRow",
+    "_",
     "add_result_line",
     "display_time",
     "explain",
     "member_cells",
     "mode_label",
+    "ngettext",
     "policy_summary",
     "recent_regions",
     "remember_region",

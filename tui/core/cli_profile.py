@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from paiws.core.i18n import _
+
 PROFILE_ENV = "ALIBABA_CLOUD_PROFILE"
 # Fields a CLI profile mode needs before it can sign anything (checked for presence only).
 _KEY_FIELDS: dict[str | None, tuple[str, ...]] = {
@@ -74,9 +76,11 @@ def load_cli_config(path: Path | None = None) -> dict[str, Any] | None:
         data = json.loads(target.read_text(encoding="utf-8"))
     except (OSError, ValueError, UnicodeDecodeError):
         # json's error text quotes nothing, but OSError/decode messages are not ours to trust.
-        raise CliConfigError(f"{display_path(target)} is not readable JSON") from None
+        raise CliConfigError(
+            _("{path} is not readable JSON").format(path=display_path(target))
+        ) from None
     if not isinstance(data, dict):
-        raise CliConfigError(f"{display_path(target)} is not a JSON object")
+        raise CliConfigError(_("{path} is not a JSON object").format(path=display_path(target)))
     return data
 
 

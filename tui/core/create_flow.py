@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from paiws.core.errors import NameAlreadyExists, NetworkError, PaiwsError, ServerError
+from paiws.core.i18n import N_, _
 from paiws.core.validation import (
     description_problem,
     display_name_problem,
@@ -70,11 +71,11 @@ def differences(request: CreateRequest, existing: WorkspaceDetail) -> tuple[str,
     row = existing.workspace
     found = []
     if sorted(row.environments) != sorted(request.environments):
-        found.append("Environments")
+        found.append(N_("Environments"))
     if row.description != request.description:
-        found.append("Description")
+        found.append(N_("Description"))
     if request.display_name is not None and row.display_name != request.display_name:
-        found.append("Display Name")
+        found.append(N_("Display Name"))
     return tuple(found)
 
 
@@ -112,34 +113,35 @@ class CreateFlow:
 
     def run(self, *, wait: bool, poll_timeout: float) -> CreateOutcome:
         service, region, request = self.service, self.region, self.request
-        self.report("validating", "Checking the parameters")
+        self.report("validating", _("Checking the parameters"))
         validate_create(request)
-        service.refuse_if_read_only("create a workspace")
+        service.refuse_if_read_only(N_("create a workspace"))
         service.require_activation(region)
-        self.report("checking", f"Checking whether the name {request.name} is free")
+        self.report(
+            "checking", _("Checking whether the name {name} is free").format(name=request.name)
+        )
         check = service.name_check(region, request.name)
         if not check.available and check.existing_id:
             return self._finish(self._compare(check.existing_id))
-        self.report("creating", f"Creating workspace {request.name}")
+        self.report("creating", _("Creating workspace {name}").format(name=request.name))
         notes: tuple[str, ...] = ()
         seen: WorkspaceDetail | None = None
         try:
             workspace_id = service.send_create(region, request)
         except NameAlreadyExists:
-            self.report("rechecking", "The name was taken meanwhile; comparing with it")
+            self.report("rechecking", _("The name was taken meanwhile; comparing with it"))
             return self._finish(self._recheck(None))
         except (NetworkError, ServerError) as error:
-            self.report("rechecking", "The create call failed; checking whether it was created")
+            self.report("rechecking", _("The create call failed; checking whether it was created"))
             outcome = self._recheck(error)
             if outcome.kind != "exists_same" or outcome.workspace_id is None:
                 return self._finish(outcome)
             workspace_id, seen = outcome.workspace_id, outcome.detail
-            cause = (
-                "the server reported an error on create"
+            notes = (
+                _("the server reported an error on create; found it on re-check.")
                 if isinstance(error, ServerError)
-                else "connection dropped"
+                else _("connection dropped; found it on re-check."),
             )
-            notes = (f"{cause}; found it on re-check.",)
         if not wait:
             return self._finish(
                 CreateOutcome(
@@ -148,7 +150,9 @@ class CreateFlow:
                     notes=notes,
                     detail=seen,
                     final_status=seen.workspace.status if seen else None,
-                    message=f"Workspace {request.name} ({workspace_id}) is being created.",
+                    message=_("Workspace {name} ({id}) is being created.").format(
+                        name=request.name, id=workspace_id
+                    ),
                 )
             )
         return self._finish(self._poll(workspace_id, notes, poll_timeout, seen))
@@ -169,14 +173,16 @@ class CreateFlow:
             raise
         if check.available or not check.existing_id:
             if error is not None:
-                error.hint = (
+                error.hint = _(
                     "Nothing was found on re-check, so it was probably not created; try again."
                 )
                 raise error from None
             raise NameAlreadyExists(
-                f"The name {self.request.name} was reported as taken, but no workspace has it now.",
+                _("The name {name} was reported as taken, but no workspace has it now.").format(
+                    name=self.request.name
+                ),
                 code="WorkspaceNameAlreadyExists",
-                hint="Try again in a moment.",
+                hint=_("Try again in a moment."),
             )
         return self._compare(check.existing_id)
 
@@ -190,8 +196,10 @@ class CreateFlow:
                 workspace_id=existing_id,
                 detail=detail,
                 final_status=status,
-                message=f"Workspace {name} already exists with the same configuration "
-                f"(ID {existing_id}); nothing was created.",
+                message=_(
+                    "Workspace {name} already exists with the same configuration (ID {id}); "
+                    "nothing was created."
+                ).format(name=name, id=existing_id),
             )
         return CreateOutcome(
             kind="name_taken",
@@ -199,8 +207,10 @@ class CreateFlow:
             detail=detail,
             differences=differ,
             final_status=status,
-            message=f"The name {name} is already taken by workspace {existing_id} with a "
-            f"different configuration ({', '.join(differ)} differ); choose another name.",
+            message=_(
+                "The name {name} is already taken by workspace {id} with a different "
+                "configuration ({fields} differ); choose another name."
+            ).format(name=name, id=existing_id, fields=", ".join(_(field) for field in differ)),
         )
 
     def _poll(
@@ -225,27 +235,36 @@ class CreateFlow:
                     workspace_id=workspace_id,
                     final_status=status,
                     detail=detail,
-                    notes=(*notes, f"Could not confirm its status: {error}"),
-                    message=f"Workspace {name} ({workspace_id}) was created; its status could "
-                    "not be confirmed.",
+                    notes=(*notes, _("Could not confirm its status: {error}").format(error=error)),
+                    message=_(
+                        "Workspace {name} ({id}) was created; its status could not be confirmed."
+                    ).format(name=name, id=workspace_id),
                 )
             seen, status = None, detail.workspace.status
-            self.report("polling", f"Status: {status}", status=status, workspace_id=workspace_id)
+            self.report(
+                "polling",
+                _("Status: {status}").format(status=status),
+                status=status,
+                workspace_id=workspace_id,
+            )
             if status in ("ENABLED", "FAILURE") or service.clock() >= deadline:
                 break
             service.sleep(min(service.poll_interval, max(0.0, deadline - service.clock())))
         if status == "ENABLED":
-            message = f"Workspace {name} ({workspace_id}) was created and is ENABLED."
+            message = _("Workspace {name} ({id}) was created and is ENABLED.")
         elif status == "FAILURE":
-            message = (
-                f"Workspace {name} ({workspace_id}) was created but its initialisation "
-                "failed (Status FAILURE)."
+            message = _(
+                "Workspace {name} ({id}) was created but its initialisation failed (Status "
+                "FAILURE)."
             )
         else:
-            message = (
-                f"Workspace {name} ({workspace_id}) was created and is still {status} "
-                f"after {poll_timeout:g} s; it should finish on its own."
+            message = _(
+                "Workspace {name} ({id}) was created and is still {status} after {seconds} s; it "
+                "should finish on its own."
             )
+        message = message.format(
+            name=name, id=workspace_id, status=status, seconds=f"{poll_timeout:g}"
+        )
         return CreateOutcome(
             kind="created",
             workspace_id=workspace_id,

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from paiws.core import cli_profile as config
 from paiws.core.credentials import ResolvedCredentials
 from paiws.core.errors import CredentialsMissing
+from paiws.core.i18n import _
 from paiws.core.views import CredentialStatus
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ def _env(name: str) -> str:
 def _to_resolved(creds: Any) -> ResolvedCredentials:
     key_id, secret = creds.get_access_key_id(), creds.get_access_key_secret()
     if not key_id or not secret:
-        raise _Skip("returned empty credentials")
+        raise _Skip(_("returned empty credentials"))
     return ResolvedCredentials(key_id, secret, creds.get_security_token())
 
 
@@ -142,7 +143,7 @@ class ChainCredentials:
             found = self._found
             if found is None:
                 raise CredentialsMissing(
-                    status.problem or "No credentials were found.",
+                    status.problem or _("No credentials were found."),
                     code="CredentialsMissing",
                 )
             if self._provider is None:
@@ -158,14 +159,18 @@ class ChainCredentials:
             raise
         except Exception as exc:  # building the provider failed; the message is not ours
             raise CredentialsMissing(
-                f"Could not set up credentials from {self.status().label} ({type(exc).__name__}).",
+                _("Could not set up credentials from {source} ({kind}).").format(
+                    source=self.status().label, kind=type(exc).__name__
+                ),
                 code="CredentialsUnavailable",
             ) from None
         try:
             return _to_resolved(provider.get_credentials())
         except Exception as exc:  # the library's message may quote a server response
             raise CredentialsMissing(
-                f"Could not obtain credentials from {status.label} ({type(exc).__name__}).",
+                _("Could not obtain credentials from {source} ({kind}).").format(
+                    source=status.label, kind=type(exc).__name__
+                ),
                 code="CredentialsUnavailable",
             ) from None
 
@@ -181,12 +186,15 @@ class ChainCredentials:
             steps = [(self._cli_label(), self._cli_step)]
         else:
             steps = [
-                ("environment variables ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET", self._env_step),
-                ("OIDC role (ALIBABA_CLOUD_OIDC_TOKEN_FILE)", self._oidc_step),
+                (_("environment variables ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET"), self._env_step),
+                (_("OIDC role (ALIBABA_CLOUD_OIDC_TOKEN_FILE)"), self._oidc_step),
                 (self._cli_label(), self._cli_step),
-                (f"credentials file {config.display_path(self._ini_path())}", self._ini_step),
-                ("ECS RAM role (instance metadata)", self._ecs_step),
-                ("credentials URI (ALIBABA_CLOUD_CREDENTIALS_URI)", self._uri_step),
+                (
+                    _("credentials file {path}").format(path=config.display_path(self._ini_path())),
+                    self._ini_step,
+                ),
+                (_("ECS RAM role (instance metadata)"), self._ecs_step),
+                (_("credentials URI (ALIBABA_CLOUD_CREDENTIALS_URI)"), self._uri_step),
             ]
         for label, step in steps:
             looked_in.append(label)
@@ -209,8 +217,12 @@ class ChainCredentials:
                 # With --profile there is one place only: its problem is the whole story.
                 problems.append(str(skip) if self._explicit_profile else f"{label}: {skip}")
             except Exception as exc:
-                problems.append(f"{label}: could not load credentials ({type(exc).__name__})")
-        problem = "; ".join(problems) if problems else "No credentials were found."
+                problems.append(
+                    _("{place}: could not load credentials ({kind})").format(
+                        place=label, kind=type(exc).__name__
+                    )
+                )
+        problem = "; ".join(problems) if problems else _("No credentials were found.")
         return None, CredentialStatus(
             available=False,
             source="none",
@@ -227,7 +239,9 @@ class ChainCredentials:
         )
 
     def _cli_label(self) -> str:
-        return f"aliyun CLI profile in {config.display_path(config.cli_config_path())}"
+        return _("aliyun CLI profile in {path}").format(
+            path=config.display_path(config.cli_config_path())
+        )
 
     def _env_step(self) -> _Found | None:
         key_id = _env("ALIBABA_CLOUD_ACCESS_KEY_ID")
@@ -236,7 +250,7 @@ class ChainCredentials:
         if not key_id and not secret:
             return None
         if not key_id or not secret:
-            raise _Skip("only one of the key ID and the secret is set")
+            raise _Skip(_("only one of the key ID and the secret is set"))
         # Fixed values need no library provider: importing alibabacloud_credentials pulls in
         # aiohttp and requests, most of the time to the first screen.
         provider = _StaticProvider(key_id, secret, token or None)
@@ -271,7 +285,7 @@ class ChainCredentials:
         explicit = self._explicit_profile
         if _env("ALIBABA_CLOUD_CLI_PROFILE_DISABLED").lower() == "true":
             if explicit:
-                raise _Skip("disabled by ALIBABA_CLOUD_CLI_PROFILE_DISABLED")
+                raise _Skip(_("disabled by ALIBABA_CLOUD_CLI_PROFILE_DISABLED"))
             return None
         try:
             data = config.load_cli_config(path)
@@ -279,16 +293,24 @@ class ChainCredentials:
             raise _Skip(str(exc)) from None
         if data is None:
             if explicit:
-                raise _Skip(f"Profile {explicit} not found in {shown} (the file does not exist).")
+                raise _Skip(
+                    _("Profile {name} not found in {path} (the file does not exist).").format(
+                        name=explicit, path=shown
+                    )
+                )
             return None
         name = config.chosen_profile_name(explicit, data)
         if name is None:
             return None
         profile = config.find_profile(data, name)
         if profile is None:
-            raise _Skip(f"Profile {name} not found in {shown}.")
+            raise _Skip(_("Profile {name} not found in {path}.").format(name=name, path=shown))
         if not profile.complete:
-            raise _Skip(f"Profile {name} in {shown} has no access key (mode {profile.mode}).")
+            raise _Skip(
+                _("Profile {name} in {path} has no access key (mode {mode}).").format(
+                    name=name, path=shown, mode=profile.mode
+                )
+            )
 
         def make() -> Any:
             from alibabacloud_credentials.provider import CLIProfileCredentialsProvider
@@ -309,15 +331,15 @@ class ChainCredentials:
             parser.read(path, encoding="utf-8")
         except (configparser.Error, OSError, UnicodeDecodeError):
             # configparser's messages quote the offending line, which may hold a secret.
-            raise _Skip("the file is not valid INI") from None
+            raise _Skip(_("the file is not valid INI")) from None
         if not parser.has_section(section):
-            raise _Skip(f"it has no [{section}] section")
+            raise _Skip(_("it has no [{section}] section").format(section=section))
         kind = _ini_value(parser, section, "type")
         if kind == "access_key" and not (
             _ini_value(parser, section, "access_key_id")
             and _ini_value(parser, section, "access_key_secret")
         ):
-            raise _Skip(f"its [{section}] section has no access key")
+            raise _Skip(_("its [{section}] section has no access key").format(section=section))
 
         def make() -> Any:
             from alibabacloud_credentials.provider import ProfileCredentialsProvider
@@ -332,7 +354,7 @@ class ChainCredentials:
         if _env("ALIBABA_CLOUD_ECS_METADATA_DISABLED").lower() == "true":
             return None
         if not _metadata_reachable():
-            raise _Skip("the instance metadata service is not reachable (not an ECS instance)")
+            raise _Skip(_("the instance metadata service is not reachable (not an ECS instance)"))
         role_name = _env("ALIBABA_CLOUD_ECS_METADATA") or None
 
         def make() -> Any:

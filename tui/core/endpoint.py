@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from paiws.core.errors import InvalidInput
+from paiws.core.i18n import _
 from paiws.core.options import Options
 from paiws.core.validation import check_region
 
@@ -96,8 +97,10 @@ def parse_endpoint(text: str) -> Endpoint:
     only, or a bare ``host[:port]`` (meaning HTTPS). Raises InvalidInput before any request."""
     value = text.strip()
     bad = InvalidInput(
-        "The endpoint must look like https://host[:port] (or http://127.0.0.1:PORT for a local "
-        "emulator), without a path, query or user name.",
+        _(
+            "The endpoint must look like https://host[:port] (or http://127.0.0.1:PORT for a local "
+            "emulator), without a path, query or user name."
+        ),
         code="InvalidEndpoint",
     )
     if not value:
@@ -123,13 +126,17 @@ def parse_endpoint(text: str) -> Endpoint:
     if endpoint.scheme == "http" and not endpoint.loopback:
         dotted = host.endswith(".") and is_loopback_host(host.rstrip("."))
         raise InvalidInput(
-            "Plain http:// is allowed only for loopback endpoints (127.0.0.1, ::1, localhost); "
-            "use https:// for any other host.",
+            _(
+                "Plain http:// is allowed only for loopback endpoints (127.0.0.1, ::1, localhost); "
+                "use https:// for any other host."
+            ),
             code="InsecureEndpoint",
-            hint=f"Nothing was sent. {host!r} with its trailing dot is looked up in DNS; use "
-            f"{host.rstrip('.')!r} without it."
+            hint=_(
+                "Nothing was sent. {host} with its trailing dot is looked up in DNS; use {bare} "
+                "without it."
+            ).format(host=repr(host), bare=repr(host.rstrip(".")))
             if dotted
-            else "Nothing was sent. Use an https:// endpoint.",
+            else _("Nothing was sent. Use an https:// endpoint."),
         )
     return endpoint
 

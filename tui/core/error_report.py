@@ -26,33 +26,44 @@ from paiws.core.errors import (
     Throttled,
 )
 from paiws.core.exit_codes import ExitCode
+from paiws.core.i18n import N_, _
 from paiws.core.regions import console_url
 
+# The advice sentences, each in one place. Marked for the catalogue here and translated when a
+# report is made (a module constant is built before the language is known).
 # R1: how to configure credentials, outside the app (it never asks for a key). The CLI prints
 # the sentence; the TUI lists the steps.
 CREDENTIALS_STEPS = (
-    "run `aliyun configure` (or pick another profile with --profile NAME), or",
-    "set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET "
-    "(plus ALIBABA_CLOUD_SECURITY_TOKEN for STS).",
+    N_("run `aliyun configure` (or pick another profile with --profile NAME), or"),
+    N_(
+        "set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET "
+        "(plus ALIBABA_CLOUD_SECURITY_TOKEN for STS)."
+    ),
 )
-DEMO_ADVICE = "To look around without an account, try `paiws --demo`."
-CREDENTIALS_ADVICE = (
-    f"Configure credentials outside paiws: {' '.join(CREDENTIALS_STEPS)} {DEMO_ADVICE}"
-)
-ADMIN_ADVICE = (
+DEMO_ADVICE = N_("To look around without an account, try `paiws --demo`.")
+ADMIN_ADVICE = N_(
     "Ask the primary account administrator to activate PAI in this region "
     "(it needs the primary account or the pai:CreateOrder permission)."
 )
-POLICY_ADVICE = (
+POLICY_ADVICE = N_(
     "Ask your administrator to attach this least-privilege RAM policy to your RAM user or role, "
     "then retry."
 )
-UNEXPECTED_LINK = (
+UNEXPECTED_LINK = N_(
     "The server's purchase link was missing or not on an Alibaba Cloud purchase host, so it is "
     "not offered; your account may activate PAI in the PAI console instead:"
 )
-NETWORK_ADVICE = "Check the network and the endpoint (--endpoint or PAIWS_ENDPOINT), then retry."
-THROTTLE_ADVICE = "The API is throttling requests: wait a moment and retry."
+NETWORK_ADVICE = N_(
+    "Check the network and the endpoint (--endpoint or PAIWS_ENDPOINT), then retry."
+)
+THROTTLE_ADVICE = N_("The API is throttling requests: wait a moment and retry.")
+
+
+def credentials_advice() -> str:
+    steps = " ".join(_(step) for step in CREDENTIALS_STEPS)
+    return _("Configure credentials outside paiws: {steps} {demo}").format(
+        steps=steps, demo=_(DEMO_ADVICE)
+    )
 
 
 @dataclass(frozen=True)
@@ -79,8 +90,8 @@ class ErrorReport:
     def reference(self) -> str:
         """``code X · request Y``, or "" (for support requests)."""
         parts = (
-            f"code {self.code}" if self.code else "",
-            f"request {self.request_id}" if self.request_id else "",
+            _("code {code}").format(code=self.code) if self.code else "",
+            _("request {id}").format(id=self.request_id) if self.request_id else "",
         )
         return " · ".join(part for part in parts if part)
 
@@ -89,45 +100,51 @@ def explain(error: BaseException) -> ErrorReport:
     """The report for ``error``; never reveals data an unexpected exception may carry."""
     if not isinstance(error, PaiwsError):
         return ErrorReport(
-            title="Unexpected error",
-            sentence=f"Something went wrong ({type(error).__name__}); no details are shown, to "
-            "keep raw data off the screen.",
+            title=_("Unexpected error"),
+            sentence=_(
+                "Something went wrong ({kind}); no details are shown, to keep raw data off the "
+                "screen."
+            ).format(kind=type(error).__name__),
             expected=False,
         )
     advice = [error.hint] if error.hint else []
     extra: dict[str, Any] = {}
     if isinstance(error, PermissionDenied):
-        advice = [f"Failed action: {error.action}", POLICY_ADVICE]
+        advice = [_("Failed action: {action}").format(action=error.action), _(POLICY_ADVICE)]
         extra = {"action": error.action, "policy": error.policy}
     elif isinstance(error, NotActivated):
         extra = {"purchase_url": error.purchase_url if error.can_purchase else None}
+        check_again = _("Then check again: paiws activation --region {region}").format(
+            region=error.region
+        )
         if error.purchase_url and error.can_purchase:
-            advice = [
-                f"Activate PAI here: {error.purchase_url}",
-                f"Then check again: paiws activation --region {error.region}",
-            ]
+            advice = [_("Activate PAI here: {url}").format(url=error.purchase_url), check_again]
         elif error.can_purchase:
-            advice = [
-                f"{UNEXPECTED_LINK} {console_url(error.region)}",
-                f"Then check again: paiws activation --region {error.region}",
-            ]
-        elif not any("administrator" in line for line in advice):
-            advice.append(ADMIN_ADVICE)
+            advice = [f"{_(UNEXPECTED_LINK)} {console_url(error.region)}", check_again]
+        else:
+            advice = advice or [_(ADMIN_ADVICE)]
     elif isinstance(error, CredentialsMissing | AuthFailed):
-        advice.append(CREDENTIALS_ADVICE)
+        advice.append(credentials_advice())
     elif isinstance(error, RequestTimeout):
         flag = f"--{error.which}-timeout"
+        which = _("connect") if error.which == "connect" else _("read")
         advice = [
-            f"The {error.which} timeout was {error.seconds:g} s: raise it with {flag} SECONDS "
-            f"(e.g. {flag} {max(error.seconds * 2, 30):g}), or for every command with "
-            f"`aliyun configure set {flag} 30`."
+            _(
+                "The {which} timeout was {seconds} s: raise it with {flag} SECONDS (e.g. {flag} "
+                "{example}), or for every command with `aliyun configure set {flag} 30`."
+            ).format(
+                which=which,
+                seconds=f"{error.seconds:g}",
+                flag=flag,
+                example=f"{max(error.seconds * 2, 30):g}",
+            )
         ]
     elif isinstance(error, NetworkError):
-        advice = advice or [NETWORK_ADVICE]
+        advice = advice or [_(NETWORK_ADVICE)]
     elif isinstance(error, Throttled):
-        advice = advice or [THROTTLE_ADVICE]
+        advice = advice or [_(THROTTLE_ADVICE)]
     return ErrorReport(
-        title=error.title,
+        title=_(error.title),
         sentence=error.message,
         advice=tuple(advice),
         exit_code=ExitCode(error.exit_code),

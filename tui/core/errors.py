@@ -4,6 +4,7 @@ server message only, never from a raw response body (R9)."""
 from __future__ import annotations
 
 from paiws.core.exit_codes import ExitCode
+from paiws.core.i18n import N_, _
 
 MESSAGE_LIMIT = 200
 
@@ -23,7 +24,7 @@ class PaiwsError(Exception):
     """Base class. `str()` is one clear sentence; `hint` says what to do next."""
 
     exit_code: ExitCode = ExitCode.ERROR
-    title = "Request failed"
+    title = N_("Request failed")
 
     def __init__(
         self,
@@ -50,26 +51,28 @@ class InvalidInput(PaiwsError):
     """Rejected locally; nothing was sent."""
 
     exit_code = ExitCode.USAGE
-    title = "Invalid input"
+    title = N_("Invalid input")
 
 
 class ReadOnlyMode(PaiwsError):
     exit_code = ExitCode.USAGE
-    title = "Read-only mode"
+    title = N_("Read-only mode")
 
     @classmethod
     def refusing(cls, action: str) -> ReadOnlyMode:
         """The one sentence for every change refused with --read-only (CLI and TUI)."""
         return cls(
-            f"Refusing to {action}: paiws is in read-only mode (--read-only).",
+            _("Refusing to {action}: paiws is in read-only mode (--read-only).").format(
+                action=_(action)
+            ),
             code="ReadOnly",
-            hint="Start paiws without --read-only to make changes.",
+            hint=_("Start paiws without --read-only to make changes."),
         )
 
 
 class NotActivated(PaiwsError):
     exit_code = ExitCode.NOT_ACTIVATED
-    title = "PAI is not activated"
+    title = N_("PAI is not activated")
 
     def __init__(
         self,
@@ -88,14 +91,14 @@ class NotActivated(PaiwsError):
 
 class NotFound(PaiwsError):
     exit_code = ExitCode.NOT_FOUND
-    title = "Workspace not found"
+    title = N_("Workspace not found")
 
     def __init__(self, workspace_id: str, *, request_id: str | None = None) -> None:
         super().__init__(
-            f"Workspace {workspace_id} does not exist.",
+            _("Workspace {id} does not exist.").format(id=workspace_id),
             code="100400027",
             request_id=request_id,
-            hint="Check the ID and the region, or look up another ID.",
+            hint=_("Check the ID and the region, or look up another ID."),
         )
         self.workspace_id = workspace_id
 
@@ -123,7 +126,7 @@ class MemberAlreadyExists(PaiwsError):
 
 class PermissionDenied(PaiwsError):
     exit_code = ExitCode.PERMISSION
-    title = "Permission denied"
+    title = N_("Permission denied")
 
     def __init__(
         self,
@@ -138,7 +141,7 @@ class PermissionDenied(PaiwsError):
             message,
             code=code,
             request_id=request_id,
-            hint="Ask your administrator to attach this RAM policy, then retry.",
+            hint=_("Ask your administrator to attach this RAM policy, then retry."),
         )
         self.action = action
         self.policy = policy
@@ -146,12 +149,12 @@ class PermissionDenied(PaiwsError):
 
 class CredentialsMissing(PaiwsError):
     exit_code = ExitCode.CREDENTIALS
-    title = "No credentials"
+    title = N_("No credentials")
 
 
 class AuthFailed(PaiwsError):
     exit_code = ExitCode.CREDENTIALS
-    title = "Credentials rejected"
+    title = N_("Credentials rejected")
 
     @property
     def expired(self) -> bool:
@@ -161,11 +164,11 @@ class AuthFailed(PaiwsError):
 
 class NetworkError(PaiwsError):
     exit_code = ExitCode.NETWORK
-    title = "Network error"
+    title = N_("Network error")
 
 
 class RequestTimeout(NetworkError):
-    title = "Timed out"
+    title = N_("Timed out")
 
     def __init__(self, message: str, *, which: str, seconds: float, hint: str = "") -> None:
         super().__init__(message, code=f"{which.capitalize()}Timeout", hint=hint)
@@ -174,28 +177,28 @@ class RequestTimeout(NetworkError):
 
 
 class Throttled(PaiwsError):
-    title = "Throttled"
+    title = N_("Throttled")
 
 
 class InvalidParameter(PaiwsError):
     """The server rejected a parameter (400 InvalidParameter)."""
 
-    title = "Invalid parameter"
+    title = N_("Invalid parameter")
 
 
 class NameAlreadyExists(PaiwsError):
-    title = "Name already exists"
+    title = N_("Name already exists")
 
 
 class ServerError(PaiwsError):
-    title = "Server error"
+    title = N_("Server error")
 
 
 class MalformedResponse(PaiwsError):
-    title = "Malformed response"
+    title = N_("Malformed response")
 
 
 class ResponseTooLarge(MalformedResponse):
     """The response exceeded the size cap (after decompression); nothing of it was used."""
 
-    title = "Response too large"
+    title = N_("Response too large")

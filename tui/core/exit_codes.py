@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from enum import IntEnum
 
+from paiws.core.i18n import N_, _
+
 
 class ExitCode(IntEnum):
     OK = 0
@@ -20,18 +22,19 @@ class ExitCode(IntEnum):
 
 
 MEANINGS: dict[ExitCode, str] = {
-    ExitCode.OK: "ok",
-    ExitCode.ERROR: "other API error",
-    ExitCode.USAGE: "invalid input or usage (nothing sent)",
-    ExitCode.NOT_ACTIVATED: "PAI not activated",
-    ExitCode.NOT_FOUND: "workspace or member not found",
-    ExitCode.PERMISSION: "permission denied",
-    ExitCode.CREDENTIALS: "credentials missing or rejected",
-    ExitCode.NETWORK: "network error or timeout",
-    ExitCode.CONFLICT: "name taken by a workspace with another configuration",
+    ExitCode.OK: N_("ok"),
+    ExitCode.ERROR: N_("other API error"),
+    ExitCode.USAGE: N_("invalid input or usage (nothing sent)"),
+    ExitCode.NOT_ACTIVATED: N_("PAI not activated"),
+    ExitCode.NOT_FOUND: N_("workspace or member not found"),
+    ExitCode.PERMISSION: N_("permission denied"),
+    ExitCode.CREDENTIALS: N_("credentials missing or rejected"),
+    ExitCode.NETWORK: N_("network error or timeout"),
+    ExitCode.CONFLICT: N_("name taken by a workspace with another configuration"),
 }
 
 
 def summary() -> str:
     """One sentence listing every code, for `paiws --help`."""
-    return "Exit codes: " + ", ".join(f"{int(code)} {text}" for code, text in MEANINGS.items())
+    codes = ", ".join(f"{int(code)} {_(text)}" for code, text in MEANINGS.items())
+    return _("Exit codes: {codes}").format(codes=codes)

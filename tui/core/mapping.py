@@ -22,6 +22,7 @@ from dataclasses import replace
 from typing import TypeVar
 
 from paiws.core.errors import MalformedResponse
+from paiws.core.i18n import N_, _
 from paiws.core.item_reader import UNREADABLE, ItemReader, iso_time
 from paiws.core.links import purchase_url
 from paiws.core.masking import NOT_AVAILABLE, safe_text
@@ -48,7 +49,7 @@ Item = Mapping[str, object]
 class _SchemaBreak(Exception):
     """Internal only. Carries our own field path and a problem phrase, never a value."""
 
-    def __init__(self, path: str, problem: str = "has the wrong type") -> None:
+    def __init__(self, path: str, problem: str = N_("has the wrong type")) -> None:
         super().__init__(path)
         self.path = path
         self.problem = problem
@@ -61,14 +62,16 @@ def _guarded(operation: str, raw: Raw, build: Callable[[Raw], _T]) -> _T:
         try:
             return build(raw)
         except _SchemaBreak as exc:
-            detail = f"field {exc.path} {exc.problem}"
+            detail = _("field {path} {problem}").format(path=exc.path, problem=_(exc.problem))
         except Exception:  # hostile data must end in a clear error, never a crash
-            detail = "it could not be read"
+            detail = _("it could not be read")
     # Raised outside the except block on purpose: no __context__, no frames with raw locals.
     raise MalformedResponse(
-        f"The server sent a malformed {operation} response: {detail}.",
+        _("The server sent a malformed {operation} response: {detail}.").format(
+            operation=operation, detail=detail
+        ),
         code="MalformedResponse",
-        hint="Retry; if it persists, the endpoint may not be a PAI workspace API.",
+        hint=_("Retry; if it persists, the endpoint may not be a PAI workspace API."),
     )
 
 
@@ -89,7 +92,7 @@ def _count(item: Item, key: str, prefix: str) -> int:
     """A non-negative integer; a string of digits is accepted too (some gateways send those)."""
     value = item.get(key)
     if value is None:
-        raise _SchemaBreak(_at(prefix, key), "is missing")
+        raise _SchemaBreak(_at(prefix, key), N_("is missing"))
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return value
     if isinstance(value, str):
@@ -112,12 +115,12 @@ def _identifier(item: Item, key: str, prefix: str) -> str:
     """An ID the next request depends on (CreateWorkspace's answer, a name check's hit)."""
     value = item.get(key)
     if value is None:
-        raise _SchemaBreak(_at(prefix, key), "is missing")
+        raise _SchemaBreak(_at(prefix, key), N_("is missing"))
     if not (isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool))):
         raise _SchemaBreak(_at(prefix, key))
     text = safe_text(value if isinstance(value, str) else str(value)).strip()
     if not text:
-        raise _SchemaBreak(_at(prefix, key), "is empty")
+        raise _SchemaBreak(_at(prefix, key), N_("is empty"))
     return text
 
 
@@ -212,7 +215,7 @@ def _detail(raw: Item, verbose: bool) -> WorkspaceDetail:
 def _activation(raw: Item, region: str) -> ActivationState:
     products = raw.get("Products")
     if products is None:
-        raise _SchemaBreak("Products", "is missing")
+        raise _SchemaBreak("Products", N_("is missing"))
     if not isinstance(products, list | tuple):
         raise _SchemaBreak("Products")
     for index, entry in enumerate(products):
@@ -226,13 +229,13 @@ def _activation(raw: Item, region: str) -> ActivationState:
             url = purchase_url(product.get("PurchaseUrl"))
             return ActivationState(region=region, status="purchasable", purchase_url=url)
         return ActivationState(region=region, status="no_permission")
-    raise _SchemaBreak("Products", f"has no {PRODUCT_CODE} entry")
+    raise _SchemaBreak("Products", N_("has no PAI_share entry"))
 
 
 def _limits(raw: Item, region: str) -> ResourceLimits:
     value = raw.get("ResourceLimits")
     if value is None:
-        raise _SchemaBreak("ResourceLimits", "is missing")
+        raise _SchemaBreak("ResourceLimits", N_("is missing"))
     limits = _as_item(value, "ResourceLimits")
     items: dict[str, int] = {}
     for key in limits:
@@ -254,7 +257,7 @@ def _name_check(raw: Item, name: str) -> NameCheck:
         return NameCheck(name=name, available=True)
     items = raw.get("Workspaces")
     if not isinstance(items, list | tuple) or not items:
-        raise _SchemaBreak("Workspaces", "is missing or empty although TotalCount > 0")
+        raise _SchemaBreak("Workspaces", N_("is missing or empty although TotalCount > 0"))
     first = _as_item(items[0], "Workspaces[0]")
     return NameCheck(
         name=name, available=False, existing_id=_identifier(first, "WorkspaceId", "Workspaces[0]")

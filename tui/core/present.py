@@ -12,39 +12,41 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from paiws.core.i18n import N_, _, ngettext
 from paiws.core.item_reader import UNREADABLE
 from paiws.core.masking import NOT_AVAILABLE
 from paiws.core.views import OwnerInfo, WorkspaceRow
 
-# Every key of a workspace record, in output order (SPEC §4).
+# Every key of a workspace record, in output order (SPEC §4). The keys of JSON and CSV are these
+# English words in every language; people's tables and fields show them translated.
 WORKSPACE_KEYS: tuple[str, ...] = (
-    "Workspace ID",
-    "Name",
-    "Display Name",
-    "Description",
-    "Status",
-    "Environments",
-    "Created",
-    "Modified",
-    "Creator ID",
-    "Administrators",
-    "Resource Group",
-    "Default",
+    N_("Workspace ID"),
+    N_("Name"),
+    N_("Display Name"),
+    N_("Description"),
+    N_("Status"),
+    N_("Environments"),
+    N_("Created"),
+    N_("Modified"),
+    N_("Creator ID"),
+    N_("Administrators"),
+    N_("Resource Group"),
+    N_("Default"),
 )
 TABLE_COLUMNS: tuple[str, ...] = (
-    "Name",
-    "ID",
-    "Display Name",
-    "Status",
-    "Environments",
-    "Created",
-    "Modified",
-    "Creator ID",
-    "Administrators",
-    "Resource Group",
-    "Default",
+    N_("Name"),
+    N_("ID"),
+    N_("Display Name"),
+    N_("Status"),
+    N_("Environments"),
+    N_("Created"),
+    N_("Modified"),
+    N_("Creator ID"),
+    N_("Administrators"),
+    N_("Resource Group"),
+    N_("Default"),
 )
-UNREADABLE_KEY = "Unreadable Fields"
+UNREADABLE_KEY = N_("Unreadable Fields")
 UNREADABLE_MARK = " (!)"  # after the name of an item with unreadable fields, in tables (R16)
 
 STATUS_STYLES: dict[str, str] = {
@@ -59,7 +61,7 @@ STATUS_STYLES: dict[str, str] = {
 
 def mode_label(envs: Sequence[str]) -> str:
     """R4 modes: ``dev`` + ``prod`` is standard, ``prod`` alone is simple."""
-    return "Standard (dev + prod)" if "dev" in envs else "Simple (prod)"
+    return _("Standard (dev + prod)") if "dev" in envs else _("Simple (prod)")
 
 
 def display_time(iso: str) -> str:
@@ -102,8 +104,8 @@ def workspace_record(
     if not include_admins:
         del record["Administrators"]
     if include_owner:
-        record["Owner"] = owner.username if owner else NOT_AVAILABLE
-        record["Owner ID"] = owner.user_id if owner else NOT_AVAILABLE
+        record[N_("Owner")] = owner.username if owner else NOT_AVAILABLE
+        record[N_("Owner ID")] = owner.user_id if owner else NOT_AVAILABLE
     unreadable = [key for key in row.unreadable if key in record]
     for key in unreadable:
         record[key] = UNREADABLE  # whatever the field's usual type (R16)
@@ -129,17 +131,38 @@ def row_cells(row: WorkspaceRow) -> tuple[str, ...]:
         row.creator_id,
         _cell(row, "Administrators", _joined(row.administrators)),
         row.resource_group,
-        _cell(row, "Default", "yes" if row.is_default else "no"),
+        _cell(row, "Default", yes_no(row.is_default)),
     )
+
+
+def yes_no(value: bool) -> str:
+    return _("yes") if value else _("no")
 
 
 def unreadable_note(items: int, what: str = "workspace") -> str:
     """The sentence that counts items with unreadable fields (CLI stderr, TUI status line)."""
-    plural = what if items == 1 else f"{what}s"
-    return (
-        f"{items} {plural} had fields paiws cannot read; they read 'unreadable' "
-        f"and are marked{UNREADABLE_MARK}."
-    )
+    if what == "member":
+        sentence = ngettext(
+            "{n} member had fields paiws cannot read; they read 'unreadable' and are marked{mark}.",
+            "{n} members had fields paiws cannot read; they read 'unreadable' and are "
+            "marked{mark}.",
+            items,
+        )
+    elif what == "user":
+        sentence = ngettext(
+            "{n} user had fields paiws cannot read; they read 'unreadable' and are marked{mark}.",
+            "{n} users had fields paiws cannot read; they read 'unreadable' and are marked{mark}.",
+            items,
+        )
+    else:
+        sentence = ngettext(
+            "{n} workspace had fields paiws cannot read; they read 'unreadable' and are "
+            "marked{mark}.",
+            "{n} workspaces had fields paiws cannot read; they read 'unreadable' and are "
+            "marked{mark}.",
+            items,
+        )
+    return sentence.format(n=items, mark=UNREADABLE_MARK)
 
 
 def workspace_fields(
@@ -149,8 +172,8 @@ def workspace_fields(
     include_owner: bool = False,
     include_admins: bool = True,
 ) -> list[tuple[str, str]]:
-    """One workspace for people (the detail screen, `get --format text`): readable times,
-    joined lists, the mode next to the environments."""
+    """One workspace for people (the detail screen, `get --format text`): translated labels,
+    readable times, joined lists, the mode next to the environments."""
     record = workspace_record(
         row, owner, include_owner=include_owner, include_admins=include_admins
     )
@@ -158,15 +181,15 @@ def workspace_fields(
     fields: list[tuple[str, str]] = []
     for key, value in record.items():
         if isinstance(value, bool):
-            text = "yes" if value else "no"
+            text = yes_no(value)
         elif isinstance(value, list):
             text = _joined(value)
         elif key in ("Created", "Modified"):
             text = display_time(str(value))
         else:
             text = str(value)
-        fields.append((key, text))
+        fields.append((_(key), text))
         if key == "Environments":
             mode = UNREADABLE if key in row.unreadable else mode_label(row.environments)
-            fields.append(("Mode", mode))
+            fields.append((_("Mode"), mode))
     return fields

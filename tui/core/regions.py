@@ -7,6 +7,7 @@ import json
 from functools import lru_cache
 from urllib.parse import quote
 
+from paiws.core.i18n import _
 from paiws.core.views import Region
 from paiws.paths import read_asset
 
@@ -30,8 +31,23 @@ def _by_id() -> dict[str, Region]:
 
 
 def region_name(region_id: str) -> str | None:
+    """The catalogue's English name (JSON output, machine interfaces)."""
     region = _by_id().get(region_id)
     return region.name if region else None
+
+
+def region_label(region_id: str) -> str | None:
+    """The name people read, in the interface language (华东1（杭州） in Chinese, as the
+    console says it); None for a region outside the catalogue."""
+    name = region_name(region_id)
+    return _(name) if name else None
+
+
+def region_title(region_id: str) -> str:
+    """The ID with the name beside it, for people: ``cn-hangzhou (China (Hangzhou))``,
+    ``cn-hangzhou 华东1（杭州）``; the bare ID for a region outside the catalogue."""
+    label = region_label(region_id)
+    return _("{id} ({name})").format(id=region_id, name=label) if label else region_id
 
 
 def is_known_region(region_id: str) -> bool:

@@ -17,6 +17,7 @@ from paiws.core.client import WorkspaceClient
 from paiws.core.create_flow import CreateFlow, ProgressCallback
 from paiws.core.credentials import CredentialSource
 from paiws.core.errors import NotFound, ReadOnlyMode
+from paiws.core.i18n import N_, _
 from paiws.core.members import MemberCalls
 from paiws.core.paging import STREAM_PAGE_SIZE, stream_pages
 from paiws.core.people_book import PeopleBook
@@ -258,9 +259,9 @@ class WorkspaceService(MemberCalls):
         display_name: str | None = None,
         description: str | None = None,
     ) -> WorkspaceDetail:
-        self.refuse_if_read_only("update a workspace")
+        self.refuse_if_read_only(N_("update a workspace"))
         if display_name is None and description is None:
-            raise invalid("Nothing to change: give a display name or a description.")
+            raise invalid(_("Nothing to change: give a display name or a description."))
         if display_name is not None:
             require(display_name_problem(display_name))
         if description is not None:
@@ -274,15 +275,15 @@ class WorkspaceService(MemberCalls):
 
     def delete_workspace(self, region: str, workspace_id: str, *, confirm_name: str) -> None:
         """R13: irreversible, so the typed name must equal the workspace's actual name."""
-        self.refuse_if_read_only("delete a workspace")
+        self.refuse_if_read_only(N_("delete a workspace"))
         workspace_id = check_workspace_id(workspace_id)
         if not confirm_name.strip():
-            raise invalid("Type the workspace name to confirm the deletion.")
+            raise invalid(_("Type the workspace name to confirm the deletion."))
         self.require_activation(region)
         actual = self.detail(region, workspace_id, verbose=False).workspace.name
         if confirm_name != actual:
             raise invalid(
-                "The confirmation does not match the workspace name; nothing was deleted.",
+                _("The confirmation does not match the workspace name; nothing was deleted."),
                 code="ConfirmationMismatch",
             )
         self.client.delete_workspace(region, workspace_id)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from paiws.core.cli_profile import CliProfile
 from paiws.core.errors import InvalidInput
+from paiws.core.i18n import _
 from paiws.core.options import Options
 
 # Why 10 s / 30 s rather than the SDK's 5 s / 10 s: users reach far regions (Frankfurt ->
@@ -27,7 +28,8 @@ def _flag_timeout(value: float | None, flag: str) -> float | None:
         return None
     if not 0 < value <= 3600:
         raise InvalidInput(
-            f"{flag} must be a number of seconds between 0 and 3600.", code="InvalidTimeout"
+            _("{flag} must be a number of seconds between 0 and 3600.").format(flag=flag),
+            code="InvalidTimeout",
         )
     return float(value)
 

@@ -38,6 +38,7 @@ from urllib3 import exceptions as u3
 from paiws.core.deadline import POOL_CLASSES, Deadline
 from paiws.core.endpoint import Endpoint
 from paiws.core.errors import NetworkError, PaiwsError, RequestTimeout, ResponseTooLarge
+from paiws.core.i18n import _
 from paiws.core.sdk_safety import SENDING
 from paiws.core.signing import SignedRequest
 from paiws.core.timeouts import Timeouts
@@ -68,7 +69,7 @@ class Transport:
         if endpoint.scheme != "https" and not endpoint.loopback:
             # Last line of defence for R10: parse_endpoint already refuses this.
             raise NetworkError(
-                "Refusing plain HTTP to a non-loopback host.", code="InsecureEndpoint"
+                _("Refusing plain HTTP to a non-loopback host."), code="InsecureEndpoint"
             )
         token = SENDING.set(True)
         try:
@@ -127,10 +128,12 @@ class Transport:
                     raise _read_timeout(endpoint.host, self.timeouts.read, whole=True) from None
                 if isinstance(error, _TooLarge):
                     raise ResponseTooLarge(
-                        f"The response to {operation} exceeded {self.max_bytes // 2**20} MB; "
-                        "nothing of it was used.",
+                        _(
+                            "The response to {operation} exceeded {size} MB; nothing of it was "
+                            "used."
+                        ).format(operation=operation, size=self.max_bytes // 2**20),
                         code="ResponseTooLarge",
-                        hint="Check --endpoint; for a list, a smaller --page-size may help.",
+                        hint=_("Check --endpoint; for a list, a smaller --page-size may help."),
                     ) from None
                 raise
         if deadline.expired:  # the cut may look like a clean end of a read-until-close body
@@ -218,12 +221,18 @@ def tls_context(bundle: str | None) -> ssl.SSLContext:
 
 
 def _read_timeout(host: str, seconds: float, *, whole: bool = False) -> RequestTimeout:
-    what = "finish its answer" if whole else "answer"
+    sentence = (
+        _("{host} did not finish its answer within {seconds} s (read timeout).")
+        if whole
+        else _("{host} did not answer within {seconds} s (read timeout).")
+    )
     return RequestTimeout(
-        f"{host} did not {what} within {seconds:g} s (read timeout).",
+        sentence.format(host=host, seconds=f"{seconds:g}"),
         which="read",
         seconds=seconds,
-        hint="Raise it with --read-timeout, or `aliyun configure set --read-timeout 30`.",
+        hint=_("Raise it with {flag}, or `aliyun configure set {flag} 30`.").format(
+            flag="--read-timeout"
+        ),
     )
 
 
@@ -231,38 +240,47 @@ def network_error(error: BaseException, host: str, timeouts: Timeouts) -> PaiwsE
     """Translate a urllib3/socket failure into our types; no library text is kept."""
     if isinstance(error, u3.ProxyError | u3.ProxySchemeUnknown):
         return NetworkError(
-            f"The proxy refused or failed the connection to {host}.",
+            _("The proxy refused or failed the connection to {host}.").format(host=host),
             code="ProxyError",
-            hint="Check HTTPS_PROXY/HTTP_PROXY and NO_PROXY.",
+            hint=_("Check HTTPS_PROXY/HTTP_PROXY and NO_PROXY."),
         )
     if isinstance(error, u3.ConnectTimeoutError) and not isinstance(error, u3.NewConnectionError):
         return RequestTimeout(
-            f"Connecting to {host} timed out after {timeouts.connect:g} s (connect timeout).",
+            _("Connecting to {host} timed out after {seconds} s (connect timeout).").format(
+                host=host, seconds=f"{timeouts.connect:g}"
+            ),
             which="connect",
             seconds=timeouts.connect,
-            hint="Raise it with --connect-timeout, or `aliyun configure set --connect-timeout 30`.",
+            hint=_("Raise it with {flag}, or `aliyun configure set {flag} 30`.").format(
+                flag="--connect-timeout"
+            ),
         )
     if isinstance(error, u3.ReadTimeoutError):
         return _read_timeout(host, timeouts.read)
     if isinstance(error, u3.SSLError | ssl.SSLError):
         return NetworkError(
-            f"The TLS certificate of {host} could not be verified.",
+            _("The TLS certificate of {host} could not be verified.").format(host=host),
             code="SSLError",
-            hint=f"If you use a private CA, point {CA_BUNDLE_ENV} at its PEM file.",
+            hint=_("If you use a private CA, point {env} at its PEM file.").format(
+                env=CA_BUNDLE_ENV
+            ),
         )
     if isinstance(error, u3.NewConnectionError | u3.ProtocolError):
         return NetworkError(
-            f"The connection to {host} failed or was dropped.",
+            _("The connection to {host} failed or was dropped.").format(host=host),
             code="ConnectionError",
-            hint="Check your network and the endpoint, then try again.",
+            hint=_("Check your network and the endpoint, then try again."),
         )
     if not isinstance(error, u3.HTTPError) and isinstance(error, OSError):
         # e.g. an unreadable ALIBABA_CLOUD_CA_BUNDLE path
         return NetworkError(
-            f"The request to {host} could not be made ({type(error).__name__}).",
+            _("The request to {host} could not be made ({kind}).").format(
+                host=host, kind=type(error).__name__
+            ),
             code="TransportError",
-            hint=f"Check {CA_BUNDLE_ENV} if you set it.",
+            hint=_("Check {env} if you set it.").format(env=CA_BUNDLE_ENV),
         )
     return NetworkError(
-        f"The request to {host} failed ({type(error).__name__}).", code="TransportError"
+        _("The request to {host} failed ({kind}).").format(host=host, kind=type(error).__name__),
+        code="TransportError",
     )

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from paiws.core.errors import InvalidInput
+from paiws.core.i18n import N_, _
 from paiws.core.masking import mask_id
 from paiws.core.roles import BY_CODE, GRANTABLE, OWNER, ROLES
 
@@ -43,7 +44,7 @@ _ID_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01234
 
 def invalid(problem: str, code: str = "InvalidInput") -> InvalidInput:
     """The error for a broken rule: exit 2, and the promise that nothing was sent."""
-    return InvalidInput(problem, code=code, hint="Nothing was sent.")
+    return InvalidInput(problem, code=code, hint=_("Nothing was sent."))
 
 
 def require(problem: str | None, code: str = "InvalidInput") -> None:
@@ -56,17 +57,21 @@ def require(problem: str | None, code: str = "InvalidInput") -> None:
 
 def name_problem(name: str) -> str | None:
     if not name:
-        return "Name is required."
+        return _("Name is required.")
     if not ("a" <= name[0].lower() <= "z"):
-        return "Name must start with a letter (a-z or A-Z)."
+        return _("Name must start with a letter (a-z or A-Z).")
     if _NAME_CHARS.fullmatch(name) is None:
-        return (
+        return _(
             "Name may contain only letters, digits and underscores (no spaces, hyphens or symbols)."
         )
     if len(name) < NAME_MIN:
-        return f"Name must be at least {NAME_MIN} characters long (it has {len(name)})."
+        return _("Name must be at least {min} characters long (it has {n}).").format(
+            min=NAME_MIN, n=len(name)
+        )
     if len(name) > NAME_MAX:
-        return f"Name must be at most {NAME_MAX} characters long (it has {len(name)})."
+        return _("Name must be at most {max} characters long (it has {n}).").format(
+            max=NAME_MAX, n=len(name)
+        )
     return None
 
 
@@ -76,10 +81,10 @@ def is_valid_name(name: str) -> bool:
 
 def description_problem(description: str) -> str | None:
     if not description.strip():
-        return "Description is required."
+        return _("Description is required.")
     if len(description) > DESCRIPTION_MAX:
-        return (
-            f"Description must be at most {DESCRIPTION_MAX} characters (it has {len(description)})."
+        return _("Description must be at most {max} characters (it has {n}).").format(
+            max=DESCRIPTION_MAX, n=len(description)
         )
     return None
 
@@ -87,7 +92,7 @@ def description_problem(description: str) -> str | None:
 def env_problem(envs: Sequence[str]) -> str | None:
     if tuple(envs) in (SIMPLE_ENVS, STANDARD_ENVS):
         return None
-    return 'Environments must be "prod" (simple mode) or "dev,prod" (standard mode).'
+    return _('Environments must be "prod" (simple mode) or "dev,prod" (standard mode).')
 
 
 def parse_envs(text: str) -> tuple[str, ...]:
@@ -101,18 +106,17 @@ def parse_envs(text: str) -> tuple[str, ...]:
 def display_name_problem(display_name: str) -> str | None:
     """An optional field: a given display name must say something (None means "the name")."""
     if not display_name.strip():
-        return "The display name cannot be blank."
+        return _("The display name cannot be blank.")
     if len(display_name) > DISPLAY_NAME_MAX:
-        return (
-            f"The display name must be at most {DISPLAY_NAME_MAX} characters "
-            f"(it has {len(display_name)})."
+        return _("The display name must be at most {max} characters (it has {n}).").format(
+            max=DISPLAY_NAME_MAX, n=len(display_name)
         )
     return None
 
 
 def resource_group_problem(group: str) -> str | None:
     if _RESOURCE_GROUP.fullmatch(group.strip()) is None:
-        return "A resource group ID is rg- followed by letters and digits, e.g. rg-acfmxyz123."
+        return _("A resource group ID is rg- followed by letters and digits, e.g. rg-acfmxyz123.")
     return None
 
 
@@ -127,10 +131,10 @@ def workspace_id_problem(workspace_id: str) -> str | None:
         or not set(value) <= _ID_CHARS
         or not value[0].isalnum()
     ):
-        return (
-            "A workspace ID starts with a letter or digit and may contain only letters, "
-            f"digits, '-', '_' and '.' (at most {WORKSPACE_ID_MAX})."
-        )
+        return _(
+            "A workspace ID starts with a letter or digit and may contain only letters, digits, "
+            "'-', '_' and '.' (at most {max})."
+        ).format(max=WORKSPACE_ID_MAX)
     return None
 
 
@@ -153,13 +157,18 @@ def parse_workspace_ids(ids: str | Iterable[str]) -> tuple[str, ...]:
         problem = workspace_id_problem(workspace_id)
         if problem:
             raise invalid(
-                f"{workspace_id!r} is not a workspace ID: {problem}", "InvalidWorkspaceId"
+                _("{id} is not a workspace ID: {problem}").format(
+                    id=repr(workspace_id), problem=problem
+                ),
+                "InvalidWorkspaceId",
             )
     if not wanted:
-        raise invalid("Give at least one workspace ID, e.g. 12345 or 12345,67890.")
+        raise invalid(_("Give at least one workspace ID, e.g. 12345 or 12345,67890."))
     if len(wanted) > BATCH_IDS_MAX:
         raise invalid(
-            f"At most {BATCH_IDS_MAX} workspace IDs can be looked up at once (got {len(wanted)})."
+            _("At most {max} workspace IDs can be looked up at once (got {n}).").format(
+                max=BATCH_IDS_MAX, n=len(wanted)
+            )
         )
     return wanted
 
@@ -172,30 +181,38 @@ def check_choice(value: str, allowed: Sequence[str], what: str) -> str:
     for choice in allowed:
         if choice.lower() == value.strip().lower():
             return choice
-    raise invalid(f"The {what} must be one of {', '.join(allowed)}, not {value.strip()!r}.")
+    raise invalid(
+        _("The {what} must be one of {choices}, not {value}.").format(
+            what=_(what), choices=", ".join(allowed), value=repr(value.strip())
+        )
+    )
 
 
 def check_status(value: str) -> str:
-    return check_choice(value, STATUSES, "status")
+    return check_choice(value, STATUSES, N_("status"))
 
 
 def check_sort_field(value: str) -> str:
-    return check_choice(value, SORT_FIELDS, "sort field")
+    return check_choice(value, SORT_FIELDS, N_("sort field"))
 
 
 def check_order(value: str) -> str:
-    return check_choice(value, ORDERS, "order")
+    return check_choice(value, ORDERS, N_("order"))
 
 
 def check_page(page: int) -> int:
     if page < 1:
-        raise invalid(f"Page numbers start at 1 (got {page}).")
+        raise invalid(_("Page numbers start at 1 (got {page}).").format(page=page))
     return page
 
 
 def check_page_size(page_size: int) -> int:
     if not 1 <= page_size <= PAGE_SIZE_MAX:
-        raise invalid(f"The page size must be between 1 and {PAGE_SIZE_MAX} (got {page_size}).")
+        raise invalid(
+            _("The page size must be between 1 and {max} (got {n}).").format(
+                max=PAGE_SIZE_MAX, n=page_size
+            )
+        )
     return page_size
 
 
@@ -209,15 +226,15 @@ def check_region(region: str | None) -> str:
     """
     if region is None or not region.strip():
         raise InvalidInput(
-            "A region is required: choose one (there is no default region).",
+            _("A region is required: choose one (there is no default region)."),
             code="RegionRequired",
-            hint="Pass --region ID, e.g. --region cn-hangzhou; `paiws regions` lists them.",
+            hint=_("Pass --region ID, e.g. --region cn-hangzhou; `paiws regions` lists them."),
         )
     if REGION_ID.fullmatch(region) is None or len(region) > 40:
         raise InvalidInput(
-            "The region ID is not valid: use a lower-case ID such as cn-hangzhou.",
+            _("The region ID is not valid: use a lower-case ID such as cn-hangzhou."),
             code="InvalidRegion",
-            hint="`paiws regions` lists the PAI regions.",
+            hint=_("`paiws regions` lists the PAI regions."),
         )
     return region
 
@@ -227,9 +244,9 @@ def check_known_region(region: str | None, known: Sequence[str]) -> str:
     region = check_region(region)
     if region not in known:
         close = difflib.get_close_matches(region, known, n=1, cutoff=0.6)
-        guess = f" Did you mean {close[0]}?" if close else ""
+        guess = " " + _("Did you mean {region}?").format(region=close[0]) if close else ""
         raise InvalidInput(
-            f"Unknown region {region}: PAI is not offered there.{guess}",
+            _("Unknown region {region}: PAI is not offered there.").format(region=region) + guess,
             code="UnknownRegion",
             hint="`paiws regions` lists the PAI regions; --endpoint lifts this check.",
         )

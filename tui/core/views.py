@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from paiws.core.i18n import _
 from paiws.core.masking import safe_text
 
 _REGION_SHAPE = re.compile(r"[a-z]{2,}(-[a-z0-9]+)+")
@@ -52,10 +53,10 @@ class CredentialStatus:
     @property
     def label(self) -> str:
         if not self.available:
-            return "no credentials"
+            return _("no credentials")
         parts = [self.source]
         if self.profile:
-            parts.append(f"profile {self.profile}")
+            parts.append(_("profile {name}").format(name=self.profile))
         if self.mode:
             parts.append(self.mode)
         return " · ".join(parts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from paiws.core import present
+from paiws.core.i18n import _
 from paiws.core.masking import NOT_AVAILABLE
 from paiws.core.views import CreateOutcome, CreateProgress, CreateRequest
 from paiws.output.render import APP, clean, print_fields, write_json
@@ -12,24 +13,24 @@ from paiws.output.render import APP, clean, print_fields, write_json
 
 def print_create_summary(region: str, request: CreateRequest, stream: TextIO) -> None:
     """R4: every parameter, as it will be sent, before the user confirms."""
-    from paiws.core.regions import region_name
+    from paiws.core.regions import region_title
 
-    name = region_name(region)
-    stream.write("About to create this workspace:\n")
-    display = request.display_name or f"{request.name} (defaults to the name)"
-    group = request.resource_group_id or "the account's default resource group"
+    stream.write(_("About to create this workspace:") + "\n")
+    display = request.display_name or _("{name} (defaults to the name)").format(name=request.name)
+    group = request.resource_group_id or _("the account's default resource group")
+    environments = f"{', '.join(request.environments)} - {present.mode_label(request.environments)}"
     print_fields(
         stream,
         [
-            ("  Region", f"{region} ({name})" if name else region),
-            ("  Name", request.name),
-            ("  Display Name", display),
-            ("  Description", request.description),
+            ("  " + _("Region"), region_title(region)),
+            ("  " + _("Name"), request.name),
+            ("  " + _("Display Name"), display),
+            ("  " + _("Description"), request.description),
+            ("  " + _("Environments"), environments),
             (
-                "  Environments",
-                f"{', '.join(request.environments)} - {present.mode_label(request.environments)}",
+                "  " + _("Resource Group"),
+                _("{group} (cannot be changed later)").format(group=group),
             ),
-            ("  Resource Group", f"{group} (cannot be changed later)"),
         ],
     )
 
@@ -73,7 +74,7 @@ def print_create_outcome(
     wid = clean(outcome.workspace_id or NOT_AVAILABLE)
     name = clean(request.name)
     for note in outcome.notes:
-        err.write(f"Note: {clean(note)}\n")
+        err.write(_("Note: {note}").format(note=clean(note)) + "\n")
     if fmt == "json":
         write_json(
             {
@@ -85,31 +86,57 @@ def print_create_outcome(
             out,
         )
     if outcome.kind == "name_taken":
-        fields = ", ".join(clean(d) for d in outcome.differences) or "configuration"
+        fields = ", ".join(_(clean(d)) for d in outcome.differences) or _("configuration")
         err.write(
-            f"{APP}: the name {name} is already taken by workspace {wid}, whose "
-            f"configuration differs ({fields}).\nChoose another name and run create again.\n"
+            f"{APP}: "
+            + _(
+                "the name {name} is already taken by workspace {id}, whose configuration differs "
+                "({fields})."
+            ).format(name=name, id=wid, fields=fields)
+            + "\n"
+            + _("Choose another name and run create again.")
+            + "\n"
         )
         return
     if outcome.kind == "exists_same":
         if fmt != "json":
             out.write(
-                f"Workspace {name} already exists, same configuration: {wid}. "
-                "Nothing was created.\n"
+                _(
+                    "Workspace {name} already exists, same configuration: {id}. Nothing was "
+                    "created."
+                ).format(name=name, id=wid)
+                + "\n"
             )
         return
     if fmt != "json":
-        out.write(f"Created workspace {name} ({wid}), status {clean(status or 'unknown')}.\n")
+        out.write(
+            _("Created workspace {name} ({id}), status {status}.").format(
+                name=name, id=wid, status=clean(status or "unknown")
+            )
+            + "\n"
+        )
     check = f"paiws get {wid} --region {clean(region)}"
     if status == "FAILURE":
         err.write(
-            f"{APP}: workspace {wid} was created but failed to initialise (status "
-            f"FAILURE). Inspect it with `{check}` or in the PAI console.\n"
+            f"{APP}: "
+            + _(
+                "workspace {id} was created but failed to initialise (status FAILURE). Inspect it "
+                "with `{check}` or in the PAI console."
+            ).format(id=wid, check=check)
+            + "\n"
         )
     elif wait and status != "ENABLED":
         err.write(
-            f"{APP}: workspace {wid} is still {clean(status or 'initialising')}; "
-            f"gave up waiting. Check later with `{check}`.\n"
+            f"{APP}: "
+            + _(
+                "workspace {id} is still {status}; gave up waiting. Check later with `{check}`."
+            ).format(id=wid, status=clean(status or _("initialising")), check=check)
+            + "\n"
         )
     elif not wait and status != "ENABLED" and fmt != "json":
-        out.write(f"It is being initialised; follow it with `{check}` (or pass --wait).\n")
+        out.write(
+            _("It is being initialised; follow it with `{check}` (or pass --wait).").format(
+                check=check
+            )
+            + "\n"
+        )

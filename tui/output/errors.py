@@ -7,6 +7,7 @@ from typing import TextIO
 
 from paiws.core.error_report import ErrorReport, explain
 from paiws.core.exit_codes import ExitCode
+from paiws.core.i18n import _
 from paiws.output.render import APP, clean
 
 
@@ -18,6 +19,6 @@ def print_error(error: BaseException, stream: TextIO) -> ErrorReport:
     if report.policy:
         lines.extend(clean(line) for line in report.policy.splitlines())
     if report.request_id and report.exit_code in (ExitCode.ERROR, ExitCode.PERMISSION):
-        lines.append(f"Request ID: {clean(report.request_id)}")
+        lines.append(_("Request ID: {id}").format(id=clean(report.request_id)))
     stream.write("\n".join(lines) + "\n")
     return report

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from paiws.core.i18n import _
 from paiws.output.render import clean, is_tty
 
 
@@ -19,8 +20,12 @@ class Progress:
     def update(self, done: int, total: int | None = None) -> None:
         if not self._on:
             return
-        of = f" of {total}" if total is not None else ""
-        self._stream.write(f"\r\x1b[2K{clean(self._what)} {done}{of}…")
+        count = (
+            _("{done} of {total}").format(done=done, total=total)
+            if total is not None
+            else str(done)
+        )
+        self._stream.write(f"\r\x1b[2K{clean(self._what)} {count}…")
         self._stream.flush()
         self._shown = True
 

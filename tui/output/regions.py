@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from paiws.core.error_report import ADMIN_ADVICE, UNEXPECTED_LINK
+from paiws.core.i18n import N_, _
 from paiws.core.regions import console_url
 from paiws.core.views import ActivationState, Region, ResourceLimits
 from paiws.output.render import clean, print_table, write_json
@@ -19,13 +20,13 @@ def print_regions(regions: Sequence[Region], fmt: str, stream: TextIO) -> None:
         return
     print_table(
         stream,
-        ("Region ID", "Name", "Common"),
-        ((r.id, r.name, "yes" if r.common else "") for r in regions),
+        (N_("Region ID"), N_("Name"), N_("Common")),
+        ((r.id, _(r.name), _("yes") if r.common else "") for r in regions),
     )
 
 
 def print_activation(state: ActivationState, fmt: str, stream: TextIO) -> None:
-    from paiws.core.regions import region_name
+    from paiws.core.regions import region_name, region_title
 
     name = region_name(state.region)
     if fmt == "json":
@@ -40,20 +41,30 @@ def print_activation(state: ActivationState, fmt: str, stream: TextIO) -> None:
             stream,
         )
         return
-    where = f"{state.region} ({name})" if name else state.region
+    where = region_title(state.region)
     if state.activated:
-        stream.write(f"PAI is activated in {clean(where)}.\n")
+        stream.write(_("PAI is activated in {region}.").format(region=clean(where)) + "\n")
         return
-    stream.write(f"PAI is not activated in {clean(where)}: workspace commands are blocked there.\n")
+    stream.write(
+        _("PAI is not activated in {region}: workspace commands are blocked there.").format(
+            region=clean(where)
+        )
+        + "\n"
+    )
+    check_again = _("Then check again: paiws activation --region {region}").format(
+        region=clean(state.region)
+    )
     if state.status == "purchasable" and state.purchase_url:
         url = clean(state.purchase_url)
-        stream.write(f"Activate it here (your account may purchase it): {url}\n")
-        stream.write(f"Then check again: paiws activation --region {clean(state.region)}\n")
+        stream.write(
+            _("Activate it here (your account may purchase it): {url}").format(url=url) + "\n"
+        )
+        stream.write(check_again + "\n")
     elif state.status == "purchasable":
-        stream.write(f"{UNEXPECTED_LINK} {clean(console_url(state.region))}\n")
-        stream.write(f"Then check again: paiws activation --region {clean(state.region)}\n")
+        stream.write(f"{_(UNEXPECTED_LINK)} {clean(console_url(state.region))}\n")
+        stream.write(check_again + "\n")
     else:
-        stream.write(ADMIN_ADVICE + "\n")
+        stream.write(_(ADMIN_ADVICE) + "\n")
 
 
 def print_limits(limits: ResourceLimits, fmt: str, stream: TextIO) -> None:
@@ -61,6 +72,9 @@ def print_limits(limits: ResourceLimits, fmt: str, stream: TextIO) -> None:
         write_json({"Region": limits.region, "Limits": dict(limits.items)}, stream)
         return
     if not limits.items:
-        stream.write(f"No resource limits reported for {clean(limits.region)}.\n")
+        stream.write(
+            _("No resource limits reported for {region}.").format(region=clean(limits.region))
+            + "\n"
+        )
         return
-    print_table(stream, ("Resource Type", "Limit"), ((k, str(v)) for k, v in limits.items))
+    print_table(stream, (N_("Resource Type"), N_("Limit")), ((k, str(v)) for k, v in limits.items))

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TextIO
 
 from paiws.core.column_fit import Column, fit
+from paiws.core.i18n import _
 from paiws.core.masking import ELLIPSIS, NOT_AVAILABLE, strip_terminal_controls
 
 APP = "paiws"
@@ -39,7 +40,7 @@ def cleaned(value: object) -> object:
 def display(value: object) -> str:
     """A record value as one line of text (lists joined, booleans as yes/no)."""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, list | tuple):
         return ", ".join(clean(v) for v in value) if value else NOT_AVAILABLE
     if value is None:
@@ -89,12 +90,14 @@ def print_table(
     Its width is `table_width`: columns in ``whole`` are never truncated, the others are cut
     with an ellipsis, and when that is not enough the ``droppable`` columns are hidden in that
     order (a note says which). On a terminal the header is bold and statuses coloured
-    (``styles``); a pipe or a file gets plain text.
+    (``styles``); a pipe or a file gets plain text. ``columns`` are the English names (the keys
+    of ``styles``, ``whole`` and ``droppable``); the header shows them translated.
     """
     from rich.cells import cell_len
 
+    titles = [_(name) for name in columns]
     data = [[clean(value) for value in row] for row in rows]
-    naturals = [max([cell_len(c), *(cell_len(r[i]) for r in data)]) for i, c in enumerate(columns)]
+    naturals = [max([cell_len(t), *(cell_len(r[i]) for r in data)]) for i, t in enumerate(titles)]
     order = {name: rank for rank, name in enumerate(droppable)}
     layout = fit(
         [
@@ -105,7 +108,7 @@ def print_table(
     )
     shown = [i for i, width in enumerate(layout) if width is not None]
     widths = [layout[i] or 0 for i in shown]
-    header = [columns[i] for i in shown]
+    header = [titles[i] for i in shown]
     body = [[r[i] for i in shown] for r in data]
     painted = {
         columns.index(name): paint for name, paint in (styles or {}).items() if name in columns
@@ -120,11 +123,13 @@ def print_table(
         )
     else:
         plain_table(stream, header, body, widths)
-    hidden = [columns[i] for i, width in enumerate(layout) if width is None]
+    hidden = [titles[i] for i, width in enumerate(layout) if width is None]
     if hidden:
         stream.write(
-            f"(Hidden to fit the width: {', '.join(hidden)}; --wide or --format json shows "
-            "every field.)\n"
+            _(
+                "(Hidden to fit the width: {columns}; --wide or --format json shows every field.)"
+            ).format(columns=", ".join(hidden))
+            + "\n"
         )
 
 
@@ -134,7 +139,14 @@ def fit_cell(text: str, width: int) -> str:
 
     if cell_len(text) <= width:
         return text
-    return set_cell_size(text, max(width - 1, 0)) + ELLIPSIS if width > 0 else ""
+    if width <= 0:
+        return ""
+    # set_cell_size pads with a blank where half a wide character would not fit: the ellipsis
+    # goes straight after the last whole character instead (the caller pads the cell).
+    cut = set_cell_size(text, width - 1)
+    if cell_len(cut.rstrip(" ")) < cell_len(cut) and cell_len(text[: len(cut)]) > width - 1:
+        cut = cut[:-1]
+    return cut + ELLIPSIS
 
 
 def plain_table(
@@ -200,9 +212,13 @@ def _styled_table(
 
 
 def print_fields(stream: TextIO, fields: Sequence[tuple[str, object]]) -> None:
-    width = max((len(key) for key, _ in fields), default=0) + 1
-    for key, value in fields:
-        stream.write(f"{key + ':':<{width}} {display(value)}\n")
+    """``label: value`` lines, the values aligned (wide characters count two cells)."""
+    from rich.cells import cell_len
+
+    width = max((cell_len(label) for label, _value in fields), default=0) + 1
+    for label, value in fields:
+        padding = " " * (width - cell_len(label) - 1)
+        stream.write(f"{label}:{padding} {display(value)}\n")
 
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection), e.g. a

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from paiws.core import present
+from paiws.core.i18n import _, ngettext
 from paiws.core.views import WorkspaceDetail, WorkspacePage, WorkspaceRow
 from paiws.output.render import clean, csv_value, print_fields, print_table, write_json
 
@@ -39,7 +40,7 @@ def print_rows(
             data["Missing"] = list(missing)
         write_json(data, stream)
         return
-    not_found = [f"Workspace {clean(m)} does not exist" for m in missing or ()]
+    not_found = [_("Workspace {id} does not exist").format(id=clean(m)) for m in missing or ()]
     if fmt == "csv":
         writer = csv.writer(stream, lineterminator="\n")
         writer.writerow(_record_keys())
@@ -63,11 +64,21 @@ def print_rows(
     elif page is not None and page.total:
         pages = _pages(page)
         stream.write(
-            f"No workspaces on page {page.page}: {clean(region)} has {page.total} "
-            f"({pages} page{'' if pages == 1 else 's'} of {page.page_size}).\n"
+            ngettext(
+                "No workspaces on page {page}: {region} has {total} ({pages} page of {size}).",
+                "No workspaces on page {page}: {region} has {total} ({pages} pages of {size}).",
+                pages,
+            ).format(
+                page=page.page,
+                region=clean(region),
+                total=page.total,
+                pages=pages,
+                size=page.page_size,
+            )
+            + "\n"
         )
     elif not missing:
-        stream.write(f"No workspaces found in {clean(region)}.\n")
+        stream.write(_("No workspaces found in {region}.").format(region=clean(region)) + "\n")
     for line in not_found:
         stream.write(line + "\n")
     if rows and page is not None:
@@ -101,12 +112,11 @@ def _page_footer(page: WorkspacePage, region: str) -> str:
     pages = _pages(page)
     first = (page.page - 1) * page.page_size + 1
     last = first + len(page.rows) - 1
-    text = (
-        f"Workspaces {first}-{last} of {page.total} in {clean(region)} "
-        f"(page {page.page} of {pages})."
+    text = _("Workspaces {first}-{last} of {total} in {region} (page {page} of {pages}).").format(
+        first=first, last=last, total=page.total, region=clean(region), page=page.page, pages=pages
     )
     if page.page < pages:
-        text += f" Next: --page {page.page + 1}"
+        text += " " + _("Next: --page {page}").format(page=page.page + 1)
     return text
 
 
@@ -132,5 +142,7 @@ def print_updated(detail: WorkspaceDetail, fmt: str, stream: TextIO) -> None:
     if fmt == "json":
         write_json(record, stream)
         return
-    stream.write(f"Updated workspace {clean(detail.workspace.workspace_id)}.\n")
-    print_fields(stream, [(k, record[k]) for k in ("Name", "Display Name", "Description")])
+    stream.write(
+        _("Updated workspace {id}.").format(id=clean(detail.workspace.workspace_id)) + "\n"
+    )
+    print_fields(stream, [(_(k), record[k]) for k in ("Name", "Display Name", "Description")])

@@ -1,0 +1,116 @@
+"""The user interface's language: one gettext catalogue for every string a person reads.
+
+English is the source language (the msgids); Simplified Chinese lives in
+``assets/locale/zh_CN/LC_MESSAGES/paiws.po`` (compiled to ``paiws.mo`` next to it). The language
+comes from ``--lang en|zh-CN``, then ``PAIWS_LANG``, then ``LC_ALL``/``LC_MESSAGES``/``LANG``
+(``zh_CN.UTF-8`` → Chinese), else English.
+
+Machine interfaces never go through here: JSON and CSV keys and values, statuses, role codes,
+exit codes stay as they are in every language. Strings fixed at import time (binding
+descriptions, tables of words) are marked with :func:`N_` and translated where they are shown.
+"""
+
+from __future__ import annotations
+
+import gettext
+import os
+import threading
+from collections.abc import Mapping, Sequence
+
+DOMAIN = "paiws"
+LANGUAGES: dict[str, str] = {"en": "English", "zh-CN": "简体中文"}
+ENV_LANG = "PAIWS_LANG"
+_LOCALE_ENV = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+_lock = threading.Lock()
+_current: tuple[str, gettext.NullTranslations] | None = None
+
+
+def normalise(code: str | None) -> str | None:
+    """``zh_CN.UTF-8``, ``zh-cn``, ``zh_Hans``, ``zh`` → ``zh-CN``; ``en_US`` → ``en``; or None."""
+    if not code:
+        return None
+    base = code.split(".")[0].split("@")[0].replace("_", "-").lower()
+    if base in ("c", "posix", ""):
+        return None
+    if base.startswith("zh"):
+        return "zh-CN" if base in ("zh", "zh-cn", "zh-hans", "zh-sg", "zh-hans-cn") else None
+    if base.startswith("en"):
+        return "en"
+    return None
+
+
+def choose(flag: str | None = None, environ: Mapping[str, str] | None = None) -> str:
+    """The language to use: the flag, then ``PAIWS_LANG``, then the locale, else English.
+
+    An explicit choice that paiws does not offer falls back to English; the locale variables
+    are looked at in POSIX order (the first one set wins, as the C library does).
+    """
+    env = os.environ if environ is None else environ
+    for explicit in (flag, env.get(ENV_LANG)):
+        if explicit:
+            return normalise(explicit) or "en"
+    for name in _LOCALE_ENV:
+        value = env.get(name)
+        if value:
+            return normalise(value) or "en"
+    return "en"
+
+
+def flag_in(argv: Sequence[str]) -> str | None:
+    """``--lang X`` or ``--lang=X`` anywhere in ``argv`` (read before argparse builds the help,
+    which must already be in the chosen language)."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return None
+
+
+def _catalogue(language: str) -> gettext.NullTranslations:
+    if language == "en":
+        return gettext.NullTranslations()
+    from paiws.paths import asset_path
+
+    return gettext.translation(
+        DOMAIN,
+        localedir=str(asset_path("locale")),
+        languages=[language.replace("-", "_")],
+        fallback=True,
+    )
+
+
+def use(language: str) -> None:
+    """Switch the whole process to ``language`` (``en`` or ``zh-CN``)."""
+    global _current
+    with _lock:
+        _current = (language, _catalogue(language))
+
+
+def language() -> str:
+    return _active()[0]
+
+
+def _active() -> tuple[str, gettext.NullTranslations]:
+    global _current
+    if _current is None:
+        with _lock:
+            if _current is None:
+                chosen = choose()
+                _current = (chosen, _catalogue(chosen))
+    return _current
+
+
+def _(message: str) -> str:
+    """``message`` in the interface language."""
+    return _active()[1].gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    return _active()[1].ngettext(singular, plural, count)
+
+
+def N_(message: str) -> str:
+    """Mark a string for the catalogue without translating it now (translated when shown)."""
+    return message
