@@ -100,22 +100,22 @@ ACCOUNT = _id("ExtraInfos.AccountId", "accCNRYe2Rt6Yh0004")
 # that names a person. IDs are letters and digits (they pass the client's user-ID rule, so the
 # flows that act on them run); a MemberId canary of its own, not derived from the user ID.
 MEMBER = {
-    "UserId": _id("Member.UserId", "mbuCNRYx4Kq8Zt0011"),
+    "UserId": _id("Member.UserId", "mbiCNRYx4Kq8Zt0011"),
     "MemberId": _id("Member.MemberId", "mbmCNRYp3Lw7Rz0012"),
-    "MemberName": _name("Member.MemberName", "mCNRYnm8Gh2Tq"),
-    "DisplayName": _name("Member.DisplayName (CJK)", "李CNRYdsp6Vc1Wx"),
-    "AccountName": _mail("Member.AccountName (e-mail)", "aCNRYacc9Jk4Lp@example.com"),
+    "MemberName": _name("Member.MemberName", "mCNRYmb8Gh2Tq"),
+    "DisplayName": _name("Member.DisplayName (CJK)", "李CNRYmdn6Vc1Wx"),
+    "AccountName": _mail("Member.AccountName (e-mail)", "qCNRYmac9Jk4Lp@example.com"),
 }
 ADMIN_MEMBER = {
-    "UserId": _id("Admin member.UserId", "amuCNRYt7Np2Gs0014"),
+    "UserId": _id("Admin member.UserId", "amiCNRYt7Np2Gs0014"),
     "MemberId": _id("Admin member.MemberId", "ammCNRYd5Qs8Hv0015"),
-    "MemberName": _name("Admin member.MemberName", "eCNRYadm3Pw6Zy"),
-    "DisplayName": _name("Admin member.DisplayName", "DCNRYadm7Ku4Rb"),
-    "AccountName": _name("Admin member.AccountName (not an e-mail)", "nCNRYacc2Mb7Qw"),
+    "MemberName": _name("Admin member.MemberName", "eCNRYamn3Pw6Zy"),
+    "DisplayName": _name("Admin member.DisplayName", "gCNRYadn7Ku4Rb"),
+    "AccountName": _name("Admin member.AccountName (not an e-mail)", "nCNRYaac2Mb7Qw"),
 }
 POOL_USER = {
-    "UserId": _id("User.UserId", "pluCNRYk5Hn3Fd0013"),
-    "UserName": _name("User.UserName", "uCNRYusr4Bx9Kp"),
+    "UserId": _id("User.UserId", "pliCNRYk5Hn3Fd0013"),
+    "UserName": _name("User.UserName", "wCNRYusr4Bx9Kp"),
     "DisplayName": _name("User.DisplayName", "UCNRYudn8Lq1Xe"),
     "AccountName": _mail("User.AccountName (e-mail)", "sCNRYuac6Wt2Mn@example.org"),
 }
