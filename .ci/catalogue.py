@@ -40,11 +40,21 @@ def extracted() -> Catalog:
     return catalog
 
 
+DOCUMENTS = ("help.md",)  # translated paragraph by paragraph (i18n.translated_document)
+
+
 def asset_messages() -> list[tuple[str, str]]:
     """Words a person reads that live in data files, with where: the region names of
-    ``assets/regions.json`` (shown translated; JSON output keeps the English name)."""
+    ``assets/regions.json`` (shown translated; JSON output keeps the English name) and every
+    paragraph of the documents."""
+    from paiws.core.i18n import paragraphs
+
     regions = json.loads((ROOT / "assets" / "regions.json").read_text(encoding="utf-8"))
-    return [(str(entry["name"]), "assets/regions.json") for entry in regions["regions"]]
+    found = [(str(entry["name"]), "assets/regions.json") for entry in regions["regions"]]
+    for name in DOCUMENTS:
+        text = (ROOT / "assets" / name).read_text(encoding="utf-8")
+        found.extend((block, f"assets/{name}") for block in paragraphs(text))
+    return found
 
 
 def po_files() -> list[Path]:

@@ -15,6 +15,7 @@ from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.widgets import Markdown, Static
 
+from paiws.core.api import translated_document
 from paiws.paths import read_asset
 from paiws.screens.base import PaiwsScreen
 
@@ -62,7 +63,7 @@ class HelpScreen(PaiwsScreen[None]):
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Markdown(read_asset("help.md"), id="help-intro")
+            yield Markdown(translated_document(read_asset("help.md")), id="help-intro")
             for title, classes in self._ordered():
                 yield Static(self._table(title, classes), classes="help-section")
 

@@ -17,9 +17,12 @@ from paiws.core.api import (
     ActivationState,
     CredentialStatus,
     LookupResult,
+    RegionMatches,
+    RegionOverview,
     ResourceLimits,
     WorkspaceDetail,
     WorkspacePage,
+    WorkspaceRow,
 )
 from paiws.screens.session import Badge
 
@@ -65,6 +68,26 @@ class LimitsLoaded(WorkerMessage):
     def __init__(self, gen: int, limits: ResourceLimits) -> None:
         super().__init__(gen)
         self.limits = limits
+
+
+class RegionScanned(WorkerMessage):
+    """An overview answer for one region (R15): its activation, then its counts."""
+
+    def __init__(self, gen: int, row: RegionOverview) -> None:
+        super().__init__(gen)
+        self.row = row
+
+
+class ScanDone(WorkerMessage):
+    """Every region of the overview (or of a find) has answered."""
+
+
+class RegionSearched(WorkerMessage):
+    """Find by name: one region's matches (or why there are none)."""
+
+    def __init__(self, gen: int, matches: RegionMatches) -> None:
+        super().__init__(gen)
+        self.matches = matches
 
 
 class CallFailed(WorkerMessage):
@@ -118,6 +141,16 @@ class WorkspaceChanged(Message):
         super().__init__()
         self.workspace_id = workspace_id
         self.change = change
+
+
+class OpenWorkspace(Message):
+    """Open this workspace's detail in its region (found in another region, or from the
+    palette): the region becomes the chosen one (R2: the user picked the workspace)."""
+
+    def __init__(self, region: str, row: WorkspaceRow) -> None:
+        super().__init__()
+        self.region = region
+        self.row = row
 
 
 class CredentialsRenewed(Message):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import re
 import time
 from collections.abc import Callable
 from typing import Any
@@ -21,6 +22,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from paiws.app import PaiwsApp
+from paiws.core.i18n import _ as translated
 from paiws.core.interface import DataService
 from paiws.emulator import Emulator
 from paiws.screens.widgets.debounce import Debouncer
@@ -141,6 +143,22 @@ def text_of(app: App[Any], selector: str) -> str:
 def screen_text(app: App[Any]) -> str:
     """What the terminal shows for the current screen (modals included), as plain text lines."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def _squeezed(text: str) -> str:
+    # Line breaks, padding and box-drawing borders are layout, not words.
+    return "".join(ch for ch in text if not ch.isspace() and not "\u2500" <= ch <= "\u259f")
+
+
+def says(text: str, message: str, **values: object) -> bool:
+    """``text`` contains ``message`` in the interface language, however the screen wrapped it:
+    assertions that hold in English and in Chinese. Placeholders named in ``values`` are filled
+    in; any other ``{placeholder}`` matches whatever stands there."""
+    sentence = translated(message)
+    for name, value in values.items():
+        sentence = sentence.replace("{" + name + "}", str(value))
+    pattern = ".*?".join(re.escape(_squeezed(part)) for part in re.split(r"\{[a-z_]+\}", sentence))
+    return re.search(pattern, _squeezed(text), flags=re.DOTALL) is not None
 
 
 def notifications(app: App[Any]) -> str:

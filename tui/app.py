@@ -21,12 +21,13 @@ from textual.screen import Screen
 
 from paiws import APP_NAME
 from paiws.core.api import CredentialStatus, DataService, remember_region
-from paiws.palette import ScreenActionsProvider
+from paiws.palette import RegionsProvider, ScreenActionsProvider, WorkspacesProvider
 from paiws.paths import asset_path
 from paiws.screens.base import PaiwsScreen
 from paiws.screens.messages import (
     ActivationChanged,
     CredentialsRenewed,
+    OpenWorkspace,
     RegionChosen,
     VerboseChanged,
     WorkspaceChanged,
@@ -75,7 +76,7 @@ class PaiwsApp(App[int]):
 
     TITLE = APP_NAME
     CSS_PATH = [asset_path("paiws.tcss")]  # the dialogs bring wizard.tcss (Screen.CSS_PATH)
-    COMMANDS = App.COMMANDS | {ScreenActionsProvider}
+    COMMANDS = App.COMMANDS | {ScreenActionsProvider, RegionsProvider, WorkspacesProvider}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
         Binding(
@@ -89,6 +90,15 @@ class PaiwsApp(App[int]):
         ),
         Binding("question_mark", "help", "Help", tooltip="Show every key", id="app.help"),
         Binding("g", "change_region", "Region", tooltip="Change region", id="app.region"),
+        # The picker has its own (priority) binding; this one serves the workspace table.
+        Binding(
+            "ctrl+f",
+            "find",
+            "Find",
+            show=False,
+            tooltip="Find a workspace by name in every region",
+            id="app.find",
+        ),
     ]
     HELP_TITLE: ClassVar[str] = "Everywhere"
 
@@ -158,7 +168,17 @@ class PaiwsApp(App[int]):
     # -- what screens say happened ---------------------------------------------------------
 
     def on_region_chosen(self, message: RegionChosen) -> None:
-        region = message.region
+        self._choose(message.region)
+
+    def on_open_workspace(self, message: OpenWorkspace) -> None:
+        """A workspace found in some region (find, palette): its region becomes the chosen
+        one, the table under it, its detail on top."""
+        from paiws.screens.detail import DetailScreen
+
+        self._choose(message.region)
+        self.push_screen(DetailScreen(row=message.row))
+
+    def _choose(self, region: str) -> None:
         if self._main is None:
             from paiws.screens.browse.workspace_table import WorkspaceTableScreen
 
@@ -213,11 +233,20 @@ class PaiwsApp(App[int]):
             return self._main is not None and not isinstance(self.screen, RegionPickerScreen)
         if action == "help":
             return not _is_help(self.screen)
+        if action == "find":
+            return self.credentials.available and (
+                self._main is not None and self.screen is self._main
+            )
         return True
 
     def action_change_region(self) -> None:
         if self._main is not None and not isinstance(self.screen, RegionPickerScreen):
             self.push_screen(RegionPickerScreen())
+
+    def action_find(self) -> None:
+        from paiws.screens.find_workspace import FindScreen
+
+        self.push_screen(FindScreen())
 
     def help_sections(self) -> list[Section]:
         """Every screen's keys, for the help screen (built from their BINDINGS)."""
@@ -228,6 +257,7 @@ class PaiwsApp(App[int]):
         from paiws.screens.delete_workspace import DeleteWorkspace
         from paiws.screens.detail import DetailScreen
         from paiws.screens.edit_workspace import EditWorkspace
+        from paiws.screens.find_workspace import FindScreen
         from paiws.screens.help import HelpScreen
         from paiws.screens.id_lookup import IdLookupScreen
         from paiws.screens.limits import LimitsScreen
@@ -252,6 +282,7 @@ class PaiwsApp(App[int]):
             ("Add members (guided form)", (AddMembersForm,)),
             ("Member roles", (RolesDialog,)),
             ("Remove a member", (RemoveMembers,)),
+            ("Find by name (every region)", (FindScreen,)),
             ("ID lookup", (IdLookupScreen,)),
             ("Resource limits", (LimitsScreen,)),
             ("Permission error", (PermissionErrorScreen,)),

@@ -172,6 +172,24 @@ def build_parser() -> argparse.ArgumentParser:
     p = _sub(subparsers, "limits", "show the resource limits of a region")
     _format_option(p, ("table", "json"))
 
+    p = _sub(
+        subparsers,
+        "overview",
+        "every PAI region at once: activation, workspaces and how many need attention",
+    )
+    p.add_argument(
+        "--regions", metavar="R,R,...", help="only these regions (default: every PAI region)"
+    )
+    _format_option(p, ("table", "json"))
+
+    p = _sub(subparsers, "find", "find workspaces by name in every region where PAI is activated")
+    p.add_argument("name", metavar="NAME", help="text to look for in names (fuzzy, server-side)")
+    p.add_argument(
+        "--regions", metavar="R,R,...", help="only these regions (default: every PAI region)"
+    )
+    _format_option(p, ("table", "json"))
+    p.add_argument("--wide", action="store_true", help="tables: every column, nothing cut")
+
     p = _sub(subparsers, "create", "create a workspace (asks for confirmation)")
     p.add_argument(
         "--name",

@@ -86,7 +86,7 @@ class PeopleStep(Vertical, HostAccess):
     def _typed(self, event: Input.Changed) -> None:
         event.stop()
         self._gen += 1
-        sendable = validation.search_problem(event.value) is None
+        sendable = validation.name_search_problem(event.value) is None
         if sendable:
             self._debounce.call_later(SEARCH_DEBOUNCE)
         else:
@@ -97,7 +97,7 @@ class PeopleStep(Vertical, HostAccess):
 
     def _send(self) -> None:
         name = self.input.value.strip()
-        if validation.search_problem(name) is None:
+        if validation.name_search_problem(name) is None:
             self._find(self._gen, name)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="people")
@@ -145,7 +145,7 @@ class PeopleStep(Vertical, HostAccess):
         elif self.error is not None:
             show_feedback(line, error_body(self.error, purpose="find people"), "bad")
         elif self.search is None:
-            problem = validation.search_problem(name) if name else None
+            problem = validation.name_search_problem(name) if name else None
             show_feedback(line, Text(problem or "Type a name to see who can be added."), "muted")
         elif not self.search.users:
             show_feedback(

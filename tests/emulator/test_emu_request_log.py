@@ -61,3 +61,27 @@ def test_official_client_without_region_header_uses_the_fallback_region() -> Non
         assert body.total_count == 5
         entry = emulator.request_log[-1]
         assert entry.region == "cn-shanghai" and "RegionId" not in entry.query
+
+
+def test_the_in_flight_gauge_counts_requests_answered_at_the_same_time() -> None:
+    import threading
+
+    from paiws.emulator.requestlog import InFlightGauge
+
+    gauge = InFlightGauge()
+    entered = threading.Barrier(3)
+
+    def request() -> None:
+        gauge.enter()
+        entered.wait()
+        gauge.leave()
+
+    threads = [threading.Thread(target=request) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    entered.wait()
+    for thread in threads:
+        thread.join()
+    assert (gauge.peak, gauge.now) == (2, 0)
+    gauge.reset()
+    assert gauge.peak == 0

@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 
+from paiws.core import i18n
 from paiws.emulator import Emulator
 from tests.leaks.leak_canaries import (
     KEY_ID,
@@ -68,6 +69,19 @@ def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Sandbox
     box.baseline()
     yield box
     box.assert_clean()
+
+
+@pytest.fixture(autouse=True, params=["en", "zh-CN"])
+def interface_language(
+    request: pytest.FixtureRequest, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[str]:
+    """Every leak test runs once in each language (issue #16): masking and the refusal to show
+    raw data must not depend on the words around them. Child processes inherit PAIWS_LANG."""
+    language = str(request.param)
+    monkeypatch.setenv("PAIWS_LANG", language)
+    i18n.use(language)
+    yield language
+    i18n.use("en")
 
 
 @pytest.fixture(autouse=True)

@@ -632,3 +632,10 @@ def widget_text(app: Any) -> str:
     for notification in list(app._notifications):
         parts.append(f"{notification.title} {notification.message}")
     return "\n".join(parts)
+
+
+# The endpoint rule's sentence (core/endpoint.py), as the catalogue knows it.
+PLAIN_HTTP_REFUSED = (
+    "Plain http:// is allowed only for loopback endpoints (127.0.0.1, ::1, localhost); "
+    "use https:// for any other host."
+)

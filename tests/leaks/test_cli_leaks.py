@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from paiws.core.present import unreadable_note
 from paiws.emulator import Emulator
 from tests.leaks.leak_canaries import (
     ID_FOUR,
@@ -21,6 +22,7 @@ from tests.leaks.leak_canaries import (
     assert_no_canary,
 )
 from tests.leaks.leak_support import CliResult, CliRunner
+from tests.support import says
 
 pytestmark = pytest.mark.usefixtures("canary_creds")
 
@@ -149,7 +151,9 @@ def test_write_commands_print_only_masked_values(paiws: CliRunner, emu: Emulator
         "text",
         *region,
     )
-    assert again.code == 0 and "already exists" in again.out
+    assert again.code == 0 and says(
+        again.out, "Workspace {name} already exists, same configuration: {id}. Nothing was created."
+    )
     taken = paiws(
         "create",
         "--name",
@@ -231,7 +235,7 @@ def test_a_wrongly_typed_get_answer_degrades_per_field_without_data(
     result = paiws("get", ID_ONE, "--owner", "--format", "json", "--region", REGION)
     assert result.code == 0
     assert '"unreadable"' in result.out and "Unreadable Fields" in result.out
-    assert "cannot read" in result.err
+    assert unreadable_note(1) in result.err
     assert_no_canary(result.text)
 
 

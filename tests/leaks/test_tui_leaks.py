@@ -37,7 +37,7 @@ from tests.leaks.leak_canaries import (
 )
 from tests.leaks.leak_support import HostileServer, RecordingService, Reply, Sandbox, service_for
 from tests.leaks.leak_tui import SIZE, Observer
-from tests.support import fill, make_app, settle
+from tests.support import fill, make_app, says, settle
 
 
 async def choose_region(pilot: Pilot[Any], region: str) -> None:
@@ -216,9 +216,17 @@ async def test_create_edit_and_delete_show_only_masked_values(
                 standard=True,
             ),
         ]
-        assert "was created" in outcomes[0]
-        assert "already exists with the same configuration" in outcomes[1]
-        assert "already taken" in outcomes[2]
+        assert says(outcomes[0], "Workspace {name} ({id}) was created and is ENABLED.")
+        assert says(
+            outcomes[1],
+            "Workspace {name} already exists with the same configuration (ID {id}); nothing "
+            "was created.",
+        )
+        assert says(
+            outcomes[2],
+            "The name {name} is already taken by workspace {id} with a different configuration "
+            "({fields} differ); choose another name.",
+        )
         assert emu.operations().count("CreateWorkspace") == 1
         assert isinstance(app.screen, WorkspaceTableScreen)
         await pilot.press("ctrl+p")

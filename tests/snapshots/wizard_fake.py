@@ -8,6 +8,7 @@ the Pilot tests in tests/functional/.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -40,6 +41,8 @@ from paiws.core.views import (
     LookupResult,
     NameCheck,
     Region,
+    RegionMatches,
+    RegionOverview,
     ResourceLimits,
     WorkspaceDetail,
     WorkspacePage,
@@ -101,6 +104,12 @@ class FakeService:
     hold: bool = False
     update_error: PaiwsError | None = None
     delete_error: PaiwsError | None = None
+    # The overview and find: these answers, in order; with `scan_hold` unset the scan then
+    # stays in flight (a snapshot of rows still waiting) until it is set or cancelled.
+    overview_rows: tuple[RegionOverview, ...] = ()
+    cached_rows: tuple[RegionOverview, ...] = ()
+    matches: tuple[RegionMatches, ...] = ()
+    scan_hold: threading.Event | None = None
     calls: list[str] = field(default_factory=list)
 
     def close(self) -> None:
@@ -139,6 +148,37 @@ class FakeService:
         cancelled: Callable[[], bool] | None = None,
     ) -> Iterator[WorkspacePage]:
         yield self.list_workspaces(region, query)
+
+    def overview(
+        self,
+        regions: Sequence[str] | None = None,
+        *,
+        rescan: bool = False,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Iterator[RegionOverview]:
+        self.calls.append("overview:rescan" if rescan else "overview")
+        yield from self.overview_rows
+        self._hold(cancelled)
+
+    def cached_overview(self) -> tuple[RegionOverview, ...]:
+        return self.cached_rows
+
+    def find_workspaces(
+        self,
+        name: str,
+        regions: Sequence[str] | None = None,
+        *,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Iterator[RegionMatches]:
+        self.calls.append(f"find:{name}")
+        yield from self.matches
+        self._hold(cancelled)
+
+    def _hold(self, cancelled: Callable[[], bool] | None) -> None:
+        deadline = time.monotonic() + 30
+        while self.scan_hold is not None and not self.scan_hold.wait(0.02):
+            if (cancelled is not None and cancelled()) or time.monotonic() > deadline:
+                return
 
     def get_workspace(
         self, region: str, workspace_id: str, *, verbose: bool = False

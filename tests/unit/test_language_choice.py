@@ -37,3 +37,31 @@ def test_the_flag_then_paiws_lang_then_the_locale(
 )
 def test_the_flag_is_found_before_argparse_runs(argv: list[str], flag: str | None) -> None:
     assert i18n.flag_in(argv) == flag
+
+
+def test_english_inside_the_block_on_this_thread_only(chinese: None) -> None:
+    import threading
+
+    assert i18n._("Name") == "名称"
+    seen: list[str] = []
+    with i18n.english():
+        assert i18n._("Name") == "Name"
+        worker = threading.Thread(target=lambda: seen.append(i18n._("Name")))
+        worker.start()
+        worker.join()
+    assert seen == ["名称"]  # another thread keeps the interface language
+    assert i18n._("Name") == "名称"
+
+
+def test_a_document_is_translated_paragraph_by_paragraph(chinese: None) -> None:
+    from paiws.paths import read_asset
+
+    help_text = read_asset("help.md")
+    translated = i18n.translated_document(help_text)
+    assert len(i18n.paragraphs(translated)) == len(i18n.paragraphs(help_text))
+    assert all(  # every paragraph reads Chinese
+        any("\u4e00" <= char <= "\u9fff" for char in block) for block in i18n.paragraphs(translated)
+    )
+    assert translated.startswith("# paiws")
+    with i18n.english():
+        assert i18n.translated_document(help_text) == help_text  # English is the file itself

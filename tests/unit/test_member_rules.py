@@ -18,7 +18,7 @@ from paiws.core.member_present import (
 )
 from paiws.core.member_views import AddResult, MemberRow, Person, UserRow
 from paiws.core.policies import policy_for
-from paiws.core.validation import check_role, parse_roles, parse_user_ids, search_problem
+from paiws.core.validation import check_role, parse_roles, parse_user_ids, name_search_problem
 
 # SPEC §3: the English words of each role.
 SPEC_WORDS = {
@@ -91,9 +91,9 @@ def test_user_ids_are_checked_deduplicated_and_never_echoed_whole() -> None:
 
 
 def test_name_searches_need_text_and_are_bounded() -> None:
-    assert search_problem(" wang ") is None
-    assert search_problem("  ")
-    assert search_problem("x" * 65)
+    assert name_search_problem(" wang ") is None
+    assert name_search_problem("  ")
+    assert name_search_problem("x" * 65)
 
 
 def _row(**changes: object) -> MemberRow:

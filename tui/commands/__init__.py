@@ -21,6 +21,8 @@ HANDLERS: dict[str, str] = {
     "list": "read:cmd_list",
     "get": "read:cmd_get",
     "limits": "read:cmd_limits",
+    "overview": "overview:cmd_overview",
+    "find": "overview:cmd_find",
     "create": "write:cmd_create",
     "update": "write:cmd_update",
     "delete": "write:cmd_delete",

@@ -19,7 +19,7 @@ from paiws.core.validation import (
     parse_roles,
     parse_user_ids,
     require,
-    search_problem,
+    name_search_problem,
 )
 from paiws.output import members as output
 from paiws.output.progress import Progress
@@ -29,7 +29,7 @@ from paiws.output.render import clean
 def _query(args: argparse.Namespace) -> MemberQuery:
     name = None
     if args.name is not None:
-        require(search_problem(args.name))
+        require(name_search_problem(args.name))
         name = args.name.strip()
     roles = parse_roles(args.role, grantable=False) if args.role is not None else ()
     return MemberQuery(name=name, roles=roles, page_size=STREAM_PAGE_SIZE)
@@ -92,7 +92,7 @@ def _list_all(
 
 def cmd_users(args: argparse.Namespace, session: CommandSession) -> int:
     workspace_id = check_workspace_id(args.workspace_id)
-    require(search_problem(args.name))
+    require(name_search_problem(args.name))
     region = session.region()
     search = session.service().search_users(region, workspace_id, args.name)
     output.print_users(search, args.format, sys.stdout, err=sys.stderr)

@@ -29,7 +29,7 @@ from paiws.core.errors import (
     ServerError,
     Throttled,
 )
-from paiws.core.i18n import N_, _, ngettext
+from paiws.core.i18n import N_, _, ngettext, translated_document
 from paiws.core.interface import DataService
 from paiws.core.item_reader import UNREADABLE
 from paiws.core.masking import NOT_AVAILABLE
@@ -49,6 +49,15 @@ from paiws.core.member_views import (
     RoleChangePlan,
     UserRow,
     UserSearch,
+)
+from paiws.core.overview_present import (
+    BAR_LEGEND,
+    BAR_PARTS,
+    BAR_WIDTH,
+    bar_cells,
+    count_text,
+    find_summary,
+    overview_summary,
 )
 from paiws.core.present import (
     STATUS_STYLES,
@@ -74,7 +83,10 @@ from paiws.core.views import (
     NameCheck,
     OwnerInfo,
     Region,
+    RegionMatches,
+    RegionOverview,
     ResourceLimits,
+    StatusMix,
     WorkspaceDetail,
     WorkspacePage,
     WorkspaceRow,
@@ -82,6 +94,9 @@ from paiws.core.views import (
 
 __all__ = [
     "ADMIN",
+    "BAR_LEGEND",
+    "BAR_PARTS",
+    "BAR_WIDTH",
     "CREDENTIALS_STEPS",
     "DEMO_ADVICE",
     "GRANTABLE",
@@ -124,6 +139,8 @@ __all__ = [
     "Person",
     "ReadOnlyMode",
     "Region",
+    "RegionMatches",
+    "RegionOverview",
     "RemovalOutcome",
     "RemovalPlan",
     "ResourceLimits",
@@ -131,6 +148,7 @@ __all__ = [
     "RoleChangeOutcome",
     "RoleChangePlan",
     "ServerError",
+    "StatusMix",
     "Throttled",
     "UserRow",
     "UserSearch",
@@ -139,17 +157,22 @@ __all__ = [
     "WorkspaceRow",
     "_",
     "add_result_line",
+    "bar_cells",
+    "count_text",
     "display_time",
     "explain",
+    "find_summary",
     "member_cells",
     "mode_label",
     "ngettext",
+    "overview_summary",
     "policy_summary",
     "recent_regions",
     "remember_region",
     "role_words",
     "roles_in_words",
     "row_cells",
+    "translated_document",
     "unreadable_note",
     "validation",
     "workspace_fields",

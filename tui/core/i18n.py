@@ -15,7 +15,8 @@ from __future__ import annotations
 import gettext
 import os
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 
 DOMAIN = "paiws"
 LANGUAGES: dict[str, str] = {"en": "English", "zh-CN": "简体中文"}
@@ -24,6 +25,8 @@ _LOCALE_ENV = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 _lock = threading.Lock()
 _current: tuple[str, gettext.NullTranslations] | None = None
+_ENGLISH = gettext.NullTranslations()
+_local = threading.local()  # .english: True inside english() on this thread
 
 
 def normalise(code: str | None) -> str | None:
@@ -102,13 +105,42 @@ def _active() -> tuple[str, gettext.NullTranslations]:
     return _current
 
 
+@contextmanager
+def english() -> Iterator[None]:
+    """English inside, on this thread only, whatever the interface language: for sentences
+    that are machine output (a JSON value such as an overview row's ``Error``)."""
+    before = getattr(_local, "english", False)
+    _local.english = True
+    try:
+        yield
+    finally:
+        _local.english = before
+
+
+def _translations() -> gettext.NullTranslations:
+    if getattr(_local, "english", False):
+        return _ENGLISH
+    return _active()[1]
+
+
 def _(message: str) -> str:
     """``message`` in the interface language."""
-    return _active()[1].gettext(message)
+    return _translations().gettext(message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
-    return _active()[1].ngettext(singular, plural, count)
+    return _translations().ngettext(singular, plural, count)
+
+
+def paragraphs(document: str) -> list[str]:
+    """A Markdown document's blocks (separated by blank lines): the catalogue's unit for
+    documents such as assets/help.md, so one edited paragraph is one stale message."""
+    return [block.strip("\n") for block in document.split("\n\n") if block.strip()]
+
+
+def translated_document(document: str) -> str:
+    """``document`` with each paragraph in the interface language."""
+    return "\n\n".join(_(block) for block in paragraphs(document)) + "\n"
 
 
 def N_(message: str) -> str:

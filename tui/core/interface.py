@@ -31,6 +31,8 @@ from paiws.core.views import (
     LookupResult,
     NameCheck,
     Region,
+    RegionMatches,
+    RegionOverview,
     ResourceLimits,
     WorkspaceDetail,
     WorkspacePage,
@@ -64,6 +66,21 @@ class DataService(Protocol):
     def get_workspace(
         self, region: str, workspace_id: str, *, verbose: bool = False
     ) -> WorkspaceDetail: ...
+    def overview(
+        self,
+        regions: Sequence[str] | None = None,
+        *,
+        rescan: bool = False,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Iterator[RegionOverview]: ...
+    def cached_overview(self) -> tuple[RegionOverview, ...]: ...
+    def find_workspaces(
+        self,
+        name: str,
+        regions: Sequence[str] | None = None,
+        *,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Iterator[RegionMatches]: ...
     def lookup(self, region: str, ids: Sequence[str], *, verbose: bool = False) -> LookupResult: ...
     def resource_limits(self, region: str) -> ResourceLimits: ...
 

@@ -47,7 +47,7 @@ from paiws.core.validation import (
     parse_roles,
     parse_user_ids,
     require,
-    search_problem,
+    name_search_problem,
 )
 from paiws.core.views import WorkspaceDetail
 
@@ -71,7 +71,7 @@ def checked_member_query(query: MemberQuery) -> MemberQuery:
     check_page_size(query.page_size)
     name = query.name.strip() if query.name and query.name.strip() else None
     if name is not None:
-        require(search_problem(name))
+        require(name_search_problem(name))
     roles = parse_roles(query.roles, grantable=False) if query.roles else ()
     return MemberQuery(name=name, roles=roles, page=query.page, page_size=query.page_size)
 
@@ -137,7 +137,7 @@ class MemberCalls:
     @_sealed
     def search_users(self, region: str, workspace_id: str, name: str) -> UserSearch:
         """R14: people who can be added, found by name on the server (ListWorkspaceUsers)."""
-        require(search_problem(name))
+        require(name_search_problem(name))
         workspace_id = check_workspace_id(workspace_id)
         self.require_activation(region)
         raw = self.client.list_workspace_users(region, workspace_id, name=name.strip())

@@ -19,6 +19,7 @@ from paiws.core.credentials import CredentialSource
 from paiws.core.errors import NotFound, ReadOnlyMode
 from paiws.core.i18n import N_, _
 from paiws.core.members import MemberCalls
+from paiws.core.overview import RegionScanner
 from paiws.core.paging import STREAM_PAGE_SIZE, stream_pages
 from paiws.core.people_book import PeopleBook
 from paiws.core.validation import (
@@ -45,6 +46,8 @@ from paiws.core.views import (
     LookupResult,
     NameCheck,
     Region,
+    RegionMatches,
+    RegionOverview,
     ResourceLimits,
     WorkspaceDetail,
     WorkspacePage,
@@ -89,6 +92,11 @@ class WorkspaceService(MemberCalls):
         self.clock = clock
         self._activation = ActivationCache(
             lambda region: mapping.activation(self.client.list_products(region), region=region)
+        )
+        self._scanner = RegionScanner(
+            lambda region, recheck: self.activation(region, recheck=recheck),
+            self.cached_activation,
+            lambda region, query, page, size: self._page(region, checked_query(query), page, size),
         )
         self._closers: list[Callable[[], None]] = []
         self._book = PeopleBook()  # opaque keys for the people read so far (R8, members.py)
@@ -182,6 +190,34 @@ class WorkspaceService(MemberCalls):
             concurrency=concurrency,
             cancelled=cancelled,
         )
+
+    # -- many regions at once (R15, `overview.py`) -------------------------------------------
+
+    def overview(
+        self,
+        regions: Sequence[str] | None = None,
+        *,
+        rescan: bool = False,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Iterator[RegionOverview]:
+        """Every PAI region (or ``regions``): activation and exact counts, streamed as each
+        region answers (a ``counting`` row once its activation is known, then its final row).
+        Final rows are cached for the run; ``rescan`` asks again, activation included."""
+        return self._scanner.overview(regions, rescan=rescan, cancelled=cancelled)
+
+    def cached_overview(self) -> tuple[RegionOverview, ...]:
+        return self._scanner.cached()
+
+    def find_workspaces(
+        self,
+        name: str,
+        regions: Sequence[str] | None = None,
+        *,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Iterator[RegionMatches]:
+        """Workspaces whose name matches (the server's fuzzy filter), every page, in every
+        region where PAI is activated (or in ``regions``); one answer per region as it arrives."""
+        return self._scanner.find(name, regions, cancelled=cancelled)
 
     def get_workspace(
         self, region: str, workspace_id: str, *, verbose: bool = False

@@ -28,7 +28,6 @@ PAGE_SIZE_MAX = 100  # the API's largest page
 BATCH_IDS_MAX = 100  # R5: one batch call, and one page holds at most 100 workspaces
 USER_ID_MAX = 64
 USERS_MAX = 100  # people added in one go (one check each, one CreateMember for the new ones)
-SEARCH_MAX = 64  # characters of a name search (ListWorkspaceUsers, ListMembers)
 SIMPLE_ENVS: tuple[str, ...] = ("prod",)
 STANDARD_ENVS: tuple[str, ...] = ("dev", "prod")
 STATUSES: tuple[str, ...] = ("ENABLED", "INITIALIZING", "FAILURE", "DISABLED", "FROZEN", "UPDATING")
@@ -253,6 +252,43 @@ def check_known_region(region: str | None, known: Sequence[str]) -> str:
     return region
 
 
+def parse_regions(regions: str | Iterable[str], known: Sequence[str]) -> tuple[str, ...]:
+    """``--regions R,R,...`` (or a list): each a region of the PAI catalogue (a suggestion for a
+    typo), duplicates dropped, order kept, at least one."""
+    parts = regions.split(",") if isinstance(regions, str) else list(regions)
+    try:
+        wanted = tuple(check_known_region(region, known) for region in unique_ids(parts))
+    except InvalidInput as error:  # the same sentence, without "--endpoint lifts this check"
+        raise InvalidInput(
+            error.message, code=error.code, hint="`paiws regions` lists the PAI regions."
+        ) from None
+    if not wanted:
+        raise invalid("Give at least one region, e.g. --regions cn-hangzhou,cn-shanghai.")
+    return wanted
+
+
+# -- find by name across regions (R15) ------------------------------------------------------------
+
+SEARCH_MAX = 64  # longer than any workspace name (NAME_MAX), short enough to echo safely
+
+
+def search_problem(text: str) -> str | None:
+    value = text.strip()
+    if not value:
+        return "Give some text to look for in workspace names."
+    if len(value) > SEARCH_MAX:
+        return f"The name to look for is too long ({len(value)} characters; at most {SEARCH_MAX})."
+    if not value.isprintable():
+        return "The name to look for contains control characters."
+    return None
+
+
+def check_search(text: str) -> str:
+    """The text of a find by name (the server matches it fuzzily), trimmed."""
+    require(search_problem(text), "InvalidName")
+    return text.strip()
+
+
 # -- members: user IDs, roles, name searches (R14) -------------------------------------------------
 
 
@@ -318,11 +354,14 @@ def parse_roles(roles: str | Iterable[str], *, grantable: bool = True) -> tuple[
     return tuple(code for code in BY_CODE if code in codes)
 
 
-def search_problem(text: str) -> str | None:
-    """A name search (sent as typed, trimmed): ListWorkspaceUsers UserName, ListMembers
-    MemberName."""
-    if not text.strip():
+def name_search_problem(text: str) -> str | None:
+    """A search for people by name (sent as typed, trimmed): ListWorkspaceUsers UserName,
+    ListMembers MemberName."""
+    value = text.strip()
+    if not value:
         return "Type part of a name to search for."
-    if len(text.strip()) > SEARCH_MAX:
+    if len(value) > SEARCH_MAX:
         return f"A name search is at most {SEARCH_MAX} characters."
+    if not value.isprintable():
+        return "The name to search for contains control characters."
     return None

@@ -202,3 +202,60 @@ class CreateOutcome:
     final_status: str | None = None  # ENABLED, FAILURE, or the last seen status on give-up
     detail: WorkspaceDetail | None = None
     notes: tuple[str, ...] = field(default=())  # e.g. "connection dropped; re-checked and found it"
+
+
+# -- many regions at once: the overview and find by name (R15) ----------------------------------
+
+ScanStage = Literal["waiting", "counting", "done"]
+# The words of SPEC §4 (`paiws overview` JSON); "no permission" is R3's false/false case.
+RegionState = Literal["activated", "not activated", "no permission", "error"]
+
+
+@dataclass(frozen=True)
+class StatusMix:
+    """How a region's workspaces split, for the overview's stacked bar."""
+
+    enabled: int = 0
+    transition: int = 0  # INITIALIZING, UPDATING
+    attention: int = 0  # FAILURE, FROZEN, DISABLED
+    other: int = 0  # a status the API does not list (or one that could not be read)
+
+    @property
+    def total(self) -> int:
+        return self.enabled + self.transition + self.attention + self.other
+
+
+@dataclass(frozen=True)
+class RegionOverview:
+    """One region's row of the overview, as far as it is known (``stage``).
+
+    ``waiting``: nothing answered yet; ``counting``: the activation check answered (``state``
+    is known) and the workspace calls are under way; ``done``: final. ``workspaces`` and
+    ``needs_attention`` are exact counts, None unless PAI is activated and they were counted;
+    ``error`` is one sentence (no raw data) when any of the region's calls failed.
+    """
+
+    region: Region
+    stage: ScanStage = "waiting"
+    state: RegionState | None = None
+    workspaces: int | None = None
+    needs_attention: int | None = None
+    mix: StatusMix | None = None
+    error: str | None = None
+    error_exit: int | None = None  # the exit code of the error's kind (SPEC §4)
+    calls: int = 0  # API calls this region cost in this scan (0: answered from the cache)
+
+
+@dataclass(frozen=True)
+class RegionMatches:
+    """Find by name in one region: every matching workspace (masked), or why there are none."""
+
+    region: Region
+    stage: ScanStage = "waiting"
+    state: RegionState | None = None
+    rows: tuple[WorkspaceRow, ...] = ()
+    total: int = 0  # the server's count of matches
+    truncated: bool = False  # stopped at the page cap before ``total``
+    error: str | None = None
+    error_exit: int | None = None
+    calls: int = 0

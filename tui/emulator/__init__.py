@@ -71,7 +71,9 @@ Demo data (``assets/demo-data.json``, built by ``demodata``; IDs 16-digit numeri
 
 Test controls on ``Emulator`` (besides lifecycle, request log, ``add_key``): per-region and
 per-operation faults (``inject_fault(..., region=)``, ``clear_faults(region=)``) and latency
-(``set_latency(seconds, region=, operation=)``, ``Emulator(latency=)``), STS expiry
+(``set_latency(seconds, region=, operation=)``, ``Emulator(latency=)``), the most requests
+answered at once (``in_flight_peak``, ``reset_in_flight_peak``: a client's concurrency as the
+server sees it, latency included), STS expiry
 (``expire_security_token``, ``expire_tokens``), wrongly typed fields (``corrupt_fields``,
 ``OMIT``), users and members (``users``, ``add_user``, ``members``, ``add_member``,
 ``generate_members``).

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, unquote
 
@@ -31,7 +31,7 @@ from paiws.emulator.faults import (
     malformed,
 )
 from paiws.emulator.operations import Operations
-from paiws.emulator.requestlog import NO_RESPONSE, LoggedRequest, RequestLog
+from paiws.emulator.requestlog import NO_RESPONSE, InFlightGauge, LoggedRequest, RequestLog
 from paiws.emulator.routes import Call, route
 
 JSON_TYPE = "application/json;charset=utf-8"
@@ -79,6 +79,7 @@ class Books:
     latency: LatencyBook
     corruption: CorruptionBook
     log: RequestLog
+    in_flight: InFlightGauge = field(default_factory=InFlightGauge)
 
 
 class Dispatcher:
@@ -96,6 +97,14 @@ class Dispatcher:
         self._sleep = sleep
 
     def process(self, request: Incoming) -> Outgoing:
+        """Answer one request; counted as in flight from arrival to answer (latency included)."""
+        self.books.in_flight.enter()
+        try:
+            return self._process(request)
+        finally:
+            self.books.in_flight.leave()
+
+    def _process(self, request: Incoming) -> Outgoing:
         request_id = str(uuid.uuid4()).upper()
         query = dict(parse_qsl(request.raw_query, keep_blank_values=True))
         signed = SignedRequest(

@@ -16,7 +16,7 @@ from paiws.emulator.corrupt import CorruptionBook
 from paiws.emulator.dispatch import Books, Dispatcher
 from paiws.emulator.faults import FaultBook, LatencyBook
 from paiws.emulator.operations import Operations
-from paiws.emulator.requestlog import LoggedRequest, RequestLog
+from paiws.emulator.requestlog import InFlightGauge, LoggedRequest, RequestLog
 from paiws.emulator.seeding import DataControls
 from paiws.emulator.server import EmulatorHTTPServer, loopback_address
 from paiws.emulator.store import Store
@@ -49,13 +49,21 @@ class Emulator(DataControls):
         self._latency = LatencyBook()
         self._corruption = CorruptionBook()
         self._log = RequestLog()
+        self._in_flight = InFlightGauge()
         self._operations = Operations(self._store, create_delay=max(0.0, float(create_delay)))
         self._stopping = threading.Event()
         if latency:
             self.set_latency(latency)
         self._dispatcher = Dispatcher(
             operations=self._operations,
-            books=Books(self._keys, self._faults, self._latency, self._corruption, self._log),
+            books=Books(
+                self._keys,
+                self._faults,
+                self._latency,
+                self._corruption,
+                self._log,
+                self._in_flight,
+            ),
             fallback_region=fallback_region or None,
             # Latency and timeouts wait on this event so stop() never waits for a sleeper.
             sleep=self._stopping.wait,
@@ -133,6 +141,15 @@ class Emulator(DataControls):
 
     def clear_log(self) -> None:
         self._log.clear()
+
+    @property
+    def in_flight_peak(self) -> int:
+        """The most requests answered at the same time since the start (or the last
+        ``reset_in_flight_peak``), latency included: a client's concurrency, seen by the server."""
+        return self._in_flight.peak
+
+    def reset_in_flight_peak(self) -> None:
+        self._in_flight.reset()
 
     def operations(self) -> list[str]:
         """Logged operation names in order, e.g. ``["ListProducts", "GetWorkspace"]``."""

@@ -56,3 +56,36 @@ class RequestLog:
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+
+
+class InFlightGauge:
+    """How many requests the emulator is answering at once, and the most it has seen since the
+    last reset: the server-side measure of a client's concurrency (R15: at most 4)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._now = 0
+        self._peak = 0
+
+    def enter(self) -> None:
+        with self._lock:
+            self._now += 1
+            self._peak = max(self._peak, self._now)
+
+    def leave(self) -> None:
+        with self._lock:
+            self._now -= 1
+
+    @property
+    def now(self) -> int:
+        with self._lock:
+            return self._now
+
+    @property
+    def peak(self) -> int:
+        with self._lock:
+            return self._peak
+
+    def reset(self) -> None:
+        with self._lock:
+            self._peak = self._now

@@ -84,14 +84,16 @@ def print_table(
     whole: Sequence[str] = (),
     droppable: Sequence[str] = (),
     wide: bool = False,
+    glyph_styles: Mapping[str, Mapping[str, str]] | None = None,
 ) -> None:
     """A table of API text printed literally, one line per row, never wrapped.
 
     Its width is `table_width`: columns in ``whole`` are never truncated, the others are cut
     with an ellipsis, and when that is not enough the ``droppable`` columns are hidden in that
     order (a note says which). On a terminal the header is bold and statuses coloured
-    (``styles``); a pipe or a file gets plain text. ``columns`` are the English names (the keys
-    of ``styles``, ``whole`` and ``droppable``); the header shows them translated.
+    (``styles``; ``glyph_styles`` colours single characters, e.g. the overview's status bar);
+    a pipe or a file gets plain text. ``columns`` are the English names (the keys of
+    ``styles``, ``whole``, ``droppable`` and ``glyph_styles``); the header shows them translated.
     """
     from rich.cells import cell_len
 
@@ -113,6 +115,11 @@ def print_table(
     painted = {
         columns.index(name): paint for name, paint in (styles or {}).items() if name in columns
     }
+    glyphs = {
+        columns.index(name): paint
+        for name, paint in (glyph_styles or {}).items()
+        if name in columns
+    }
     if is_tty(stream) and len(data) <= _RICH_ROW_LIMIT:
         _styled_table(
             stream,
@@ -120,6 +127,7 @@ def print_table(
             body,
             widths,
             {shown.index(i): p for i, p in painted.items() if i in shown},
+            {shown.index(i): p for i, p in glyphs.items() if i in shown},
         )
     else:
         plain_table(stream, header, body, widths)
@@ -177,8 +185,10 @@ def _styled_table(
     rows: Sequence[Sequence[str]],
     widths: Sequence[int],
     paints: Mapping[int, Mapping[str, str]],
+    glyphs: Mapping[int, Mapping[str, str]] | None = None,
 ) -> None:
-    """The same layout on a terminal: a bold header and coloured cells, API text literal."""
+    """The same layout on a terminal: a bold header and coloured cells (or characters, for
+    ``glyphs``), API text literal."""
     from rich.cells import cell_len
     from rich.console import Console
     from rich.text import Text
@@ -199,7 +209,12 @@ def _styled_table(
             fitted = fit_cell(cell, width)
             if index:
                 text.append("   ")
-            text.append(fitted, style=paints.get(index, {}).get(cell, ""))
+            by_glyph = (glyphs or {}).get(index)
+            if by_glyph and not style:
+                for char in fitted:
+                    text.append(char, style=by_glyph.get(char, ""))
+            else:
+                text.append(fitted, style=paints.get(index, {}).get(cell, ""))
             if index < len(widths) - 1:
                 text.append(" " * (width - cell_len(fitted)))
         text.rstrip()

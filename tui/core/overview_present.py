@@ -1,0 +1,128 @@
+"""Textual-free presentation of the overview and of find by name (R15), shared by the CLI
+printers and the TUI: the JSON records of SPEC §4, the status bar's cells and the sentences
+that sum a scan up. Values are already masked and terminal-safe (view models)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from paiws.core.present import workspace_record
+from paiws.core.views import RegionMatches, RegionOverview, StatusMix, WorkspaceRow
+
+OVERVIEW_KEYS: tuple[str, ...] = (
+    "Region",
+    "Name",
+    "Activation",
+    "Workspaces",
+    "Needs Attention",
+    "Error",
+)
+
+# The stacked bar, left to right: (part, glyph, style). Glyphs differ as well as colours, so
+# the bar reads without colour too; the heaviest glyph is the trouble.
+BAR_PARTS: tuple[tuple[str, str, str], ...] = (
+    ("enabled", "▒", "green"),
+    ("in transition", "▓", "yellow"),
+    ("needs attention", "█", "red"),
+    ("other", "░", "dim"),
+)
+BAR_WIDTH = 10
+BAR_LEGEND = "  ".join(f"{glyph} {part}" for part, glyph, _ in BAR_PARTS[:3])
+GLYPH_STYLES: dict[str, str] = {glyph: style for _, glyph, style in BAR_PARTS}
+
+
+def overview_record(row: RegionOverview) -> dict[str, object]:
+    """One region for `paiws overview --format json` (keys exactly as in SPEC §4)."""
+    return {
+        "Region": row.region.id,
+        "Name": row.region.name,
+        "Activation": row.state,
+        "Workspaces": row.workspaces,
+        "Needs Attention": row.needs_attention,
+        "Error": row.error,
+    }
+
+
+def found_record(matches: RegionMatches, row: WorkspaceRow) -> dict[str, object]:
+    """One workspace found by name: its region, then the keys of `paiws list`."""
+    return {"Region": matches.region.id, **workspace_record(row)}
+
+
+def region_error_record(matches: RegionMatches) -> dict[str, object]:
+    """A region whose search failed, for `paiws find`'s ``Regions With Errors``."""
+    return {"Region": matches.region.id, "Name": matches.region.name, "Error": matches.error}
+
+
+def bar_cells(mix: StatusMix, width: int = BAR_WIDTH) -> tuple[int, ...]:
+    """Cells per part of ``BAR_PARTS`` for a bar of ``width``: proportional (largest
+    remainder), and at least one cell for every part that is not empty, so one workspace that
+    needs attention among thousands still shows."""
+    parts = (mix.enabled, mix.transition, mix.attention, mix.other)
+    total = sum(parts)
+    if total <= 0 or width <= 0:
+        return (0,) * len(parts)
+    exact = [part * width / total for part in parts]
+    cells = [max(int(share), 1 if part else 0) for share, part in zip(exact, parts, strict=True)]
+    while sum(cells) < width:
+        grow = max(range(len(parts)), key=lambda i: (exact[i] - cells[i], parts[i]))
+        cells[grow] += 1
+    while sum(cells) > width:
+        shrinkable = [i for i in range(len(parts)) if cells[i] > 1]
+        if not shrinkable:
+            break
+        cells[max(shrinkable, key=lambda i: cells[i] - exact[i])] -= 1
+    return tuple(cells)
+
+
+def bar_text(mix: StatusMix | None, width: int = BAR_WIDTH) -> str:
+    """The bar as glyphs ("" without counts); colour it with ``GLYPH_STYLES``."""
+    if mix is None:
+        return ""
+    return "".join(
+        glyph * cells for (_, glyph, _), cells in zip(BAR_PARTS, bar_cells(mix, width), strict=True)
+    )
+
+
+def count_text(value: int | None) -> str:
+    return "-" if value is None else str(value)
+
+
+def overview_summary(rows: Sequence[RegionOverview]) -> str:
+    """E.g. "16 regions: 12 activated with 82 workspaces (12 need attention), 1 not activated,
+    1 no permission, 2 failed."""
+    done = [row for row in rows if row.stage == "done"]
+    activated = [row for row in done if row.state == "activated"]
+    workspaces = sum(row.workspaces or 0 for row in activated)
+    attention = sum(row.needs_attention or 0 for row in activated)
+    parts = [
+        f"{len(activated)} activated with {workspaces} workspace{_s(workspaces)}"
+        + (f" ({attention} need{'s' if attention == 1 else ''} attention)" if attention else "")
+    ]
+    for state, words in (
+        ("not activated", "not activated"),
+        ("no permission", "no permission"),
+        ("error", "failed"),
+    ):
+        number = sum(1 for row in done if row.state == state)
+        if number:
+            parts.append(f"{number} {words}")
+    return f"{len(rows)} region{_s(len(rows))}: " + ", ".join(parts) + "."
+
+
+def find_summary(name: str, answers: Sequence[RegionMatches]) -> str:
+    """E.g. "7 workspaces match 'recsys' in 4 of 14 regions where PAI is activated."."""
+    activated = [a for a in answers if a.state == "activated"]
+    total = sum(a.total for a in activated)
+    where = sum(1 for a in activated if a.total)
+    text = (
+        f"{total} workspace{_s(total)} match{'es' if total == 1 else ''} {name!r} in {where} of "
+        f"{len(activated)} region{_s(len(activated))} where PAI is activated"
+    )
+    failed = sum(1 for a in answers if a.state == "error")
+    if failed:
+        text += f"; {failed} region{_s(failed)} could not be searched"
+    return text + "."
+
+
+def _s(number: int) -> str:
+    return "" if number == 1 else "s"
