@@ -18,7 +18,7 @@ from paiws.core.member_present import (
 )
 from paiws.core.member_views import AddResult, MemberRow, Person, UserRow
 from paiws.core.policies import policy_for
-from paiws.core.validation import check_role, parse_roles, parse_user_ids, name_search_problem
+from paiws.core.validation import check_role, name_search_problem, parse_roles, parse_user_ids
 
 # SPEC §3: the English words of each role.
 SPEC_WORDS = {

@@ -16,10 +16,10 @@ from paiws.core.paging import MAX_PAGES, STREAM_PAGE_SIZE
 from paiws.core.roles import ADMIN
 from paiws.core.validation import (
     check_workspace_id,
+    name_search_problem,
     parse_roles,
     parse_user_ids,
     require,
-    name_search_problem,
 )
 from paiws.output import members as output
 from paiws.output.progress import Progress

@@ -44,10 +44,10 @@ from paiws.core.validation import (
     check_page_size,
     check_workspace_id,
     invalid,
+    name_search_problem,
     parse_roles,
     parse_user_ids,
     require,
-    name_search_problem,
 )
 from paiws.core.views import WorkspaceDetail
 
