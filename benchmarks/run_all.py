@@ -27,6 +27,7 @@ BENCHMARKS: tuple[tuple[str, int, int], ...] = (
     ("bench_cli_all.py", 5, 1),
     ("bench_debounce.py", 5, 2),
     ("bench_overview.py", 5, 2),
+    ("bench_browse.py", 5, 2),
 )
 
 

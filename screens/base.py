@@ -13,11 +13,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer
 
 from paiws.core.api import DataService
 from paiws.screens.host import Host, host_of
 from paiws.screens.session import Session
+from paiws.screens.widgets.key_hints import KeyHints
 from paiws.screens.widgets.status_bar import StatusBar
 
 ResultT = TypeVar("ResultT")
@@ -54,6 +54,8 @@ class PaiwsScreen(Screen[ResultT], HostAccess):
     HELP_TITLE: ClassVar[str] = ""
     # Widget classes whose BINDINGS belong to this screen's section of the help screen.
     HELP_WIDGETS: ClassVar[tuple[type[DOMNode], ...]] = ()
+    # The footer's order: binding ids, most important first (the rest follow, `?` ends it).
+    HINTS: ClassVar[tuple[str, ...]] = ()
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="screen.back"),
@@ -69,10 +71,15 @@ class PaiwsScreen(Screen[ResultT], HostAccess):
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status-bar")
         yield from self.compose_body()
-        yield Footer(compact=True)
+        yield KeyHints()
 
     def compose_body(self) -> ComposeResult:
         yield from ()
+
+    def hint_visible(self, binding: Binding) -> bool:
+        """Whether the footer offers ``binding`` (the key may still work: e.g. it explains
+        why it cannot)."""
+        return True
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "quit_app":
@@ -91,3 +98,8 @@ class PaiwsScreen(Screen[ResultT], HostAccess):
 
 class PaiwsModal(ModalScreen[ResultT], HostAccess):
     """A dialog over the current screen, with the same access to the service and session."""
+
+    HINTS: ClassVar[tuple[str, ...]] = ()
+
+    def hint_visible(self, binding: Binding) -> bool:
+        return True

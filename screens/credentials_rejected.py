@@ -17,12 +17,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from paiws.core.api import CREDENTIALS_STEPS, AuthFailed, CredentialStatus, PaiwsError, _
 from paiws.screens.base import PaiwsModal
 from paiws.screens.errors import error_body
 from paiws.screens.messages import CredentialsRenewed
+from paiws.screens.widgets.key_hints import KeyHints
 
 FIX = "\n".join(
     (
@@ -80,7 +81,7 @@ class CredentialsRejectedScreen(PaiwsModal[None]):
             yield Static(Text(title, style="bold"), classes="panel-title")
             yield Static(self._explanation(), id="rejected-text")
             yield Static("", id="rejected-status")
-        yield Footer()
+        yield KeyHints()
 
     def _explanation(self) -> Text:
         status = self.host.credentials

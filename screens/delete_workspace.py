@@ -13,13 +13,14 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from paiws.core.api import N_, WorkspaceRow
 from paiws.screens.widgets.change_dialog import ChangeDialog
 from paiws.screens.widgets.inputs import Field
+from paiws.screens.widgets.key_hints import KeyHints
 
 
 class DeleteWorkspace(ChangeDialog[str | None]):
@@ -55,27 +56,42 @@ class DeleteWorkspace(ChangeDialog[str | None]):
             if self._blocked:
                 yield Static(Text(self._blocked), id="dialog-blocked")
             else:
-                yield Static(
-                    Text.assemble(
-                        ("This cannot be undone. ", "bold"),
-                        "Deleting ",
-                        (row.name, "bold"),
-                        f" in {self._region} removes the workspace and everything inside it: "
-                        "its jobs, models, datasets, code and member permissions.",
-                    ),
-                    id="delete-warning",
-                )
-                yield Static(
-                    Text.assemble("Type the workspace name ", (row.name, "bold"), " to confirm."),
-                    classes="field-title",
-                )
-                yield Field(placeholder=row.name, id="delete-confirm")
-                yield Static(id="delete-feedback", classes="feedback")
+                with VerticalScroll(id="dialog-scroll"):
+                    yield Static(
+                        Text.assemble(
+                            ("This cannot be undone. ", "bold"),
+                            "Deleting ",
+                            (row.name, "bold"),
+                            f" in {self._region} removes the workspace and everything inside it: "
+                            "its jobs, models, datasets, code and member permissions.",
+                        ),
+                        id="delete-warning",
+                    )
+                    if row.is_default:
+                        # R13: deleting the region's default workspace says so.
+                        yield Static(
+                            Text.assemble(
+                                ("This is the default workspace of ", "bold"),
+                                (self._region, "bold"),
+                                (" (IsDefault). ", "bold"),
+                                "After deleting it the region has no default workspace until "
+                                "another one is made the default in the PAI console.",
+                            ),
+                            id="delete-default",
+                        )
+                    yield Static(
+                        Text.assemble(
+                            "Type the workspace name ", (row.name, "bold"), " to confirm."
+                        ),
+                        classes="field-title",
+                    )
+                    yield Field(placeholder=row.name, id="delete-confirm")
+                    yield Static(id="delete-feedback", classes="feedback")
             with Horizontal(classes="button-bar"):
                 yield Button("Cancel", id="delete-cancel", variant="primary")
                 if not self._blocked:
                     yield Button("Delete", id="delete-go", variant="error", disabled=True)
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         if self._blocked:

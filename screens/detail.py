@@ -31,8 +31,9 @@ from paiws.core.api import (
 from paiws.screens.base import PaiwsScreen
 from paiws.screens.delete_workspace import DeleteWorkspace
 from paiws.screens.edit_workspace import EditWorkspace
-from paiws.screens.errors import error_body, report_error
+from paiws.screens.errors import error_body, read_only_reason, report_error
 from paiws.screens.messages import CallFailed, DetailLoaded, VerboseChanged, WorkspaceChanged
+from paiws.screens.record_view import RecordScreen
 from paiws.screens.session import Session
 from paiws.screens.widgets.inputs import Field
 
@@ -104,7 +105,31 @@ class DetailScreen(PaiwsScreen[None]):
             id="detail.delete",
         ),
         Binding("m", "members", "Members", tooltip="This workspace's members", id="detail.members"),
+        Binding(
+            "b",
+            "open_console",
+            "Console",
+            tooltip="Open this workspace in the PAI console",
+            id="detail.console",
+        ),
+        Binding(
+            "v", "show_json", "JSON", tooltip="This workspace as masked JSON", id="detail.json"
+        ),
+        # In read-only mode the change keys answer with the reason (not offered anywhere).
+        Binding("e", "refuse('update a workspace')", show=False, id="detail.edit_refused"),
+        Binding("ctrl+d", "refuse('delete a workspace')", show=False, id="detail.delete_refused"),
     ]
+    HINTS = (
+        "detail.owner",
+        "screen.back",
+        "detail.members",
+        "detail.console",
+        "detail.json",
+        "detail.edit",
+        "detail.delete",
+        "detail.refresh",
+        "detail.copy",
+    )
 
     def __init__(self, *, row: WorkspaceRow | None = None, workspace_id: str | None = None) -> None:
         super().__init__()
@@ -254,12 +279,20 @@ class DetailScreen(PaiwsScreen[None]):
     # -- actions ----------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("toggle_owner", "copy_id", "members"):
-            return self.row is not None
         if action in ("edit", "delete"):
-            # Never offered in read-only mode (R13); hidden, not just disabled.
+            # Never offered in read-only mode (R13); the key answers through "refuse".
             return self.row is not None and not self.session.read_only
+        if action == "refuse":
+            return self.row is not None and self.session.read_only
+        if action in ("toggle_owner", "copy_id", "open_console", "show_json", "members"):
+            return self.row is not None
         return super().check_action(action, parameters)
+
+    def action_refuse(self, action: str) -> None:
+        """A change key in read-only mode: the one sentence, instead of silence."""
+        self.notify(
+            read_only_reason(action), title="Read-only mode", severity="warning", markup=False
+        )
 
     def action_toggle_owner(self) -> None:
         if self.row is not None:
@@ -279,8 +312,23 @@ class DetailScreen(PaiwsScreen[None]):
 
             self.app.push_screen(MembersScreen(self.row.workspace_id, self.row.name))
 
+    def action_open_console(self) -> None:
+        if self.row is not None:
+            url = self.service.console_url(self.chosen_region, self.row.workspace_id)
+            self.app.open_url(url)
+            self.notify(f"Opening {url}", title="PAI console", markup=False)
+
+    def action_show_json(self) -> None:
+        if self.row is None:
+            return
+        # With the owner when it is shown: what `paiws get ID --owner --format json` prints.
+        detail = self.detail
+        owner = detail.owner if detail is not None and detail.verbose else None
+        with_owner = self._verbose and detail is not None and detail.verbose
+        self.app.push_screen(RecordScreen(self.row, owner, include_owner=with_owner))
+
     def action_edit(self) -> None:
-        if self.row is not None and not self.session.read_only:
+        if self.row is not None:
             self.app.push_screen(EditWorkspace(self.row), self._edited)
 
     def _edited(self, detail: WorkspaceDetail | None) -> None:
@@ -291,7 +339,7 @@ class DetailScreen(PaiwsScreen[None]):
         self.post_message(WorkspaceChanged(detail.workspace.workspace_id, "updated"))
 
     def action_delete(self) -> None:
-        if self.row is not None and not self.session.read_only:
+        if self.row is not None:
             self.app.push_screen(DeleteWorkspace(self.row), self._deleted)
 
     def _deleted(self, workspace_id: str | None) -> None:

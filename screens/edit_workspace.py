@@ -12,14 +12,15 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from paiws.core.api import N_, WorkspaceDetail, WorkspaceRow, validation
 from paiws.screens.widgets.change_dialog import ChangeDialog
 from paiws.screens.widgets.confirm_modal import ConfirmModal
 from paiws.screens.widgets.inputs import Field
+from paiws.screens.widgets.key_hints import KeyHints
 
 DESCRIPTION_MAX = validation.DESCRIPTION_MAX
 DISPLAY_NAME_MAX = validation.DISPLAY_NAME_MAX
@@ -69,25 +70,29 @@ class EditWorkspace(ChangeDialog[WorkspaceDetail | None]):
             if self._blocked:
                 yield Static(Text(self._blocked), id="dialog-blocked")
             else:
-                yield Static("Display name", classes="field-title")
-                yield Static(
-                    f"The friendly name shown in the console, up to {DISPLAY_NAME_MAX} characters.",
-                    classes="field-help",
-                )
-                yield Field(row.display_name, max_length=DISPLAY_NAME_MAX, id="edit-display")
-                yield Static("Description", classes="field-title")
-                yield Static(
-                    f"What this workspace is for. Required, at most {DESCRIPTION_MAX} characters.",
-                    classes="field-help",
-                )
-                yield Field(row.description, max_length=DESCRIPTION_MAX, id="edit-description")
-                yield Static(id="description-counter")
-                yield Static(id="edit-feedback", classes="feedback")
+                yield from self._compose_form(row)
             with Horizontal(classes="button-bar"):
                 yield Button("Cancel", id="edit-cancel")
                 if not self._blocked:
                     yield Button("Save", id="edit-save", variant="primary")
-        yield Footer()
+        yield KeyHints()
+
+    def _compose_form(self, row: WorkspaceRow) -> ComposeResult:
+        with VerticalScroll(id="dialog-scroll"):
+            yield Static("Display name", classes="field-title")
+            yield Static(
+                f"The friendly name shown in the console, up to {DISPLAY_NAME_MAX} characters.",
+                classes="field-help",
+            )
+            yield Field(row.display_name, max_length=DISPLAY_NAME_MAX, id="edit-display")
+            yield Static("Description", classes="field-title")
+            yield Static(
+                f"What this workspace is for. Required, at most {DESCRIPTION_MAX} characters.",
+                classes="field-help",
+            )
+            yield Field(row.description, max_length=DESCRIPTION_MAX, id="edit-description")
+            yield Static(id="description-counter")
+            yield Static(id="edit-feedback", classes="feedback")
 
     def on_mount(self) -> None:
         if self._blocked:

@@ -63,6 +63,15 @@ class HelpScreen(PaiwsScreen[None]):
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="help"):
+            if self.session.read_only:
+                yield Static(
+                    Text.assemble(
+                        ("Read-only mode is on (--read-only). ", "bold"),
+                        "Creating (n), editing (e), deleting (ctrl+d) and member changes are "
+                        "refused; start paiws without --read-only to make changes.",
+                    ),
+                    id="help-read-only",
+                )
             yield Markdown(translated_document(read_asset("help.md")), id="help-intro")
             for title, classes in self._ordered():
                 yield Static(self._table(title, classes), classes="help-section")

@@ -8,7 +8,7 @@ from typing import Protocol, cast
 from textual.dom import DOMNode
 
 from paiws.core.api import CredentialStatus, DataService
-from paiws.screens.session import Session
+from paiws.screens.session import LiveRefresh, Session
 
 
 class Host(Protocol):
@@ -20,6 +20,8 @@ class Host(Protocol):
     def credentials(self) -> CredentialStatus: ...
     @property
     def cursor_blink(self) -> bool: ...
+    @property
+    def live_refresh(self) -> LiveRefresh: ...
 
 
 def host_of(node: DOMNode) -> Host:

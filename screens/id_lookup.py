@@ -20,17 +20,27 @@ from paiws.screens.messages import CallFailed, LookupDone
 from paiws.screens.widgets.inputs import Field
 from paiws.screens.widgets.workspace_grid import WorkspaceGrid
 
+FALLBACK_EXAMPLES = ("12345", "67890")  # PAI workspace IDs are numbers
+
+
+def placeholder(examples: tuple[str, ...]) -> str:
+    """IDs shaped like the region's own (the table's first rows), else like PAI's numbers."""
+    shown = examples[:2] if examples else FALLBACK_EXAMPLES
+    return f"e.g. {', '.join(shown)} — Enter looks them up"
+
 
 class IdLookupScreen(PaiwsScreen[None]):
     HELP_TITLE: ClassVar[str] = "ID lookup"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "retry", "Retry", id="lookup.retry"),
-        Binding("y", "copy_id", "Copy ID", id="lookup.copy"),
-        Binding("slash", "edit_ids", "Edit IDs", id="lookup.edit"),
+        Binding("r", "retry", "Retry", tooltip="Look the same IDs up again", id="lookup.retry"),
+        Binding("y", "copy_id", "Copy ID", tooltip="Copy the selected ID", id="lookup.copy"),
+        Binding("slash", "edit_ids", "Edit IDs", tooltip="Back to the IDs field", id="lookup.edit"),
     ]
+    HINTS = ("lookup.retry", "lookup.edit", "lookup.copy", "screen.back")
 
-    def __init__(self) -> None:
+    def __init__(self, *, examples: tuple[str, ...] = ()) -> None:
         super().__init__()
+        self._examples = examples
         self._gen = 0
         self._last: tuple[str, ...] = ()
         self.busy = False
@@ -46,7 +56,7 @@ class IdLookupScreen(PaiwsScreen[None]):
                 ),
                 classes="dim",
             )
-            yield Field(placeholder="e.g. ws-1a2b3c, ws-4d5e6f", id="ids")
+            yield Field(placeholder=placeholder(self._examples), id="ids")
             yield Static("", id="lookup-status")
             yield WorkspaceGrid(id="lookup-results")
             yield Static("", id="lookup-missing")
@@ -57,15 +67,28 @@ class IdLookupScreen(PaiwsScreen[None]):
 
     @on(Input.Submitted, "#ids")
     def _submitted(self, event: Input.Submitted) -> None:
+        self._clear_results()
         try:
             ids = validation.parse_workspace_ids(event.value)
         except InvalidInput as problem:  # the core's rule, naming the token; nothing is sent
-            self._status(Text(problem.message, style="yellow"))
+            self._status(Text.assemble((problem.message, "yellow"), " Nothing was sent."))
             return
         self._run(ids)
 
+    def _clear_results(self) -> None:
+        """A new question: the previous answer must not stay on screen as if it were this one."""
+        self._gen += 1  # an answer still in flight is for the old question
+        self.busy = False
+        self.result = None
+        grid = self.query_one("#lookup-results", WorkspaceGrid)
+        grid.replace_rows(())
+        grid.display = False
+        self.query_one("#lookup-missing", Static).update("")
+        self._status(Text(""))
+
     def _run(self, ids: tuple[str, ...]) -> None:
         self._last = ids
+        self._clear_results()
         if len(ids) == 1:
             # R5: a single ID is a GetWorkspace; the detail screen owns that call and the 404.
             self.app.push_screen(DetailScreen(workspace_id=ids[0]))
@@ -73,6 +96,8 @@ class IdLookupScreen(PaiwsScreen[None]):
         self._gen += 1
         self.busy = True
         self._status(Text(f"Looking up {len(ids)} IDs in {self.chosen_region}…", style="italic"))
+        self.set_focus(None)  # off the field: r retries, / edits the IDs again
+        self.refresh_bindings()
         self._lookup(self._gen, self.chosen_region, ids)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="lookup")
@@ -110,7 +135,7 @@ class IdLookupScreen(PaiwsScreen[None]):
             return
         self.busy = False
         body = error_body(message.error, purpose=message.purpose)
-        body.append("\nPress r to retry.")
+        body.append("\nPress r to retry, / to change the IDs.")
         body.stylize("red")
         self._status(body)
         report_error(self, message.error, purpose=message.purpose)

@@ -153,6 +153,40 @@ class OpenWorkspace(Message):
         self.row = row
 
 
+class SearchPage(WorkerMessage):
+    """A page of the server's answer to "names containing the filter text" (Enter in `/`)."""
+
+    def __init__(self, gen: int, page: WorkspacePage) -> None:
+        super().__init__(gen)
+        self.page = page
+
+
+class SearchDone(WorkerMessage):
+    """The server search has delivered every page."""
+
+
+class RowsRefreshed(WorkerMessage):
+    """A live refresh of rows in transition answered (R5: one ID → GetWorkspace, several →
+    one batch ListWorkspaces)."""
+
+    def __init__(self, gen: int, result: LookupResult) -> None:
+        super().__init__(gen)
+        self.result = result
+
+
+class RefreshFailed(WorkerMessage):
+    """A live refresh failed: the rows ``ids`` may be stale now."""
+
+    def __init__(self, gen: int, ids: tuple[str, ...], error: BaseException) -> None:
+        super().__init__(gen)
+        self.ids = ids
+        self.error = error
+
+
+class StartDemo(Message):
+    """The user asked for the demo (no credentials): the App switches to it if it can."""
+
+
 class CredentialsRenewed(Message):
     """Credentials were read again and work (e.g. after an STS token expired)."""
 

@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from paiws.core.api import CREDENTIALS_STEPS, _
 from paiws.screens.base import PaiwsScreen
+from paiws.screens.messages import StartDemo
 
 HOW_TO = "\n".join(
     (
@@ -23,14 +24,20 @@ HOW_TO = "\n".join(
         "then start paiws again. It never asks for a key in the UI and never shows one.",
     )
 )
-DEMO = "Just looking? Run  paiws --demo  : a local emulator with demo data, no account needed."
+DEMO = (
+    "Just looking? Press d for the demo: a local emulator with demo data, no account needed "
+    "(next time: paiws --demo)."
+)
 DEMO_EXIT = "Start the demo with:  paiws --demo"
 
 
 class NoCredentialsScreen(PaiwsScreen[None]):
     HELP_TITLE: ClassVar[str] = "No credentials"
+    HINTS = ("nocreds.demo", "screen.quit")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("d", "demo", "Demo", id="nocreds.demo"),
+        Binding(
+            "d", "demo", "Demo", tooltip="Start the demo (no account needed)", id="nocreds.demo"
+        ),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -41,14 +48,15 @@ class NoCredentialsScreen(PaiwsScreen[None]):
             )
             if status.problem:
                 yield Static(Text(status.problem), classes="dim")
+            yield Static(Text(DEMO, style="bold"), id="demo-hint")
             yield Static(Text(HOW_TO), id="how-to")
             if status.looked_in:
                 looked = Text("Looked in:\n", style="bold")
                 for place in status.looked_in:
                     looked.append(f"  • {place}\n", style="not bold")
                 yield Static(looked, id="looked-in")
-            yield Static(Text(DEMO, style="bold"), id="demo-hint")
-            yield Static(Text("Press d to exit with the demo command, q to quit."), classes="dim")
+            yield Static(Text("Press d to start the demo, q to quit."), classes="dim")
 
     def action_demo(self) -> None:
-        self.app.exit(0, message=DEMO_EXIT)
+        # The App switches to the demo's service (or, if it cannot, exits with the command).
+        self.post_message(StartDemo())

@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from paiws.core.api import PermissionDenied
 from paiws.screens.errors import COPY_KEY
+from paiws.screens.widgets.key_hints import KeyHints
 
 
 class PermissionErrorScreen(ModalScreen[None]):
@@ -51,7 +52,7 @@ class PermissionErrorScreen(ModalScreen[None]):
             )
             with VerticalScroll(id="permission-policy"):
                 yield Static(Text(self.policy), id="policy-text")
-        yield Footer()
+        yield KeyHints()
 
     def action_copy_policy(self) -> None:
         self.app.copy_to_clipboard(self.policy)

@@ -6,6 +6,8 @@ A frozen value: the App replaces it when something changes (screens ask with mes
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -21,3 +23,31 @@ class Session:
     verbose: bool = False  # R6: owner & administrators, sticky once the user asked
     read_only: bool = False
     demo: bool = False
+
+
+def _monotonic() -> float:
+    return time.monotonic()
+
+
+@dataclass(frozen=True)
+class LiveRefresh:
+    """How the workspace table keeps rows in transition (INITIALIZING, UPDATING) up to date by
+    itself: an App option (tests turn it off so request logs stay exact).
+
+    The first refresh waits ``interval`` seconds; every refresh that still finds rows in
+    transition waits ``backoff`` times longer, up to ``max_interval``; after ``pause_after``
+    seconds of watching, it pauses until the user refreshes (`r`). ``clock`` tells the age of
+    the rows ("updated 12s ago"): fixed in snapshot tests.
+    """
+
+    enabled: bool = True
+    interval: float = 2.0
+    backoff: float = 1.5
+    max_interval: float = 30.0
+    pause_after: float = 300.0
+    clock: Callable[[], float] = _monotonic
+
+    @classmethod
+    def off(cls, *, clock: Callable[[], float] | None = None) -> LiveRefresh:
+        """No refreshing by itself, and (by default) a clock that stands still."""
+        return cls(enabled=False, clock=clock or (lambda: 0.0))

@@ -25,6 +25,7 @@ from paiws.app import PaiwsApp
 from paiws.core.i18n import _ as translated
 from paiws.core.interface import DataService
 from paiws.emulator import Emulator
+from paiws.screens.session import LiveRefresh
 from paiws.screens.widgets.debounce import Debouncer
 
 # Everything that could leak the developer's own account or configuration into a test.
@@ -53,9 +54,22 @@ SIZE = (120, 36)
 SMALL = (80, 24)
 
 
-def make_app(service: DataService, region: str | None = None) -> PaiwsApp:
-    """The app as tests and snapshots run it: no cursor blink, no animations."""
-    app = PaiwsApp(service, region=region, cursor_blink=False)
+def make_app(
+    service: DataService,
+    region: str | None = None,
+    *,
+    live_refresh: LiveRefresh | None = None,
+    demo: Callable[[], DataService] | None = None,
+) -> PaiwsApp:
+    """The app as tests and snapshots run it: no cursor blink, no animations, and no live
+    refresh unless a test asks for it (request logs stay exact; "updated 0s ago")."""
+    app = PaiwsApp(
+        service,
+        region=region,
+        cursor_blink=False,
+        live_refresh=live_refresh or LiveRefresh.off(),
+        demo=demo,
+    )
     app.animation_level = "none"
     return app
 

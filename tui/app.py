@@ -8,7 +8,7 @@ render the masked view models it returns.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -29,12 +29,13 @@ from paiws.screens.messages import (
     CredentialsRenewed,
     OpenWorkspace,
     RegionChosen,
+    StartDemo,
     VerboseChanged,
     WorkspaceChanged,
 )
-from paiws.screens.no_credentials import NoCredentialsScreen
+from paiws.screens.no_credentials import DEMO_EXIT, NoCredentialsScreen
 from paiws.screens.region_picker import RegionPickerScreen
-from paiws.screens.session import Session
+from paiws.screens.session import LiveRefresh, Session
 
 if TYPE_CHECKING:
     from paiws.screens.browse.workspace_table import WorkspaceTableScreen
@@ -59,6 +60,7 @@ def crash_line(error: BaseException) -> str:
 
 
 BROWSE_MODE = "browse"
+DEMO_PICKER_MODE = "demo-picker"  # the picker after `d` on the no-credentials screen
 PRELOAD_AFTER = 0.1  # seconds after mount: the first screen is painted by then
 
 
@@ -107,11 +109,20 @@ class PaiwsApp(App[int]):
     session: reactive[Session] = reactive(Session, always_update=True)
 
     def __init__(
-        self, service: DataService, *, region: str | None = None, cursor_blink: bool = True
+        self,
+        service: DataService,
+        *,
+        region: str | None = None,
+        cursor_blink: bool = True,
+        live_refresh: LiveRefresh | None = None,
+        demo: Callable[[], DataService] | None = None,
     ) -> None:
         super().__init__()
         self._service = service
         self._cursor_blink = cursor_blink  # off in snapshot tests (see screens.widgets.inputs)
+        self._live_refresh = live_refresh or LiveRefresh()  # off in tests (exact request logs)
+        self._demo = demo  # builds the demo's service, for `d` on the no-credentials screen
+        self._replaced: list[DataService] = []
         self.initial_region = region
         self._credentials: CredentialStatus | None = None
         self._main: WorkspaceTableScreen | None = None
@@ -128,6 +139,10 @@ class PaiwsApp(App[int]):
     @property
     def cursor_blink(self) -> bool:
         return self._cursor_blink
+
+    @property
+    def live_refresh(self) -> LiveRefresh:
+        return self._live_refresh
 
     @property
     def credentials(self) -> CredentialStatus:
@@ -221,6 +236,36 @@ class PaiwsApp(App[int]):
         if self._main is not None:  # the table's rows are stale now
             self._main.workspace_changed(message.workspace_id, message.change)
 
+    def on_start_demo(self, message: StartDemo) -> None:
+        """`d` without credentials: the same app, on the demo's service (R1 offers the demo)."""
+        if self._demo is None:
+            self.exit(0, message=DEMO_EXIT)
+            return
+        self._replaced.append(self._service)
+        self._service = self._demo()
+        self._credentials = None
+        self.set_reactive(
+            PaiwsApp.session,
+            Session(read_only=self._service.read_only, demo=self._service.is_demo),
+        )
+        # A fresh stack (a mode) whose bottom is the picker, or the table for --region: the
+        # no-credentials screen is left behind, as at the start of a demo run.
+        if self.initial_region:
+            from paiws.screens.browse.workspace_table import WorkspaceTableScreen
+
+            main = self._main = WorkspaceTableScreen()
+            self.add_mode(BROWSE_MODE, lambda: main)
+            self.switch_mode(BROWSE_MODE)
+            self.call_after_refresh(self._set_region, self.initial_region)
+        else:
+            self.add_mode(DEMO_PICKER_MODE, RegionPickerScreen)
+            self.switch_mode(DEMO_PICKER_MODE)
+
+    @property
+    def replaced_services(self) -> list[DataService]:
+        """Services the app stopped using (the one without credentials, after `d`)."""
+        return list(self._replaced)
+
     @work(thread=True, exit_on_error=False, group="state")
     def _remember(self, region: str) -> None:
         # A small file write, still kept off the UI thread; failing to save a hint is harmless.
@@ -251,6 +296,7 @@ class PaiwsApp(App[int]):
     def help_sections(self) -> list[Section]:
         """Every screen's keys, for the help screen (built from their BINDINGS)."""
         from paiws.screens.browse.activation_panel import ActivationPanel
+        from paiws.screens.browse.status_picker import StatusPicker
         from paiws.screens.browse.workspace_table import WorkspaceTableScreen
         from paiws.screens.create.wizard import CreateWizard
         from paiws.screens.credentials_rejected import CredentialsRejectedScreen
@@ -267,14 +313,17 @@ class PaiwsApp(App[int]):
         from paiws.screens.members.remove_dialog import RemoveMembers
         from paiws.screens.members.roles_dialog import RolesDialog
         from paiws.screens.permission_error import PermissionErrorScreen
+        from paiws.screens.record_view import RecordScreen
         from paiws.screens.widgets.workspace_grid import WorkspaceGrid
 
         return [
             ("Everywhere", (type(self), PaiwsScreen)),
             ("Region picker", (RegionPickerScreen,)),
             ("Workspace table", (WorkspaceTableScreen, WorkspaceGrid)),
+            ("Status filter", (StatusPicker,)),
             ("Activation banner (PAI not activated)", (ActivationPanel,)),
             ("Workspace detail", (DetailScreen,)),
+            ("Workspace JSON", (RecordScreen,)),
             ("Create wizard", (CreateWizard,)),
             ("Edit workspace", (EditWorkspace,)),
             ("Delete workspace", (DeleteWorkspace,)),
@@ -339,10 +388,20 @@ class PaiwsApp(App[int]):
         super().panic(*safe)  # type: ignore[arg-type]  # same renderables Textual accepts
 
 
-def run(service: DataService, *, region: str | None = None) -> int:
-    """Run the TUI; returns the process exit code (1 after a crash)."""
-    app = PaiwsApp(service, region=region)
-    result = app.run()
+def run(
+    service: DataService,
+    *,
+    region: str | None = None,
+    demo: Callable[[], DataService] | None = None,
+) -> int:
+    """Run the TUI; returns the process exit code (1 after a crash). ``demo`` builds the
+    demo's service when the user starts it from the no-credentials screen."""
+    app = PaiwsApp(service, region=region, demo=demo)
+    try:
+        result = app.run()
+    finally:
+        if app.service is not service:  # the demo was started: stop its emulator
+            app.service.close()
     if app.return_code:
         return app.return_code
     return result if isinstance(result, int) else 0

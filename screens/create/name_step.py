@@ -67,6 +67,12 @@ class NameStep(Vertical):
         """The availability answer for the current name, if one has arrived."""
         return self._checks.get(self.value)
 
+    @property
+    def taken(self) -> bool:
+        """The current name is known to be taken (never shown with a ✓)."""
+        check = self.check
+        return check is not None and not check.available
+
     def on_mount(self) -> None:
         self._render_state(self.value)
 
@@ -160,18 +166,19 @@ class NameStep(Vertical):
             return
         check = self._checks.get(name)
         if check is None:
-            show_feedback(
-                widget, f"✓ Valid name · checking availability in {self._region}…", "muted"
-            )
+            show_feedback(widget, f"Valid name · checking availability in {self._region}…", "muted")
         elif check.available:
             show_feedback(widget, f"✓ Available in {self._region}", "ok")
         else:
             note = self._notes.get(name) or Text(
-                "A workspace with this name already exists. Pick another name; if you continue, "
-                "paiws compares the configurations and creates nothing."
+                "Pick another name. If you continue, Create compares that workspace's "
+                "configuration with yours after the review (R4) and creates nothing."
             )
+            holder = f"workspace ID {check.existing_id}" if check.existing_id else "a workspace"
             show_feedback(
                 widget,
-                Text.assemble("✗ Taken (ID ", check.existing_id or "unknown", ")\n", note),
+                Text.assemble(
+                    f"✗ Taken: {holder} already has this name in {self._region}.\n", note
+                ),
                 "warn",
             )

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
 from paiws.core.api import CreateOutcome, CreatePhase, CreateProgress, CreateRequest, explain
@@ -121,8 +121,24 @@ class OutcomeState:
 _BUTTONS = ("open", "members", "rename", "retry", "back", "copy", "close")
 
 
+class OutcomeButtons(Horizontal):
+    """The outcome's next moves, kept at the bottom of the wizard (never scrolled away)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="button-bar")
+
+    def compose(self) -> ComposeResult:
+        yield Button("Open in table", id="outcome-open", variant="success")
+        yield Button("Add members now", id="outcome-members", variant="primary")
+        yield Button("Choose another name", id="outcome-rename", variant="primary")
+        yield Button("Check again", id="outcome-retry", variant="primary")
+        yield Button("Back to review", id="outcome-back")
+        yield Button("Copy", id="outcome-copy")
+        yield Button("Close", id="outcome-close")
+
+
 class OutcomePanel(Vertical):
-    """One result, explained, with the buttons that make sense for it."""
+    """One result, explained; its buttons are the wizard's `OutcomeButtons`."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="step")
@@ -130,17 +146,10 @@ class OutcomePanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="outcome-title")
-        # Scrolls when long (e.g. many notes) so the buttons stay on screen.
-        with VerticalScroll(id="outcome-scroll"):
-            yield Static(id="outcome-body")
-        with Horizontal(id="outcome-buttons"):
-            yield Button("Open in table", id="outcome-open", variant="success")
-            yield Button("Add members now", id="outcome-members", variant="primary")
-            yield Button("Choose another name", id="outcome-rename", variant="primary")
-            yield Button("Check again", id="outcome-retry", variant="primary")
-            yield Button("Back to review", id="outcome-back")
-            yield Button("Copy", id="outcome-copy")
-            yield Button("Close", id="outcome-close")
+        yield Static(id="outcome-body")
+
+    def _button(self, name: str) -> Button:
+        return self.screen.query_one(f"#outcome-{name}", Button)
 
     def _show(self, title: str, tone: str, body: Text, state: OutcomeState, *buttons: str) -> None:
         self.state = state
@@ -150,15 +159,15 @@ class OutcomePanel(Vertical):
             heading.set_class(name == tone, f"-{name}")
         self.query_one("#outcome-body", Static).update(body)
         for name in _BUTTONS:
-            self.query_one(f"#outcome-{name}", Button).display = name in buttons
-        copy = self.query_one("#outcome-copy", Button)
+            self._button(name).display = name in buttons
+        copy = self._button("copy")
         copy.label = f"Copy {state.copy_what} (y)"
         copy.display = state.copy_text is not None
 
     def focus_default(self) -> None:
         """Enter should do the most likely next thing: the first visible button."""
         for name in _BUTTONS:
-            button = self.query_one(f"#outcome-{name}", Button)
+            button = self._button(name)
             if button.display:
                 button.focus()
                 return
@@ -198,10 +207,11 @@ class OutcomePanel(Vertical):
                 ("open", "members", "copy", "close") if ready else ("open", "copy", "close")
             )
         elif outcome.kind == "exists_same":
-            title, tone = "= Already exists with the same configuration", "ok"
+            title, tone = "= Already exists with the same configuration — nothing was created", "ok"
             body.append(
-                "\n\nNothing was created: a workspace with this name and the same description "
-                "and environments is already there. Enter opens it in the table."
+                "\n\nA workspace with this name and the same description and environments "
+                "(and display name, if you gave one) is already there, so paiws sent no "
+                "CreateWorkspace. Enter opens it in the table; y copies its ID."
             )
             buttons = ("open", "copy", "close")
         else:

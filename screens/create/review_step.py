@@ -8,18 +8,25 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from paiws.core.api import CreateRequest
+from paiws.core.api import CreateRequest, NameCheck
 
 
-def request_table(request: CreateRequest, region_label: str) -> Table:
-    """Every CreateWorkspace parameter exactly as it will be sent, with a note per row."""
+def request_table(
+    request: CreateRequest, region_label: str, check: NameCheck | None = None
+) -> Table:
+    """Every CreateWorkspace parameter exactly as it will be sent, with a note per row. Values
+    are whole: long ones wrap (and a word longer than the column folds), never cut."""
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
-    table.add_column(ratio=1)
-    table.add_column(style="dim")
+    table.add_column(ratio=1, min_width=20, overflow="fold")
+    table.add_column(style="dim", overflow="fold", max_width=32)
     envs = "[" + ", ".join(f'"{env}"' for env in request.environments) + "]"
     table.add_row("Region", Text(region_label), "every request carries it")
-    table.add_row("WorkspaceName", Text(request.name), "")
+    name_note = ""
+    if check is not None and not check.available:
+        holder = f"ID {check.existing_id}" if check.existing_id else "another workspace"
+        name_note = f"taken by {holder}: Create compares the two; nothing is created"
+    table.add_row("WorkspaceName", Text(request.name), Text(name_note, style="yellow"))
     table.add_row("Description", Text(request.description), "")
     table.add_row("EnvTypes", Text(envs), f"{request.mode} mode")
     table.add_row(
@@ -55,5 +62,7 @@ class ReviewStep(Vertical):
             id="review-note",
         )
 
-    def show(self, request: CreateRequest, region_label: str) -> None:
-        self.query_one("#review-table", Static).update(request_table(request, region_label))
+    def show(
+        self, request: CreateRequest, region_label: str, check: NameCheck | None = None
+    ) -> None:
+        self.query_one("#review-table", Static).update(request_table(request, region_label, check))

@@ -15,9 +15,9 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Button, ContentSwitcher, Footer, Input, Static
+from textual.widgets import Button, ContentSwitcher, Input, Static
 from textual.worker import get_current_worker
 
 from paiws.core.api import CreateOutcome, CreateProgress, CreateRequest
@@ -28,9 +28,11 @@ from paiws.screens.create.gate import create_blocked_reason, region_label
 from paiws.screens.create.mode_step import ModeChoice, ModeStep
 from paiws.screens.create.name_step import NameStep
 from paiws.screens.create.options_step import OptionsStep
-from paiws.screens.create.progress import CreateProgressPanel, OutcomePanel
+from paiws.screens.create.progress import CreateProgressPanel, OutcomeButtons, OutcomePanel
 from paiws.screens.create.review_step import ReviewStep
 from paiws.screens.widgets.confirm_modal import ConfirmModal
+from paiws.screens.widgets.fit import fit_scroll
+from paiws.screens.widgets.key_hints import KeyHints
 from paiws.screens.widgets.stepper import Stepper
 
 STEP_LABELS = ("Name", "Description", "Mode", "Options", "Review", "Create")
@@ -78,6 +80,8 @@ class CreateWizard(PaiwsModal[str | None]):
         Binding(
             "y", "copy", "Copy", tooltip="Copy the workspace ID or the RAM policy", id="wizard.copy"
         ),
+        Binding("pageup", "scroll_step(-1)", "Scroll up", show=False, id="wizard.page_up"),
+        Binding("pagedown", "scroll_step(1)", "Scroll down", show=False, id="wizard.page_down"),
         # Shadows the app's `g` while a create is in flight: leaving then would hide its result.
         Binding("g", "change_region", "Region", show=False, id="wizard.region"),
     ]
@@ -126,11 +130,16 @@ class CreateWizard(PaiwsModal[str | None]):
                     yield Button("Close", id="wizard-close", variant="primary")
             else:
                 yield from self._compose_steps()
-        yield Footer()
+        yield KeyHints()
 
     def _compose_steps(self) -> ComposeResult:
         yield Stepper(STEP_LABELS, id="wizard-stepper")
-        with ContentSwitcher(initial=_QUESTION_IDS[0], id="wizard-steps"):
+        # The step scrolls and the buttons stay below it, so every step's buttons are on
+        # screen even at 80x24 (SPEC §6); `_fit_to_screen` bounds the scrolling part.
+        with (
+            VerticalScroll(id="wizard-scroll"),
+            ContentSwitcher(initial=_QUESTION_IDS[0], id="wizard-steps"),
+        ):
             yield NameStep(self._region, id="step-name")
             yield DescriptionStep(id="step-description")
             yield ModeStep(id="step-mode")
@@ -141,12 +150,31 @@ class CreateWizard(PaiwsModal[str | None]):
         with Horizontal(classes="button-bar", id="wizard-buttons"):
             yield Button("Back", id="wizard-back")
             yield Button("Next", id="wizard-next", variant="primary")
+        yield OutcomeButtons(id="outcome-buttons")
 
     def on_mount(self) -> None:
         if self._blocked:
             self.query_one("#wizard-close", Button).focus()
         else:
             self._show_step(0)
+
+    def action_scroll_step(self, direction: int) -> None:
+        """PageUp/PageDown scroll the step whatever has the focus (a long review, at 80x24)."""
+        scroll = self.query_one("#wizard-scroll", VerticalScroll)
+        if direction < 0:
+            scroll.scroll_page_up(animate=False)
+        else:
+            scroll.scroll_page_down(animate=False)
+
+    def on_resize(self) -> None:
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        """The step's part takes what the title, stepper, buttons, border and footer leave of
+        the screen's height; more than that scrolls (with a scrollbar)."""
+        if not self._blocked:
+            box = self.query_one("#wizard-box")
+            fit_scroll(self, box, self.query_one("#wizard-scroll", VerticalScroll))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self._blocked:
@@ -172,6 +200,9 @@ class CreateWizard(PaiwsModal[str | None]):
         self.query_one("#wizard-steps", ContentSwitcher).current = panel_id
         self.query_one(Stepper).current = stepper_index
         self.query_one("#wizard-buttons").display = self._phase == "ask"
+        self.query_one("#outcome-buttons").display = self._phase == "outcome"
+        self.query_one("#wizard-scroll", VerticalScroll).scroll_home(animate=False)
+        self.call_after_refresh(self._fit_to_screen)
         self.refresh_bindings()
 
     def _show_step(self, step: int) -> None:
@@ -181,6 +212,7 @@ class CreateWizard(PaiwsModal[str | None]):
             self._name_step.enter()
         else:
             self._name_step.leave()
+        self.query_one(Stepper).warned = frozenset({0}) if self._name_step.taken else frozenset()
         self._switch(_QUESTION_IDS[step], step)
         self.query_one("#wizard-back", Button).disabled = step == 0
         self.query_one("#wizard-next", Button).label = (
@@ -190,7 +222,9 @@ class CreateWizard(PaiwsModal[str | None]):
             self.query_one(OptionsStep).set_name(self._name_step.value)
         if step == REVIEW:
             self._request = self._build_request()
-            self.query_one(ReviewStep).show(self._request, self._region_label)
+            self.query_one(ReviewStep).show(
+                self._request, self._region_label, self._name_step.check
+            )
         self.query_one(_FOCUS_OF_STEP[step]).focus()
 
     def _build_request(self) -> CreateRequest:

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Button, ContentSwitcher, Footer, Input, SelectionList, Static
+from textual.widgets import Button, ContentSwitcher, Input, SelectionList, Static
 
 from paiws.core.api import AddMembersOutcome, AddMembersRequest, AddProgress
 from paiws.paths import asset_path
@@ -36,6 +36,7 @@ from paiws.screens.members.role_picker import RolePicker, role_detail
 from paiws.screens.widgets.change_dialog import ChangeDialog
 from paiws.screens.widgets.confirm_modal import ConfirmModal
 from paiws.screens.widgets.feedback import show_feedback
+from paiws.screens.widgets.key_hints import KeyHints
 from paiws.screens.widgets.stepper import Stepper
 
 STEP_LABELS = ("People", "Roles", "Review", "Add")
@@ -69,6 +70,8 @@ class AddMembersForm(ChangeDialog[bool]):
         ),
         Binding("g", "change_region", "Region", show=False, id="add.region"),
     ]
+
+    HINTS = ("add.next", "add.back", "add.cancel", "dialog.copy")
 
     class Progress(Message):
         def __init__(self, progress: AddProgress) -> None:
@@ -135,7 +138,7 @@ class AddMembersForm(ChangeDialog[bool]):
                 with Horizontal(classes="button-bar", id="add-outcome-buttons"):
                     for name, label, variant in OUTCOME_BUTTONS:
                         yield Button(label, id=f"add-{name}", variant=variant)
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self._fit()

@@ -68,6 +68,15 @@ class MembersScreen(PaiwsScreen[None]):
         ),
     ]
 
+    HINTS = (
+        "members.roles",
+        "members.add",
+        "members.remove",
+        "members.search",
+        "members.refresh",
+        "members.escape",
+    )
+
     def __init__(self, workspace_id: str, workspace_name: str) -> None:
         super().__init__()
         self.workspace_id = workspace_id

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from paiws.core.api import ADMIN, MemberRow, RemovalOutcome, RemovalPlan, roles_in_words
 from paiws.paths import asset_path
@@ -24,6 +24,7 @@ from paiws.screens.members.gate import member_change_blocked
 from paiws.screens.members.layout import fit_box
 from paiws.screens.widgets.change_dialog import ChangeDialog
 from paiws.screens.widgets.inputs import Field
+from paiws.screens.widgets.key_hints import KeyHints
 
 
 class RemoveMembers(ChangeDialog[bool]):
@@ -36,6 +37,8 @@ class RemoveMembers(ChangeDialog[bool]):
             "escape", "cancel", "Cancel", tooltip="Cancel: nobody is removed", id="remove.cancel"
         ),
     ]
+
+    HINTS = ("remove.cancel", "dialog.copy")
 
     class Planned(Message):
         def __init__(self, plan: RemovalPlan) -> None:
@@ -106,7 +109,7 @@ class RemoveMembers(ChangeDialog[bool]):
                 yield Button("Cancel", id="remove-cancel", variant="primary")
                 if not reason:
                     yield Button("Remove", id="remove-go", variant="error", disabled=True)
-        yield Footer()
+        yield KeyHints()
 
     def on_resize(self, event: events.Resize) -> None:
         fit_box(self)

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Button, Footer, SelectionList, Static
+from textual.widgets import Button, SelectionList, Static
 
 from paiws.core.api import (
     ADMIN,
@@ -32,6 +32,7 @@ from paiws.screens.members.gate import member_change_blocked
 from paiws.screens.members.layout import fit_box
 from paiws.screens.members.role_picker import RolePicker, role_detail
 from paiws.screens.widgets.change_dialog import ChangeDialog
+from paiws.screens.widgets.key_hints import KeyHints
 
 Stage = Literal["edit", "checking", "confirm", "applying"]
 _GRANTABLE_CODES = frozenset(role.code for role in GRANTABLE)
@@ -69,6 +70,8 @@ class RolesDialog(ChangeDialog[bool]):
             id="roles.go",
         ),
     ]
+
+    HINTS = ("roles.go", "roles.cancel", "dialog.copy")
 
     class Planned(Message):
         def __init__(self, plan: RoleChangePlan) -> None:
@@ -119,7 +122,7 @@ class RolesDialog(ChangeDialog[bool]):
                 yield Button("Cancel", id="roles-cancel")
                 if not self._reason:
                     yield Button("Review changes", id="roles-go", variant="primary")
-        yield Footer()
+        yield KeyHints()
 
     def on_resize(self, event: events.Resize) -> None:
         fit_box(self)

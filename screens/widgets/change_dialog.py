@@ -8,6 +8,7 @@ from typing import ClassVar, TypeVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
@@ -16,6 +17,7 @@ from paiws.paths import asset_path
 from paiws.screens.base import PaiwsModal
 from paiws.screens.errors import COPY_KEY, error_body, read_only_reason
 from paiws.screens.widgets.feedback import show_feedback
+from paiws.screens.widgets.fit import fit_scroll
 
 ResultT = TypeVar("ResultT")
 
@@ -49,8 +51,24 @@ class ChangeDialog(PaiwsModal[ResultT]):
         """Why the form is not offered at all (read-only mode), or None."""
         return read_only_reason(self.ACTION) if self.session.read_only else None
 
+    def on_resize(self) -> None:
+        self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        """The form scrolls between the title and the buttons when the screen is short."""
+        scrolls = self.query("#dialog-scroll").results(VerticalScroll)
+        scroll = next(scrolls, None)
+        if scroll is not None:
+            fit_scroll(self, self.query_one("#wizard-box"), scroll)
+
     def feedback(self, text: Text, kind: str) -> None:
-        show_feedback(self.query_one(self.FEEDBACK, Static), text, kind)
+        widget = self.query_one(self.FEEDBACK, Static)
+        show_feedback(widget, text, kind)
+        self.call_after_refresh(self._fit_and_show, widget)
+
+    def _fit_and_show(self, widget: Static) -> None:
+        self.fit_to_screen()
+        self.call_after_refresh(widget.scroll_visible, animate=False)
 
     def show_failure(self, error: BaseException, *, purpose: str) -> None:
         """Explain ``error`` in the feedback line; remember its RAM policy for `y`."""

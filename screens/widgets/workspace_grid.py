@@ -7,13 +7,22 @@ DataTable: at 10,000 rows the DataTable re-measured every new cell through Rich 
 every visible cell after each append, which kept the UI thread busy for tens of seconds (see
 docs/performance.md).
 
+Columns adapt to the width (`columns.py`): Name and Status are whole and pinned, the rest
+scroll sideways a column at a time, long text is cut with `…`. What is shown is the loaded
+rows, filtered on the text of every column (instantly, CJK aware: NFKC and case folded) and,
+when asked, sorted on one column; the loaded rows themselves keep the server's order.
+A one-character mark left of the name says a row may be stale (`~`, a refresh failed).
+
 Cells are `rich.text.Text` (no markup is ever parsed); the status cell is coloured per status.
-Keys: up/down, page up/down, home/end (first/last row), left/right scroll sideways, enter opens.
+Keys: up/down (j/k), page up/down, home/end (first/last row, G too), left/right scroll the
+columns sideways, enter opens; a click on a header cell asks to sort by that column.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -29,11 +38,27 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from paiws.core.api import STATUS_STYLES, TABLE_COLUMNS, WorkspaceRow, row_cells
+from paiws.screens.widgets.columns import CELL_PADDING, Layout, fit, natural_widths
 
 STATUS_COLUMN = TABLE_COLUMNS.index("Status")
-CELL_PADDING = 1  # blank cells left and right of every cell, as in a DataTable
 HEADER_HEIGHT = 1
 STRIP_CACHE_SIZE = 1024  # rendered rows kept (a few screens' worth)
+STALE_MARK = "~"
+MORE_LEFT, MORE_RIGHT = "\u2039", "\u203a"  # the header's "more columns this way" markers
+_DIGITS = re.compile(r"(\d+)")
+
+SortKey = tuple[str | int, ...]
+
+
+def searchable(text: str) -> str:
+    """What the filter compares: NFKC (full-width letters match ASCII ones) and case folded."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def natural_key(text: str) -> SortKey:
+    """Sorts ``ws_2`` before ``ws_10`` and ``9`` before ``10`` (digit runs compare as numbers)."""
+    parts = _DIGITS.split(searchable(text))
+    return tuple(int(part) if index % 2 else part for index, part in enumerate(parts))
 
 
 def row_texts(row: WorkspaceRow) -> list[Text]:
@@ -50,19 +75,20 @@ class WorkspaceGrid(ScrollView, can_focus=True):
             "enter", "select_cursor", "Open", tooltip="Open the workspace detail", id="table.open"
         ),
         # Moving around, as in any table (not listed on the help screen, like a DataTable's).
-        Binding("up", "cursor_up", show=False),
-        Binding("down", "cursor_down", show=False),
+        Binding("up,k", "cursor_up", show=False),
+        Binding("down,j", "cursor_down", show=False),
         Binding("pageup", "page_up", show=False),
         Binding("pagedown", "page_down", show=False),
         Binding("home,ctrl+home", "first_row", show=False),
-        Binding("end,ctrl+end", "last_row", show=False),
-        Binding("left", "scroll_sideways(-4)", show=False),
-        Binding("right", "scroll_sideways(4)", show=False),
+        Binding("end,ctrl+end,G", "last_row", show=False),
+        Binding("left", "scroll_columns(-1)", show=False),
+        Binding("right", "scroll_columns(1)", show=False),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "workspace-grid--header",
         "workspace-grid--cursor",
         "workspace-grid--even-row",
+        "workspace-grid--mark",
     }
     # The look of Textual's DataTable (same variables), so the table reads as before.
     DEFAULT_CSS = """
@@ -71,6 +97,7 @@ class WorkspaceGrid(ScrollView, can_focus=True):
         color: $foreground;
         height: auto;
         max-height: 100%;
+        overflow-x: hidden;
         &:focus {
             background-tint: $foreground 5%;
             & > .workspace-grid--cursor {
@@ -102,6 +129,10 @@ class WorkspaceGrid(ScrollView, can_focus=True):
             color: $block-cursor-blurred-foreground;
             text-style: $block-cursor-blurred-text-style;
         }
+        & > .workspace-grid--mark {
+            color: $warning;
+            text-style: bold;
+        }
     }
     """
 
@@ -117,15 +148,40 @@ class WorkspaceGrid(ScrollView, can_focus=True):
         def control(self) -> WorkspaceGrid:
             return self.grid
 
+    class HeaderClicked(Message):
+        """A click on a column title: ``column`` is its index in TABLE_COLUMNS."""
+
+        def __init__(self, grid: WorkspaceGrid, column: int) -> None:
+            super().__init__()
+            self.grid = grid
+            self.column = column
+
+        @property
+        def control(self) -> WorkspaceGrid:
+            return self.grid
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._rows: dict[str, WorkspaceRow] = {}
-        self._order: list[str] = []  # workspace IDs in display order
-        self._index: dict[str, int] = {}
-        self._cells: list[tuple[str, ...]] = []  # row_cells() per row, in display order
-        self._widths = [cell_len(title) for title in TABLE_COLUMNS]
-        self._strips: LRUCache[tuple[int, str], Strip] = LRUCache(STRIP_CACHE_SIZE)
-        self._layout_key = 0  # bumped when a column width changes: cached rows are stale
+        self._cells: dict[str, tuple[str, ...]] = {}  # row_cells() per row
+        self._hay: dict[str, str] = {}  # searchable() text of every cell, per row
+        self._loaded: list[str] = []  # workspace IDs in the server's order
+        self._view: list[str] = []  # workspace IDs shown, in display order
+        self._index: dict[str, int] = {}  # position in _view
+        self._rev: dict[str, int] = {}  # bumped when a row's content or mark changes
+        self._marks: dict[str, str] = {}
+        self._unreadable: set[str] = set()  # R16: rows with fields of the wrong type
+        self._sort_keys: dict[int, dict[str, SortKey]] = {}
+        self._widths = [cell_len(title) for title in TABLE_COLUMNS]  # content, per column
+        self._terms: tuple[str, ...] = ()
+        self._filter_text = ""
+        self._sort: tuple[int, bool] | None = None  # local sort: (column, descending)
+        self._arrow: tuple[int, bool] | None = None  # the header's ▲/▼
+        self._offset = 0  # scrollable columns scrolled out to the left
+        self._layout: Layout | None = None
+        self._layout_width = -1
+        self._strips: LRUCache[tuple[int, str, int], Strip] = LRUCache(STRIP_CACHE_SIZE)
+        self._layout_key = 0  # bumped when the layout changes: cached rows are stale
         self._cursor = 0
         self._styles: dict[str, Style] | None = None  # component styles, once per repaint
 
@@ -133,73 +189,267 @@ class WorkspaceGrid(ScrollView, can_focus=True):
 
     @property
     def loaded(self) -> int:
-        return len(self._order)
+        """Rows held (filtered or not)."""
+        return len(self._loaded)
 
     @property
     def row_count(self) -> int:
-        return len(self._order)
+        """Rows shown (after the filter)."""
+        return len(self._view)
+
+    @property
+    def unreadable(self) -> int:
+        """How many of the rows held have fields the server sent with the wrong type (R16)."""
+        return len(self._unreadable)
 
     @property
     def cursor_row(self) -> int:
         return self._cursor
 
+    @property
+    def filter_text(self) -> str:
+        return self._filter_text
+
+    @property
+    def local_sort(self) -> tuple[int, bool] | None:
+        return self._sort
+
+    def loaded_rows(self) -> list[WorkspaceRow]:
+        return [self._rows[workspace_id] for workspace_id in self._loaded]
+
     def replace_rows(self, rows: Iterable[WorkspaceRow]) -> None:
+        """New contents (a reload); the filter and the sort stay."""
         self._rows.clear()
-        self._order.clear()
-        self._index.clear()
         self._cells.clear()
+        self._hay.clear()
+        self._loaded.clear()
+        self._view.clear()
+        self._index.clear()
+        self._rev.clear()
+        self._marks.clear()
+        self._unreadable.clear()
+        self._sort_keys.clear()
         self._widths = [cell_len(title) for title in TABLE_COLUMNS]
-        self._strips.clear()
-        self._layout_key += 1
+        self._relayout()
         self._cursor = 0
         self.scroll_to(0, 0, animate=False, immediate=True)
         self.append_rows(rows)
 
-    def append_rows(self, rows: Iterable[WorkspaceRow]) -> None:
-        widths = self._widths
+    def _take(self, row: WorkspaceRow) -> bool:
+        """Hold ``row``'s cells; True when a column got wider."""
+        workspace_id = row.workspace_id
+        cells = row_cells(row)
+        self._rows[workspace_id] = row
+        self._cells[workspace_id] = cells
+        self._hay[workspace_id] = searchable("\n".join(cells))
+        if row.unreadable:
+            self._unreadable.add(workspace_id)
+        else:
+            self._unreadable.discard(workspace_id)
+        for keys in self._sort_keys.values():
+            keys.pop(workspace_id, None)
         widened = False
-        first_new = len(self._order)
+        widths = self._widths
+        for column, cell in enumerate(cells):
+            width = cell_len(cell)
+            if width > widths[column]:
+                widths[column] = width
+                widened = True
+        return widened
+
+    def append_rows(self, rows: Iterable[WorkspaceRow]) -> None:
+        widened = False
+        new: list[str] = []
         for row in rows:
-            # Pages can overlap when workspaces are created mid-stream; the row is already
-            # on screen then.
+            # Pages can overlap when workspaces are created mid-stream, and rows found by a
+            # server search may be loaded already: the row is on screen then.
             if row.workspace_id in self._rows:
                 continue
-            cells = row_cells(row)
-            self._rows[row.workspace_id] = row
-            self._index[row.workspace_id] = len(self._order)
-            self._order.append(row.workspace_id)
-            self._cells.append(cells)
-            for column, cell in enumerate(cells):
-                width = cell_len(cell)
-                if width > widths[column]:
-                    widths[column] = width
-                    widened = True
+            widened = self._take(row) or widened
+            self._loaded.append(row.workspace_id)
+            new.append(row.workspace_id)
         if widened:
-            self._layout_key += 1
-            self._strips.clear()
+            self._relayout()
+        if not new:
+            return
+        shown = [i for i in new if self._matches(i)] if self._terms else new
+        if self._sort is None:
+            first_new = len(self._view)
+            for workspace_id in shown:
+                self._index[workspace_id] = len(self._view)
+                self._view.append(workspace_id)
+            self._update_virtual_size()
+            if widened or first_new < round(self.scroll_y) + self._body_height():
+                self.refresh()  # rows appended below the visible ones only move the scrollbar
+        elif shown:
+            self._rebuild_view(self._view + shown)
+        elif widened:
+            self.refresh()
+
+    def update_rows(self, rows: Iterable[WorkspaceRow]) -> int:
+        """Replace rows already held (a refresh of some rows); returns how many were held."""
+        updated = 0
+        widened = False
+        for row in rows:
+            workspace_id = row.workspace_id
+            if workspace_id not in self._rows:
+                continue
+            widened = self._take(row) or widened
+            self._rev[workspace_id] = self._rev.get(workspace_id, 0) + 1
+            updated += 1
+        if widened:
+            self._relayout()
+        if updated:
+            self._rebuild_view(list(self._loaded))
+        return updated
+
+    def remove_rows(self, workspace_ids: Iterable[str]) -> None:
+        gone = {i for i in workspace_ids if i in self._rows}
+        if not gone:
+            return
+        for workspace_id in gone:
+            del self._rows[workspace_id], self._cells[workspace_id], self._hay[workspace_id]
+            self._rev.pop(workspace_id, None)
+            self._marks.pop(workspace_id, None)
+            self._unreadable.discard(workspace_id)
+            for keys in self._sort_keys.values():
+                keys.pop(workspace_id, None)
+        self._loaded = [i for i in self._loaded if i not in gone]
+        self._rebuild_view(list(self._loaded))
+
+    def set_marks(self, workspace_ids: Iterable[str], mark: str | None) -> None:
+        """Mark rows (``~`` stale) or clear their mark (None)."""
+        changed = False
+        for workspace_id in workspace_ids:
+            if workspace_id not in self._rows or self._marks.get(workspace_id) == mark:
+                continue
+            if mark is None:
+                del self._marks[workspace_id]
+            else:
+                self._marks[workspace_id] = mark
+            self._rev[workspace_id] = self._rev.get(workspace_id, 0) + 1
+            changed = True
+        if changed:
+            self.refresh()
+
+    @property
+    def marked(self) -> dict[str, str]:
+        return dict(self._marks)
+
+    # -- filter and sort ----------------------------------------------------------------------
+
+    def set_filter(self, text: str) -> None:
+        """Show only the loaded rows whose cells contain every word of ``text``."""
+        terms = tuple(searchable(text).split())
+        self._filter_text = text.strip()
+        if terms == self._terms:
+            return
+        self._terms = terms
+        self._rebuild_view(list(self._loaded))
+
+    def _matches(self, workspace_id: str) -> bool:
+        hay = self._hay[workspace_id]
+        return all(term in hay for term in self._terms)
+
+    def set_local_sort(self, column: int | None, descending: bool = False) -> None:
+        """Sort the shown rows on one column (None: the server's order)."""
+        sort = None if column is None else (column, descending)
+        if sort == self._sort:
+            return
+        self._sort = sort
+        self._rebuild_view(list(self._loaded))
+
+    def set_arrow(self, column: int | None, descending: bool = False) -> None:
+        """Which header carries ▲ (ascending) or ▼ (descending)."""
+        arrow = None if column is None else (column, descending)
+        if arrow != self._arrow:
+            self._arrow = arrow
+            self.refresh()
+
+    def _keys(self, column: int) -> dict[str, SortKey]:
+        keys = self._sort_keys.setdefault(column, {})
+        if len(keys) != len(self._cells):
+            for workspace_id, cells in self._cells.items():
+                if workspace_id not in keys:
+                    keys[workspace_id] = natural_key(cells[column])
+        return keys
+
+    def _rebuild_view(self, candidates: list[str]) -> None:
+        """Filter and sort ``candidates`` into the shown rows; the cursor stays on its row (or
+        near where it was, when that row is no longer shown)."""
+        selected = self.selected
+        old_cursor = self._cursor
+        view = [i for i in candidates if self._matches(i)] if self._terms else candidates
+        if self._sort is not None:
+            column, descending = self._sort
+            view.sort(key=self._keys(column).__getitem__, reverse=descending)
+        self._view = view
+        self._index = {workspace_id: position for position, workspace_id in enumerate(view)}
         self._update_virtual_size()
-        if widened or first_new < round(self.scroll_y) + self._body_height():
-            self.refresh()  # rows appended below the visible ones only move the scrollbar
+        index = self._index.get(selected.workspace_id) if selected is not None else None
+        self._cursor = max(0, min(old_cursor if index is None else index, len(view) - 1))
+        self._scroll_cursor_into_view()
+        self.refresh()
+
+    # -- layout -------------------------------------------------------------------------------
+
+    def _relayout(self) -> None:
+        """Widths or the sideways offset changed: place the columns again at the next look."""
+        self._layout = None
+        self._update_virtual_size()
+        self.refresh()
+
+    @property
+    def columns(self) -> Layout:
+        """Where each column is drawn at the current width (see columns.fit)."""
+        width = self.scrollable_content_region.width or self.size.width
+        if self._layout is None or self._layout_width != width:
+            layout = fit(natural_widths(self._widths), width, self._offset)
+            if layout != self._layout:
+                self._layout_key += 1  # rows drawn for the old layout are stale
+                self._strips.clear()
+            self._layout, self._layout_width = layout, width
+            self._offset = layout.offset
+        return self._layout
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._relayout()
 
     def _update_virtual_size(self) -> None:
-        width = sum(self._widths) + 2 * CELL_PADDING * len(self._widths)
-        self.virtual_size = Size(width, len(self._order) + HEADER_HEIGHT)
+        width = self.columns.width if self.size.width else sum(self._widths)
+        self.virtual_size = Size(width, len(self._view) + HEADER_HEIGHT)
+
+    def action_scroll_columns(self, delta: int) -> None:
+        layout = self.columns
+        if (delta > 0 and layout.more_right) or (delta < 0 and layout.more_left):
+            self._offset = layout.offset + delta
+            self._relayout()
+
+    # -- rows by position ---------------------------------------------------------------------
 
     def row_for(self, workspace_id: str) -> WorkspaceRow | None:
         return self._rows.get(workspace_id)
 
     def get_row_at(self, index: int) -> list[Text]:
-        """The cells of the row at ``index`` (display order), as drawn."""
-        return row_texts(self._rows[self._order[index]])
+        """The cells of the shown row at ``index``, in TABLE_COLUMNS order."""
+        return row_texts(self._rows[self._view[index]])
 
     def get_row_index(self, workspace_id: str) -> int:
         return self._index[workspace_id]
 
+    def shown_rows(self) -> list[WorkspaceRow]:
+        return [self._rows[workspace_id] for workspace_id in self._view]
+
+    def visible_rows(self) -> list[WorkspaceRow]:
+        """The rows in the viewport now."""
+        top = round(self.scroll_y)
+        return [self._rows[i] for i in self._view[top : top + self._body_height()]]
+
     @property
     def selected(self) -> WorkspaceRow | None:
-        if not 0 <= self._cursor < len(self._order):
+        if not 0 <= self._cursor < len(self._view):
             return None
-        return self._rows[self._order[self._cursor]]
+        return self._rows[self._view[self._cursor]]
 
     def move_to(self, workspace_id: str) -> bool:
         index = self._index.get(workspace_id)
@@ -211,10 +461,10 @@ class WorkspaceGrid(ScrollView, can_focus=True):
     # -- cursor and scrolling -----------------------------------------------------------------
 
     def move_cursor(self, *, row: int, animate: bool = False) -> None:
-        if not self._order:
+        if not self._view:
             self._cursor = 0
             return
-        self._cursor = max(0, min(row, len(self._order) - 1))
+        self._cursor = max(0, min(row, len(self._view) - 1))
         self._scroll_cursor_into_view(animate=animate)
         self.refresh()
 
@@ -245,10 +495,7 @@ class WorkspaceGrid(ScrollView, can_focus=True):
         self.move_cursor(row=0)
 
     def action_last_row(self) -> None:
-        self.move_cursor(row=len(self._order) - 1)
-
-    def action_scroll_sideways(self, delta: int) -> None:
-        self.scroll_to(x=self.scroll_x + delta, animate=False)
+        self.move_cursor(row=len(self._view) - 1)
 
     def action_select_cursor(self) -> None:
         row = self.selected
@@ -256,8 +503,13 @@ class WorkspaceGrid(ScrollView, can_focus=True):
             self.post_message(self.RowSelected(self, row.workspace_id))
 
     async def _on_click(self, event: events.Click) -> None:
+        if event.y < HEADER_HEIGHT:
+            column = self.columns.at(event.x)
+            if column is not None:
+                self.post_message(self.HeaderClicked(self, column.index))
+            return
         index = round(self.scroll_y) + event.y - HEADER_HEIGHT
-        if event.y < HEADER_HEIGHT or not 0 <= index < len(self._order):
+        if not 0 <= index < len(self._view):
             return
         if index == self._cursor:
             self.action_select_cursor()
@@ -279,9 +531,9 @@ class WorkspaceGrid(ScrollView, can_focus=True):
     def _style(self, name: str) -> Style:
         if self._styles is None:
             base = self.rich_style
-            header, even, cursor = (
+            header, even, cursor, mark = (
                 self.get_component_rich_style(f"workspace-grid--{part}")
-                for part in ("header", "even-row", "cursor")
+                for part in ("header", "even-row", "cursor", "mark")
             )
             self._styles = {
                 "base": base,
@@ -289,41 +541,75 @@ class WorkspaceGrid(ScrollView, can_focus=True):
                 "even-row": base + even,
                 "cursor": base + cursor,
                 "even-row+cursor": base + even + cursor,
+                "mark": mark,
             }
         return self._styles[name]
 
     def render_line(self, y: int) -> Strip:
-        scroll_x, scroll_y = self.scroll_offset
         width = self.scrollable_content_region.width
+        layout = self.columns
         if y < HEADER_HEIGHT:
             header = self._style("header")
-            strip = self._line([Text(title) for title in TABLE_COLUMNS]).apply_style(header)
-            return strip.crop_extend(scroll_x, scroll_x + width, header)
-        index = scroll_y + y - HEADER_HEIGHT
-        if index >= len(self._order):
+            return self._header(layout).apply_style(header).crop_extend(0, width, header)
+        index = round(self.scroll_y) + y - HEADER_HEIGHT
+        if index >= len(self._view):
             return Strip.blank(width, self._style("base"))
-        key = (self._layout_key, self._order[index])
+        workspace_id = self._view[index]
+        key = (self._layout_key, workspace_id, self._rev.get(workspace_id, 0))
         cached = self._strips.get(key)
         if cached is None:
-            cached = self._strips[key] = self._line(self.get_row_at(index))
+            cells = self.get_row_at(index)
+            cached = self._strips[key] = self._line(
+                layout, cells, mark=self._marks.get(workspace_id)
+            )
         name = "even-row" if index % 2 == 0 else "base"
         if index == self._cursor:
             name = "even-row+cursor" if index % 2 == 0 else "cursor"
         style = self._style(name)
-        return cached.apply_style(style).crop_extend(scroll_x, scroll_x + width, style)
+        return cached.apply_style(style).crop_extend(0, width, style)
 
-    def _line(self, cells: list[Text]) -> Strip:
+    def _header(self, layout: Layout) -> Strip:
+        titles = [Text(title) for title in TABLE_COLUMNS]
+        if self._arrow is not None:
+            column, descending = self._arrow
+            titles[column].append(" ▼" if descending else " ▲")
+        line = self._text(layout, titles)
+        if layout.more_left:
+            first = next(p for p in layout.placed if not p.column.pinned)
+            shifted = line[: first.x]
+            shifted.append(MORE_LEFT)
+            shifted.append_text(line[first.x + 1 :])
+            line = shifted
+        if layout.more_right:
+            line.append(" " * max(0, self.scrollable_content_region.width - line.cell_len - 1))
+            line.append(MORE_RIGHT)
+        return self._strip(line)
+
+    def _line(self, layout: Layout, cells: Sequence[Text], *, mark: str | None) -> Strip:
         """One row, every cell padded or cut (with an ellipsis) to its column's width."""
+        line = self._text(layout, cells)
+        if mark:
+            marked = Text(no_wrap=True, end="")
+            marked.append(mark, style=self._style("mark"))
+            marked.append_text(line[1:])
+            line = marked
+        return self._strip(line)
+
+    @staticmethod
+    def _text(layout: Layout, cells: Sequence[Text]) -> Text:
         pad = " " * CELL_PADDING
         line = Text(no_wrap=True, end="")
-        for cell, width in zip(cells, self._widths, strict=False):
-            fitted = cell.copy()
-            fitted.truncate(width, overflow="ellipsis", pad=True)
+        for placed in layout.placed:
+            fitted = cells[placed.column.index].copy()
+            fitted.truncate(placed.width, overflow="ellipsis", pad=True)
             line.append(pad)
             line.append_text(fitted)
             line.append(pad)
+        return line
+
+    def _strip(self, line: Text) -> Strip:
         segments = list(line.render(self.app.console))
         return Strip(Segment.simplify(segments), line.cell_len)
 
 
-__all__ = ["WorkspaceGrid", "row_texts"]
+__all__ = ["STALE_MARK", "WorkspaceGrid", "natural_key", "row_texts", "searchable"]

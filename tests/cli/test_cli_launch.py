@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -9,13 +10,24 @@ import pytest
 from paiws.core.interface import DataService
 from tests.cli.cli_support import Runner
 
+DemoFactory = Callable[[], DataService] | None
+
 
 @pytest.fixture
-def fake_tui(monkeypatch: pytest.MonkeyPatch) -> list[tuple[DataService, str | None]]:
+def demos() -> list[DemoFactory]:
+    """The demo factory each TUI launch was given (for `d` on the no-credentials screen)."""
+    return []
+
+
+@pytest.fixture
+def fake_tui(
+    monkeypatch: pytest.MonkeyPatch, demos: list[DemoFactory]
+) -> list[tuple[DataService, str | None]]:
     calls: list[tuple[DataService, str | None]] = []
 
-    def run(service: DataService, *, region: str | None = None) -> int:
+    def run(service: DataService, *, region: str | None = None, demo: DemoFactory = None) -> int:
         calls.append((service, region))
+        demos.append(demo)
         return 0
 
     monkeypatch.setattr("paiws.app.run", run)
@@ -44,6 +56,24 @@ def test_demo_runs_the_tui_on_the_embedded_emulator(
     assert run_cli("--demo").code == 0
     [(service, _region)] = fake_tui
     assert service.is_demo is True
+
+
+def test_the_tui_can_start_the_demo_itself_unless_it_is_the_demo(
+    run_cli: Runner,
+    fake_tui: list[tuple[DataService, str | None]],
+    demos: list[DemoFactory],
+    isolated_env: Path,
+) -> None:
+    assert run_cli("--read-only").code == 0
+    assert run_cli("--demo").code == 0
+    without, within = demos
+    assert within is None
+    assert without is not None
+    demo = without()  # builds the service only: its emulator starts at the first request
+    try:
+        assert demo.is_demo and demo.read_only  # --read-only carries over to the demo
+    finally:
+        demo.close()
 
 
 def test_tui_with_a_malformed_region_is_a_usage_error(

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
+from textual.widgets import Input
+
+from paiws.core.api import workspace_record
 from paiws.core.service import WorkspaceService
 from paiws.core.validation import parse_workspace_ids
 from paiws.emulator import Emulator
@@ -9,6 +15,7 @@ from paiws.screens.detail import DetailScreen
 from paiws.screens.id_lookup import IdLookupScreen
 from paiws.screens.limits import LimitsScreen
 from paiws.screens.messages import VerboseChanged
+from paiws.screens.record_view import RecordScreen
 from tests.support import SIZE, make_app, screen_text, settle
 
 
@@ -203,3 +210,79 @@ async def test_an_impossible_id_is_rejected_before_sending(
         await pilot.press(*["backspace"] * 7, *"100002", "enter")
         await settle(pilot)
         assert "nlp_train_01" in screen_text(app)
+
+
+async def test_lookup_placeholder_shows_ids_shaped_like_the_regions(
+    emulator: Emulator, service: WorkspaceService
+) -> None:
+    app = make_app(service, region="cn-hangzhou")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        assert app.screen.query_one("#ids", Input).placeholder.startswith("e.g. 100001, 100002")
+
+
+async def test_lookup_r_retries_instead_of_typing_and_new_questions_clear_old_answers(
+    emulator: Emulator, service: WorkspaceService
+) -> None:
+    app = make_app(service, region="cn-hangzhou")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("i", *"100002,100003", "enter")
+        await settle(pilot)
+        assert "Found 2 of 2" in screen_text(app)
+        emulator.inject_fault("ListWorkspaces", "non_json_200", times=1)  # not retried
+        await pilot.press("slash", "ctrl+u", *"100004,100005", "enter")
+        await settle(pilot)
+        assert "Could not look up the IDs" in screen_text(app)
+        assert "nlp_train_01" not in screen_text(app)  # the old answer is gone
+        emulator.clear_log()
+        await pilot.press("r")
+        await settle(pilot)
+        assert app.screen.query_one("#ids", Input).value == "100004,100005"  # nothing typed
+        assert [e.query["WorkspaceIds"] for e in emulator.request_log] == ["100004,100005"]
+        assert "Found 2 of 2" in screen_text(app)
+
+
+async def test_lookup_names_the_invalid_token_and_sends_nothing(
+    emulator: Emulator, service: WorkspaceService
+) -> None:
+    app = make_app(service, region="cn-hangzhou")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        emulator.clear_log()
+        await pilot.press("i", *"100002, nope#1", "enter")
+        await settle(pilot)
+        text = " ".join(screen_text(app).split())
+        assert "'nope#1' is not a workspace ID" in text and "Nothing was sent." in text
+        assert emulator.operations() == []
+
+
+async def test_b_and_v_in_the_detail_open_its_console_page_and_its_json_with_the_owner(
+    emulator: Emulator, service: WorkspaceService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(service, region="ap-northeast-1")
+    opened: list[str] = []
+    monkeypatch.setattr(app, "open_url", lambda url, new_tab=True: opened.append(url))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        detail = app.screen
+        assert isinstance(detail, DetailScreen) and detail.row is not None
+        workspace_id = detail.row.workspace_id
+        await pilot.press("b")
+        assert opened == [
+            "https://pai.console.alibabacloud.com/?regionId=ap-northeast-1"
+            f"&workspaceId={workspace_id}#/workspace/overview"
+        ]
+        await pilot.press("w")
+        await settle(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        assert isinstance(app.screen, RecordScreen)
+        assert detail.detail is not None
+        record = workspace_record(detail.detail.workspace, detail.detail.owner, include_owner=True)
+        assert json.loads(app.screen.text) == record
+        assert "Owner ID" in screen_text(app) and "--owner" in screen_text(app)

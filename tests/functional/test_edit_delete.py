@@ -1,4 +1,5 @@
-"""Edit (`e`) and delete (`ctrl+d`, R13) from the detail view, against the emulator."""
+"""Edit (`e`) and delete (`ctrl+d`, R13) from the detail view and from the table, against the
+emulator; read-only mode answers those keys with a sentence."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from paiws.screens.detail import DetailScreen
 from paiws.screens.edit_workspace import EditWorkspace
 from paiws.screens.widgets.confirm_modal import ConfirmModal
 from tests.functional.wizard_support import REGION, answer
-from tests.support import SIZE, make_app, screen_text, settle, text_of
+from tests.support import SIZE, make_app, notifications, screen_text, settle, text_of
 
 TARGET_ID, TARGET_NAME = "100002", "nlp_train_01"
 
@@ -144,6 +145,10 @@ async def test_read_only_offers_neither_edit_nor_delete(emulator: Emulator) -> N
         await pilot.press("ctrl+d")
         await settle(pilot)
         assert isinstance(app.screen, DetailScreen)
+        said = notifications(app)
+        assert "Refusing to update a workspace: paiws is in read-only mode" in said
+        assert "Refusing to delete a workspace" in said
+        assert "Start paiws without --read-only to make changes." in said
         # Even when pushed directly, both refuse and explain.
         app.push_screen(DeleteWorkspace(app.screen.row))  # type: ignore[arg-type]
         await settle(pilot)
@@ -192,3 +197,95 @@ async def test_a_refused_delete_shows_the_action_and_policy_and_keeps_the_worksp
         await pilot.press("y")
         assert app.clipboard is not None and "paiworkspace:DeleteWorkspace" in app.clipboard
     assert record(emulator) is not None
+
+
+async def test_read_only_table_keys_explain_instead_of_doing_nothing(emulator: Emulator) -> None:
+    service = emulator_service(emulator.base_url, read_only=True)
+    app = make_app(service, region=REGION)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        footer = screen_text(app).splitlines()[-1]
+        assert "New" not in footer and "Edit" not in footer and "Delete" not in footer
+        for key, action in (("n", "create"), ("e", "update"), ("ctrl+d", "delete")):
+            app.clear_notifications()
+            await pilot.press(key)
+            await settle(pilot)
+            assert isinstance(app.screen, WorkspaceTableScreen)
+            said = notifications(app)
+            assert f"Refusing to {action} a workspace: paiws is in read-only mode" in said
+            assert "without --read-only" in said
+        await pilot.press("question_mark")
+        await settle(pilot)
+        help_text = " ".join(screen_text(app).split())
+        assert "Read-only mode is on (--read-only)" in help_text
+        assert "Creating (n), editing (e), deleting (ctrl+d) and member changes" in help_text
+    assert emulator.operations().count("ListWorkspaces") == 1
+    service.close()
+
+
+async def test_e_edits_the_selected_row_from_the_table(
+    emulator: Emulator, service: WorkspaceService
+) -> None:
+    app = make_app(service, region=REGION)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen
+        assert isinstance(table, WorkspaceTableScreen)
+        assert table.grid.move_to(TARGET_ID)
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, EditWorkspace)
+        await answer(pilot, "#edit-display", "Renamed from the table")
+        await pilot.press("ctrl+s")
+        await settle(pilot, rounds=5)
+        assert table.is_current
+        selected = table.grid.selected
+        assert selected is not None and selected.workspace_id == TARGET_ID
+        assert selected.display_name == "Renamed from the table"
+
+
+async def test_deleting_from_the_table_keeps_the_cursor_where_it_was(
+    emulator: Emulator, service: WorkspaceService
+) -> None:
+    app = make_app(service, region=REGION)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen
+        assert isinstance(table, WorkspaceTableScreen)
+        table.grid.move_cursor(row=5)
+        doomed = table.grid.selected
+        below = table.grid.shown_rows()[6]
+        assert doomed is not None
+        await pilot.press("ctrl+d")
+        await settle(pilot)
+        assert isinstance(app.screen, DeleteWorkspace)
+        await answer(pilot, "#delete-confirm", doomed.name)
+        await pilot.press("enter")
+        await settle(pilot, rounds=5)
+        assert table.is_current
+        assert table.grid.row_for(doomed.workspace_id) is None
+        assert table.grid.cursor_row == 5
+        assert table.grid.selected == below
+
+
+async def test_deleting_the_default_workspace_says_so(
+    emulator: Emulator, service: WorkspaceService
+) -> None:
+    app = make_app(service, region=REGION)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen
+        assert isinstance(table, WorkspaceTableScreen)
+        default = table.grid.selected
+        assert default is not None and default.is_default
+        await pilot.press("ctrl+d")
+        await settle(pilot)
+        text = " ".join(screen_text(app).split())
+        assert f"This is the default workspace of {REGION} (IsDefault)" in text
+        await pilot.press("escape")
+        await settle(pilot)
+        assert table.grid.move_to(TARGET_ID)
+        await pilot.press("ctrl+d")
+        await settle(pilot)
+        assert "default workspace" not in " ".join(screen_text(app).split())
+    assert "DeleteWorkspace" not in emulator.operations()

@@ -16,6 +16,7 @@ from paiws.screens.browse.workspace_table import WorkspaceTableScreen
 from paiws.screens.credentials_rejected import CredentialsRejectedScreen
 from paiws.screens.no_credentials import NoCredentialsScreen
 from paiws.screens.permission_error import PermissionErrorScreen
+from paiws.screens.region_picker import RegionPickerScreen
 from tests.support import SIZE, make_app, screen_text, settle
 
 
@@ -167,3 +168,26 @@ def test_a_crash_prints_one_line_without_the_message_and_exits_1(
 def test_crash_line_names_only_the_type() -> None:
     line = crash_line(ValueError("secret"))
     assert "ValueError" in line and "secret" not in line
+
+
+async def test_d_without_credentials_starts_the_demo_in_the_app(emulator: Emulator) -> None:
+    service = build_service(Options(endpoint=emulator.base_url))
+    demo = emulator_service(emulator.base_url, is_demo=True)
+    app = make_app(service, demo=lambda: demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, NoCredentialsScreen)
+        assert "Press d to start the demo" in " ".join(screen_text(app).split())
+        await pilot.press("d")
+        await settle(pilot)
+        assert app.is_running
+        assert isinstance(app.screen, RegionPickerScreen)
+        assert app.service is demo and app.session.demo
+        assert "DEMO" in screen_text(app).splitlines()[0]
+        assert emulator.operations() == []  # R2: still nothing before a region is chosen
+        await pilot.press("enter")  # the first region of the picker
+        await settle(pilot)
+        assert isinstance(app.screen, WorkspaceTableScreen)
+        assert app.screen.grid.loaded > 0
+    service.close()
+    demo.close()

@@ -198,10 +198,13 @@ async def test_help_lists_the_keys_of_every_screen(service: WorkspaceService) ->
         ):
             assert title in help_text
         for description in (
-            "Filter by name (server-side)",
+            "Filter the loaded rows on every column; Enter asks the server by name",
+            "Pick a status to list (server-side)",
+            "Sort by the column to the left",
             "Toggle ascending / descending",
             "Copy the selected workspace ID",
-            "Open the PAI console",
+            "Open the selected workspace in the PAI console",
+            "The selected workspace as masked JSON",
             "Show/hide owner & administrators",
             "Change region",
             "Open the command palette",
@@ -222,7 +225,7 @@ async def test_palette_offers_and_runs_the_current_screens_actions(
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"refresh")
-        hit = "Refresh (keeps filter, sort and cursor)"
+        hit = "Refresh (keeps filter, sort and cursor; resumes auto refresh)"
         await wait_until(pilot, lambda: hit in screen_text(app))
         await pilot.press("enter")
         await settle(pilot)

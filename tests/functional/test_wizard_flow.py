@@ -89,7 +89,13 @@ async def test_a_taken_name_shows_the_existing_id(
         await open_wizard(pilot)
         await type_into(pilot, "nlp_train_01")
         await pause_typing(pilot)
-        assert "Taken (ID 100002)" in text_of(app, "#name-feedback")
+        feedback = text_of(app, "#name-feedback")
+        assert "Taken: workspace ID 100002 already has this name" in feedback
+        assert "✓" not in feedback
+        # Moving on anyway (R4 compares after the review): the stepper never shows it as done.
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "! Name" in screen_text(app) and "✓ Name" not in screen_text(app)
 
 
 async def test_creating_with_a_free_name_checks_creates_once_then_polls(
@@ -232,7 +238,7 @@ async def test_a_name_taken_with_another_configuration_goes_back_to_the_name_kee
         await settle(pilot)
         assert app.focused is not None and app.focused.id == "name-input"
         assert value_of(app, "#description-input") == "Mine"
-        assert "Taken (ID" in text_of(app, "#name-feedback")
+        assert "Taken: workspace ID" in text_of(app, "#name-feedback")
         await pilot.press("ctrl+u")
         await type_into(pilot, "clash_ws_2")
         await pause_typing(pilot)

@@ -1,5 +1,5 @@
 """Fixtures for snapshot tests: isolated HOME/state (no recent regions, no CLI profile), so
-every screenshot is the same on every machine."""
+every screenshot is the same on every machine; every screen at 120x36 and at 80x24 (SPEC §6)."""
 
 from __future__ import annotations
 
@@ -35,3 +35,10 @@ def isolated_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     for name in CREDENTIAL_ENV:
         monkeypatch.delenv(name, raising=False)
     return home
+
+
+@pytest.fixture(params=[(120, 36), (80, 24)], ids=["120x36", "80x24"])
+def size(request: pytest.FixtureRequest) -> tuple[int, int]:
+    """The terminal sizes every screen is shot at: the usual one and the smallest supported."""
+    value: tuple[int, int] = request.param
+    return value

@@ -124,8 +124,9 @@ class FakeService:
     def regions(self) -> tuple[Region, ...]:
         return all_regions()
 
-    def console_url(self, region: str) -> str:
-        return f"https://pai.console.aliyun.com/?regionId={region}"
+    def console_url(self, region: str, workspace_id: str | None = None) -> str:
+        page = f"&workspaceId={workspace_id}#/workspace/overview" if workspace_id else ""
+        return f"https://pai.console.aliyun.com/?regionId={region}{page}"
 
     def ram_policy(self) -> str:
         return '{"Version": "1"}'

@@ -43,12 +43,28 @@ def test_lookups() -> None:
     assert is_known_region("cn-heyuan") and not is_known_region("CN-HANGZHOU")
 
 
-def test_console_url() -> None:
-    assert console_url("cn-hangzhou") == (
-        "https://pai.console.aliyun.com/?regionId=cn-hangzhou#/workspace/overview"
+def test_console_url_of_a_region_picks_the_site_by_region() -> None:
+    assert console_url("cn-hangzhou") == "https://pai.console.aliyun.com/?regionId=cn-hangzhou"
+    assert console_url("ap-southeast-1") == (
+        "https://pai.console.alibabacloud.com/?regionId=ap-southeast-1"
     )
-    assert console_url("x&y#z") == (
-        "https://pai.console.aliyun.com/?regionId=x%26y%23z#/workspace/overview"
+
+
+def test_console_url_of_a_workspace_opens_its_page() -> None:
+    assert console_url("cn-shanghai", "100002") == (
+        "https://pai.console.aliyun.com/?regionId=cn-shanghai&workspaceId=100002"
+        "#/workspace/overview"
+    )
+    assert console_url("eu-central-1", "42") == (
+        "https://pai.console.alibabacloud.com/?regionId=eu-central-1&workspaceId=42"
+        "#/workspace/overview"
+    )
+
+
+def test_console_url_quotes_typed_values() -> None:
+    assert console_url("x&y#z") == "https://pai.console.alibabacloud.com/?regionId=x%26y%23z"
+    assert console_url("cn-a", "1&b=2") == (
+        "https://pai.console.aliyun.com/?regionId=cn-a&workspaceId=1%26b%3D2#/workspace/overview"
     )
 
 

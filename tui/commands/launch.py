@@ -7,6 +7,7 @@ import argparse
 from paiws.commands.session import CommandSession
 from paiws.core.errors import InvalidInput
 from paiws.core.i18n import _
+from paiws.core.interface import DataService
 
 
 def cmd_tui(args: argparse.Namespace, session: CommandSession) -> int:
@@ -16,7 +17,12 @@ def cmd_tui(args: argparse.Namespace, session: CommandSession) -> int:
     service = session.service()
     from paiws.app import run  # lazy: Textual is the heaviest import
 
-    return run(service, region=region)
+    def demo() -> DataService:
+        from paiws.demo import demo_service
+
+        return demo_service(session.options)
+
+    return run(service, region=region, demo=None if args.demo else demo)
 
 
 def cmd_emulator(args: argparse.Namespace, session: CommandSession) -> int:

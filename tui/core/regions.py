@@ -11,7 +11,9 @@ from paiws.core.i18n import _
 from paiws.core.views import Region
 from paiws.paths import read_asset
 
-CONSOLE_URL = "https://pai.console.aliyun.com/?regionId={region}#/workspace/overview"
+# SPEC §3: the China site for mainland-China regions (cn-*), the international site otherwise.
+CHINA_CONSOLE = "https://pai.console.aliyun.com/"
+INTERNATIONAL_CONSOLE = "https://pai.console.alibabacloud.com/"
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +56,16 @@ def is_known_region(region_id: str) -> bool:
     return region_id in _by_id()
 
 
-def console_url(region: str) -> str:
-    """The PAI console's workspace overview for ``region`` (quoted: it may be user-typed)."""
-    return CONSOLE_URL.format(region=quote(region, safe=""))
+def console_site(region: str) -> str:
+    """Which PAI console serves ``region``: the China site for ``cn-*``, else international."""
+    return CHINA_CONSOLE if region.startswith("cn-") else INTERNATIONAL_CONSOLE
+
+
+def console_url(region: str, workspace_id: str | None = None) -> str:
+    """The one home for PAI console links (SPEC §3): the region's console, or a workspace's
+    page ``…/?regionId=<R>&workspaceId=<ID>#/workspace/overview``. Both values are quoted:
+    they may be user-typed."""
+    url = f"{console_site(region)}?regionId={quote(region, safe='')}"
+    if workspace_id:
+        url += f"&workspaceId={quote(workspace_id, safe='')}#/workspace/overview"
+    return url

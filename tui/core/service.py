@@ -133,8 +133,8 @@ class WorkspaceService(MemberCalls):
     def regions(self) -> tuple[Region, ...]:
         return regions.all_regions()
 
-    def console_url(self, region: str) -> str:
-        return regions.console_url(region)
+    def console_url(self, region: str, workspace_id: str | None = None) -> str:
+        return regions.console_url(region, workspace_id)
 
     def ram_policy(self) -> str:
         return read_asset("ram-policy.json")
