@@ -124,6 +124,7 @@ class DetailScreen(PaiwsScreen[None]):
             tooltip=N_("Delete this workspace (type its name to confirm)"),
             id="detail.delete",
         ),
+        Binding("m", "members", "Members", tooltip="This workspace's members", id="detail.members"),
         Binding(
             "b",
             "open_console",
@@ -146,6 +147,7 @@ class DetailScreen(PaiwsScreen[None]):
     HINTS = (
         "detail.owner",
         "screen.back",
+        "detail.members",
         "detail.console",
         "detail.json",
         "detail.edit",
@@ -318,7 +320,7 @@ class DetailScreen(PaiwsScreen[None]):
             return self.row is not None and not self.session.read_only
         if action == "refuse":
             return self.row is not None and self.session.read_only
-        if action in ("toggle_owner", "copy_id", "open_console", "show_json"):
+        if action in ("toggle_owner", "copy_id", "open_console", "show_json", "members"):
             return self.row is not None
         return super().check_action(action, parameters)
 
@@ -343,6 +345,12 @@ class DetailScreen(PaiwsScreen[None]):
 
     def action_refresh(self) -> None:
         self._fetch()
+
+    def action_members(self) -> None:
+        if self.row is not None:
+            from paiws.screens.members.members_screen import MembersScreen
+
+            self.app.push_screen(MembersScreen(self.row.workspace_id, self.row.name))
 
     def action_open_console(self) -> None:
         if self.row is not None:

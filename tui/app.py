@@ -310,6 +310,11 @@ class PaiwsApp(App[int]):
         from paiws.screens.help import HelpScreen
         from paiws.screens.id_lookup import IdLookupScreen
         from paiws.screens.limits import LimitsScreen
+        from paiws.screens.members.add_form import AddMembersForm
+        from paiws.screens.members.member_grid import MemberGrid
+        from paiws.screens.members.members_screen import MembersScreen
+        from paiws.screens.members.remove_dialog import RemoveMembers
+        from paiws.screens.members.roles_dialog import RolesDialog
         from paiws.screens.permission_error import PermissionErrorScreen
         from paiws.screens.record_view import RecordScreen
         from paiws.screens.widgets.workspace_grid import WorkspaceGrid
@@ -326,6 +331,10 @@ class PaiwsApp(App[int]):
             (N_("Create wizard"), (CreateWizard,)),
             (N_("Edit workspace"), (EditWorkspace,)),
             (N_("Delete workspace"), (DeleteWorkspace,)),
+            (N_("Members"), (MembersScreen, MemberGrid)),
+            (N_("Add members (guided form)"), (AddMembersForm,)),
+            (N_("Member roles"), (RolesDialog,)),
+            (N_("Remove a member"), (RemoveMembers,)),
             (N_("Find by name (every region)"), (FindScreen,)),
             (N_("ID lookup"), (IdLookupScreen,)),
             (N_("Resource limits"), (LimitsScreen,)),

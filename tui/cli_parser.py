@@ -91,7 +91,7 @@ def _add_global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> N
         "--read-only",
         action="store_true",
         default=default(False),
-        help="refuse create, update and delete",
+        help="refuse every change (create, update, delete, members)",
     )
     group.add_argument(
         "--lang",
@@ -227,6 +227,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="the workspace's name, typed out to confirm",
     )
 
+    _members_parsers(subparsers)
+
     p = _sub(subparsers, "emulator", "run the local AIWorkSpace emulator")
     p.add_argument("--host", default="127.0.0.1", help="loopback address (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=0, help="port (default 0: any free port)")
@@ -247,3 +249,57 @@ def build_parser() -> argparse.ArgumentParser:
         help="region assumed for clients that name it only in the host name (default cn-hangzhou)",
     )
     return parser
+
+
+def _members_parsers(subparsers: Any) -> None:
+    """`paiws members list|users|add|roles|remove` (SPEC §4, R14)."""
+    members = _sub(subparsers, "members", "a workspace's members: list, find people, add, roles")
+    nested = members.add_subparsers(
+        dest="members_command", metavar="ACTION", parser_class=Parser, required=True
+    )
+    roles_help = (
+        "role codes or short forms, any case: AlgoDeveloper, AlgoOperator, LabelManager, "
+        "MaxComputeDeveloper, WorkspaceAdmin, WorkspaceGuest"
+    )
+
+    p = _sub(nested, "list", "list a workspace's members (masked)")
+    p.set_defaults(handler="members list")
+    p.add_argument("workspace_id", metavar="WS_ID")
+    p.add_argument("--name", metavar="TEXT", help="members whose name matches (server-side)")
+    p.add_argument("--role", metavar="ROLE[,ROLE]", help="members with any of these roles")
+    p.add_argument("--all", action="store_true", help="fetch every page")
+    p.add_argument("--wide", action="store_true", help="tables: every column, nothing cut")
+    _format_option(p, FORMATS_TABLE)
+
+    p = _sub(nested, "users", "find people who can be added, by name (masked)")
+    p.set_defaults(handler="members users")
+    p.add_argument("workspace_id", metavar="WS_ID")
+    p.add_argument("--name", required=True, metavar="TEXT", help="part of a name (server-side)")
+    _format_option(p, ("table", "json"))
+
+    p = _sub(nested, "add", "add people with roles (check, then add; asks for confirmation)")
+    p.set_defaults(handler="members add")
+    p.add_argument("workspace_id", metavar="WS_ID")
+    p.add_argument("--user", required=True, metavar="ID[,ID...]", help="user IDs to add")
+    p.add_argument("--role", required=True, metavar="ROLE[,ROLE...]", help=roles_help)
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    _format_option(p, ("text", "json"))
+
+    p = _sub(nested, "roles", "add or remove roles of one member (asks for confirmation)")
+    p.set_defaults(handler="members roles")
+    p.add_argument("workspace_id", metavar="WS_ID")
+    p.add_argument("user_id", metavar="USER_ID")
+    p.add_argument("--add", metavar="ROLE[,ROLE]", help=f"roles to give ({roles_help})")
+    p.add_argument("--remove", metavar="ROLE[,ROLE]", help="roles to take away")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
+    p = _sub(nested, "remove", "remove members (type the workspace name to confirm)")
+    p.set_defaults(handler="members remove")
+    p.add_argument("workspace_id", metavar="WS_ID")
+    p.add_argument("user_ids", metavar="USER_ID[,USER_ID...]")
+    p.add_argument(
+        "--confirm-name",
+        required=True,
+        metavar="WORKSPACE_NAME",
+        help="the workspace's name, typed out to confirm",
+    )

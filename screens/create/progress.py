@@ -150,7 +150,7 @@ class OutcomeState:
     copy_what: str = N_("ID")  # shown translated ("policy" after a permission error)
 
 
-_BUTTONS = ("open", "rename", "retry", "back", "copy", "close")
+_BUTTONS = ("open", "members", "rename", "retry", "back", "copy", "close")
 
 
 class OutcomeButtons(Horizontal):
@@ -161,6 +161,7 @@ class OutcomeButtons(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Button(_("Open in table"), id="outcome-open", variant="success")
+        yield Button(_("Add members now"), id="outcome-members", variant="primary")
         yield Button(_("Choose another name"), id="outcome-rename", variant="primary")
         yield Button(_("Check again"), id="outcome-retry", variant="primary")
         yield Button(_("Back to review"), id="outcome-back")
@@ -221,7 +222,11 @@ class OutcomePanel(Vertical):
             if status == "ENABLED":
                 title, tone = "✓ " + _("Workspace created"), "ok"
                 body.append(
-                    "\n\n" + _("It is ready. Enter opens it in the table; y copies the ID.")
+                    "\n\n"
+                    + _(
+                        "It is ready. Enter opens it in the table; Add members now brings "
+                        "people in; y copies the ID."
+                    )
                 )
             elif status == "FAILURE":
                 title, tone = "✗ " + _("Created, but initialisation failed"), "bad"
@@ -241,7 +246,10 @@ class OutcomePanel(Vertical):
                         "server. Refresh the table (r) in a minute to see it ENABLED."
                     )
                 )
-            buttons: tuple[str, ...] = ("open", "copy", "close")
+            ready = status == "ENABLED"  # onboarding goes on into the add-member form
+            buttons: tuple[str, ...] = (
+                ("open", "members", "copy", "close") if ready else ("open", "copy", "close")
+            )
         elif outcome.kind == "exists_same":
             title = "= " + _("Already exists with the same configuration — nothing was created")
             tone = "ok"

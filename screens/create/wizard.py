@@ -392,6 +392,18 @@ class CreateWizard(PaiwsModal[str | None]):
         state = self._outcome.state
         self.dismiss(state.workspace_id if state else None)
 
+    @on(Button.Pressed, "#outcome-members")
+    def _members_pressed(self) -> None:
+        """Onboarding is one flow: straight into the add-member form for the new workspace."""
+        from paiws.screens.members.add_form import AddMembersForm
+
+        state = self._outcome.state
+        request = self._request or self._build_request()
+        if state is None or state.workspace_id is None:
+            return
+        self.dismiss(state.workspace_id)
+        self.app.push_screen(AddMembersForm(state.workspace_id, request.name))
+
     @on(Button.Pressed, "#outcome-rename")
     def _rename_pressed(self) -> None:
         self._show_step(0)

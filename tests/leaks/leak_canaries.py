@@ -96,7 +96,37 @@ ADMIN_AT_ACCOUNT = _name("AdminNames user@account (not an e-mail)", "xCNRYtrk4Lm
 TENANT = _id("ExtraInfos.TenantId", "tenCNRYr4Ws8Yu0003")
 ACCOUNT = _id("ExtraInfos.AccountId", "accCNRYe2Rt6Yh0004")
 
+# Members and the account's users (R8, R14): every field of ListMembers / ListWorkspaceUsers
+# that names a person. IDs are letters and digits (they pass the client's user-ID rule, so the
+# flows that act on them run); a MemberId canary of its own, not derived from the user ID.
+MEMBER = {
+    "UserId": _id("Member.UserId", "mbiCNRYx4Kq8Zt0011"),
+    "MemberId": _id("Member.MemberId", "mbmCNRYp3Lw7Rz0012"),
+    "MemberName": _name("Member.MemberName", "mCNRYmb8Gh2Tq"),
+    "DisplayName": _name("Member.DisplayName (CJK)", "李CNRYmdn6Vc1Wx"),
+    "AccountName": _mail("Member.AccountName (e-mail)", "qCNRYmac9Jk4Lp@example.com"),
+}
+ADMIN_MEMBER = {
+    "UserId": _id("Admin member.UserId", "amiCNRYt7Np2Gs0014"),
+    "MemberId": _id("Admin member.MemberId", "ammCNRYd5Qs8Hv0015"),
+    "MemberName": _name("Admin member.MemberName", "eCNRYamn3Pw6Zy"),
+    "DisplayName": _name("Admin member.DisplayName", "gCNRYadn7Ku4Rb"),
+    "AccountName": _name("Admin member.AccountName (not an e-mail)", "nCNRYaac2Mb7Qw"),
+}
+POOL_USER = {
+    "UserId": _id("User.UserId", "pliCNRYk5Hn3Fd0013"),
+    "UserName": _name("User.UserName", "wCNRYusr4Bx9Kp"),
+    "DisplayName": _name("User.DisplayName", "UCNRYudn8Lq1Xe"),
+    "AccountName": _mail("User.AccountName (e-mail)", "sCNRYuac6Wt2Mn@example.org"),
+}
+MEMBER_PEOPLE: tuple[Canary, ...] = (
+    *MEMBER.values(),
+    *ADMIN_MEMBER.values(),
+    *POOL_USER.values(),
+)
+
 PEOPLE: tuple[Canary, ...] = (
+    *MEMBER_PEOPLE,
     *OWNER_ONE.values(),
     *OWNER_TWO.values(),
     CREATOR_ONE,
@@ -237,4 +267,38 @@ def add_canary_keys(emu: Emulator) -> None:
         DENIED_KEY_ID.value,
         DENIED_SECRET.value,
         denied_actions=("GetWorkspace", "ListWorkspaces", "CreateWorkspace"),
+    )
+
+
+def add_canary_members(emu: Emulator, workspace_id: str = ID_ONE) -> None:
+    """Two members (one an administrator) and a pool user who can be added, all canaries, in
+    ``workspace_id`` (whose owner, OWNER_ONE, is its first member)."""
+    for person, account_type in ((MEMBER, "5"), (ADMIN_MEMBER, "6")):
+        emu.add_user(
+            person["UserId"].value,
+            UserName=person["MemberName"].value,
+            DisplayName=person["DisplayName"].value,
+            AccountName=person["AccountName"].value,
+            AccountType=account_type,
+        )
+    emu.add_user(
+        POOL_USER["UserId"].value,
+        UserName=POOL_USER["UserName"].value,
+        DisplayName=POOL_USER["DisplayName"].value,
+        AccountName=POOL_USER["AccountName"].value,
+        AccountType="5",
+    )
+    emu.add_member(
+        REGION,
+        workspace_id,
+        MEMBER["UserId"].value,
+        ["PAI.AlgoDeveloper", "PAI.WorkspaceGuest"],
+        MemberId=MEMBER["MemberId"].value,
+    )
+    emu.add_member(
+        REGION,
+        workspace_id,
+        ADMIN_MEMBER["UserId"].value,
+        ["PAI.WorkspaceAdmin"],
+        MemberId=ADMIN_MEMBER["MemberId"].value,
     )

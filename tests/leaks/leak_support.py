@@ -262,10 +262,28 @@ def operation_of(method: str, path: str, query: Mapping[str, str]) -> str:
         option = query.get("Option")
         return f"ListWorkspaces:{option}" if option else "ListWorkspaces"
     if path.startswith("/api/v1/workspaces/"):
+        member = _member_operation(method, path.split("/")[4:])
+        if member is not None:
+            return member
         return {"GET": "GetWorkspace", "PUT": "UpdateWorkspace", "DELETE": "DeleteWorkspace"}.get(
             method, "Unknown"
         )
     return "Unknown"
+
+
+def _member_operation(method: str, rest: list[str]) -> str | None:
+    """The member operations under /api/v1/workspaces/{id}/ (SPEC §3 members table)."""
+    if rest[1:2] == ["members"] and len(rest) == 2:
+        return {"GET": "ListMembers", "POST": "CreateMember", "DELETE": "DeleteMembers"}.get(
+            method, "Unknown"
+        )
+    if rest[1:2] == ["members"] and len(rest) == 5 and rest[3] == "roles":
+        return {"POST": "AddMemberRole", "DELETE": "RemoveMemberRole"}.get(method, "Unknown")
+    if rest[1:] == ["member"]:
+        return "GetMember"
+    if rest[1:] == ["users"]:
+        return "ListWorkspaceUsers"
+    return None
 
 
 class HostileServer:

@@ -14,6 +14,22 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from paiws.core.errors import PaiwsError
+from paiws.core.member_views import (
+    AddMembersOutcome,
+    AddMembersRequest,
+    AddProgress,
+    AddResult,
+    MemberPage,
+    MemberQuery,
+    MemberRow,
+    Person,
+    RemovalOutcome,
+    RemovalPlan,
+    RoleChangeOutcome,
+    RoleChangePlan,
+    UserRow,
+    UserSearch,
+)
 from paiws.core.regions import all_regions
 from paiws.core.views import (
     ActivationState,
@@ -53,6 +69,22 @@ def sample_row(**changes: object) -> WorkspaceRow:
     }
     values.update(changes)
     return WorkspaceRow(**values)  # type: ignore[arg-type]
+
+
+def sample_member(**changes: object) -> MemberRow:
+    values: dict[str, object] = {
+        "key": "p1",
+        "member_id": "****0001",
+        "user_id": "****0001",
+        "name": "w***",
+        "display_name": "王***",
+        "account": "w***@example.com",
+        "account_type": "RAM user",
+        "roles": ("PAI.AlgoDeveloper",),
+        "added": "2024-05-01T08:30:00Z",
+    }
+    values.update(changes)
+    return MemberRow(**values)  # type: ignore[arg-type]
 
 
 @dataclass
@@ -209,3 +241,76 @@ class FakeService:
         self.calls.append(f"delete:{workspace_id}")
         if self.delete_error is not None:
             raise self.delete_error
+
+    # -- members: fixed answers (the behaviour is tested against the emulator) ------------------
+
+    def list_members(self, region: str, workspace_id: str, query: MemberQuery) -> MemberPage:
+        return MemberPage(rows=(sample_member(),), total=1, page=1, page_size=query.page_size)
+
+    def iter_members(
+        self,
+        region: str,
+        workspace_id: str,
+        query: MemberQuery,
+        *,
+        concurrency: int = 4,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Iterator[MemberPage]:
+        yield self.list_members(region, workspace_id, query)
+
+    def search_users(self, region: str, workspace_id: str, name: str) -> UserSearch:
+        self.calls.append(f"search_users:{name}")
+        user = UserRow(key="p2", user_id="****0002", name="z***")
+        return UserSearch(name=name, users=(user,), total=1)
+
+    def people(self, user_ids: Sequence[str]) -> tuple[Person, ...]:
+        return tuple(Person(f"p{n}", "****" + uid[-4:]) for n, uid in enumerate(user_ids, 1))
+
+    def add_members(
+        self,
+        region: str,
+        workspace_id: str,
+        request: AddMembersRequest,
+        *,
+        on_progress: Callable[[AddProgress], None] | None = None,
+    ) -> AddMembersOutcome:
+        self.calls.append(f"add_members:{workspace_id}")
+        results = tuple(
+            AddResult(person, "added", request.roles, granted=request.roles)
+            for person in request.people
+        )
+        return AddMembersOutcome(workspace_id=workspace_id, results=results)
+
+    def plan_role_change(
+        self,
+        region: str,
+        workspace_id: str,
+        person: Person,
+        *,
+        add: Sequence[str] = (),
+        remove: Sequence[str] = (),
+    ) -> RoleChangePlan:
+        return RoleChangePlan(workspace_id, sample_member(), tuple(add), tuple(remove))
+
+    def change_roles(
+        self, region: str, workspace_id: str, plan: RoleChangePlan
+    ) -> RoleChangeOutcome:
+        self.calls.append(f"change_roles:{workspace_id}")
+        return RoleChangeOutcome(plan, plan.add, plan.remove, plan.roles_after, verified=True)
+
+    def plan_removal(
+        self,
+        region: str,
+        workspace_id: str,
+        people: Sequence[Person],
+        *,
+        workspace_name: str | None = None,
+    ) -> RemovalPlan:
+        name = workspace_name or "team_sandbox"
+        return RemovalPlan(workspace_id, name, (sample_member(),))
+
+    def remove_members(
+        self, region: str, workspace_id: str, plan: RemovalPlan, *, confirm_name: str
+    ) -> RemovalOutcome:
+        self.calls.append(f"remove_members:{workspace_id}")
+        return RemovalOutcome(workspace_id, tuple(m.person for m in plan.members))

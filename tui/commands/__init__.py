@@ -26,6 +26,11 @@ HANDLERS: dict[str, str] = {
     "create": "write:cmd_create",
     "update": "write:cmd_update",
     "delete": "write:cmd_delete",
+    "members list": "members:cmd_list",
+    "members users": "members:cmd_users",
+    "members add": "members:cmd_add",
+    "members roles": "members:cmd_roles",
+    "members remove": "members:cmd_remove",
     "emulator": "launch:cmd_emulator",
     "tui": "launch:cmd_tui",
 }

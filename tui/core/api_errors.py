@@ -15,16 +15,19 @@ import re
 from paiws.core.errors import (
     AuthFailed,
     InvalidParameter,
+    MemberAlreadyExists,
+    MemberNotFound,
     NameAlreadyExists,
     NotFound,
     PaiwsError,
     PermissionDenied,
     ServerError,
     Throttled,
+    UserNotFound,
 )
+from paiws.core.policies import policy_for
 from paiws.core.server_text import INPUT_BOUND, CredentialScrubber, untrusted
 from paiws.core.wire_json import decode_json
-from paiws.paths import read_asset
 
 NOT_FOUND_CODE = "100400027"
 _KEY_ID = "the AccessKey ID is unknown or disabled"
@@ -86,12 +89,15 @@ def error_for(
     auth = _auth_error(raw_code, request_id)
     if auth is not None:
         return auth
-    if workspace_id and (raw_code == NOT_FOUND_CODE or status == 404):
-        return NotFound(workspace_id, request_id=request_id)
     code = untrusted(raw_code, secrets, limit=80) or None
     message = untrusted(raw_message, secrets)
     shown = code or f"HTTP {status}"
     detail = f"{shown}: {message}" if message else shown
+    member = _member_error(raw_code, detail, code, request_id, workspace_id)
+    if member is not None:
+        return member
+    if workspace_id and (raw_code == NOT_FOUND_CODE or status == 404):
+        return NotFound(workspace_id, request_id=request_id)
     if raw_code.startswith("Throttling"):
         return Throttled(
             f"The service is throttling requests ({detail}).",
@@ -103,7 +109,7 @@ def error_for(
         return PermissionDenied(
             f"Permission denied: {action} is not allowed for these credentials ({detail}).",
             action=action,
-            policy=read_asset("ram-policy.json"),
+            policy=policy_for(action),
             code=code or "Forbidden",
             request_id=request_id,
         )
@@ -127,3 +133,36 @@ def error_for(
         code=code or f"HTTP{status}",
         request_id=request_id,
     )
+
+
+def _member_error(
+    raw_code: str,
+    detail: str,
+    code: str | None,
+    request_id: str | None,
+    workspace_id: str | None,
+) -> PaiwsError | None:
+    """The member calls' own codes (the emulator's choices, see paiws.emulator): a missing
+    member is not a missing workspace, though both are 404 on a workspace path (exit 4)."""
+    where = f" of workspace {workspace_id}" if workspace_id else ""
+    if raw_code == "MemberNotFound":
+        return MemberNotFound(
+            f"That person is not a member{where} ({detail}).",
+            code=code,
+            request_id=request_id,
+            hint="Refresh the member list; someone may have removed them meanwhile.",
+        )
+    if raw_code == "UserNotFound":
+        return UserNotFound(
+            f"The account has no such user to add ({detail}).",
+            code=code,
+            request_id=request_id,
+            hint="Check the user ID; `paiws members users WS_ID --name TEXT` finds people.",
+        )
+    if raw_code == "MemberAlreadyExists":
+        return MemberAlreadyExists(
+            f"That person is already a member{where} ({detail}).",
+            code=code,
+            request_id=request_id,
+        )
+    return None

@@ -34,13 +34,21 @@ from paiws.core.errors import (
 from paiws.core.raw import Raw
 from paiws.core.retry import RetryPolicy
 from paiws.core.timeouts import Timeouts
-from paiws.core.validation import BATCH_IDS_MAX, check_region, check_workspace_id
+from paiws.core.validation import (
+    BATCH_IDS_MAX,
+    check_region,
+    check_workspace_id,
+    require,
+    user_id_problem,
+)
 
 if TYPE_CHECKING:
     from paiws.core.server_text import CredentialScrubber
     from paiws.core.transport import Transport
 
 MAX_BATCH_IDS = BATCH_IDS_MAX
+_MEMBERS = "/api/v1/workspaces/[WorkspaceId]/members"
+_ROLE = "/api/v1/workspaces/[WorkspaceId]/members/[MemberId]/roles/[RoleName]"
 # operation -> (HTTP method, ROA path pattern, RAM action for permission errors)
 OPERATIONS: dict[str, tuple[str, str, str]] = {
     "ListProducts": ("GET", "/api/v1/products", "pai:ListProducts"),
@@ -53,7 +61,19 @@ OPERATIONS: dict[str, tuple[str, str, str]] = {
         "/api/v1/workspaces/[WorkspaceId]",
         "paiworkspace:DeleteWorkspace",
     ),
+    "ListMembers": ("GET", _MEMBERS, "paiworkspace:ListMembers"),
+    "CreateMember": ("POST", _MEMBERS, "paiworkspace:CreateMember"),
+    "DeleteMembers": ("DELETE", _MEMBERS, "paiworkspace:DeleteMembers"),
+    "AddMemberRole": ("POST", _ROLE, "paiworkspace:AddMemberRole"),
+    "RemoveMemberRole": ("DELETE", _ROLE, "paiworkspace:RemoveMemberRole"),
+    "ListWorkspaceUsers": (
+        "GET",
+        "/api/v1/workspaces/[WorkspaceId]/users",
+        "paiworkspace:ListWorkspaceUsers",
+    ),
 }
+# Parameters that name a person (R8): never echoed back from a server message, see _scrubber.
+_PEOPLE_PARAMS = ("UserId", "MemberIds", "MemberId")
 
 
 def _flag(value: bool) -> str:
@@ -180,6 +200,67 @@ class WorkspaceClient:
     def delete_workspace(self, region: str, workspace_id: str) -> Raw:
         return self._call(region, "DeleteWorkspace", workspace_id=workspace_id)
 
+    # -- members (SPEC §3 members table) ---------------------------------------------------
+
+    def list_members(
+        self,
+        region: str,
+        workspace_id: str,
+        *,
+        page_number: int | None = None,
+        page_size: int | None = None,
+        name: str | None = None,
+        roles: tuple[str, ...] = (),
+        user_id: str | None = None,
+    ) -> Raw:
+        query = {
+            "PageNumber": None if page_number is None else str(page_number),
+            "PageSize": None if page_size is None else str(page_size),
+            "MemberName": name,
+            "Roles": ",".join(roles) or None,
+            "UserId": None if user_id is None else check_user_id(user_id),
+        }
+        return self._call(region, "ListMembers", workspace_id=workspace_id, query=query)
+
+    def create_members(
+        self, region: str, workspace_id: str, members: tuple[tuple[str, tuple[str, ...]], ...]
+    ) -> Raw:
+        """One CreateMember call: ``Members[] {UserId, Roles[]}`` (never retried: a POST)."""
+        body = {
+            "Members": [
+                {"UserId": check_user_id(user_id), "Roles": list(roles)}
+                for user_id, roles in members
+            ]
+        }
+        return self._call(region, "CreateMember", workspace_id=workspace_id, body=body)
+
+    def delete_members(self, region: str, workspace_id: str, member_ids: tuple[str, ...]) -> Raw:
+        ids = ",".join(check_path_value("MemberId", mid) for mid in member_ids)
+        return self._call(
+            region, "DeleteMembers", workspace_id=workspace_id, query={"MemberIds": ids}
+        )
+
+    def add_member_role(self, region: str, workspace_id: str, member_id: str, role: str) -> Raw:
+        return self._call(
+            region,
+            "AddMemberRole",
+            workspace_id=workspace_id,
+            path_params={"MemberId": member_id, "RoleName": role},
+        )
+
+    def remove_member_role(self, region: str, workspace_id: str, member_id: str, role: str) -> Raw:
+        return self._call(
+            region,
+            "RemoveMemberRole",
+            workspace_id=workspace_id,
+            path_params={"MemberId": member_id, "RoleName": role},
+        )
+
+    def list_workspace_users(self, region: str, workspace_id: str, *, name: str) -> Raw:
+        return self._call(
+            region, "ListWorkspaceUsers", workspace_id=workspace_id, query={"UserName": name}
+        )
+
     # -- plumbing --------------------------------------------------------------------------
 
     def endpoint_for(self, region: str) -> Endpoint:
@@ -270,8 +351,14 @@ class WorkspaceClient:
         status, content = transport.send(endpoint, request, operation)
         if 200 <= status < 300:
             return _decode_success(operation, content)
+        people = _people_values(params, path, body)
         raise error_for(
-            operation, action, status, content, path.get("WorkspaceId"), _scrubber(credentials)
+            operation,
+            action,
+            status,
+            content,
+            path.get("WorkspaceId"),
+            _scrubber(credentials, people),
         )
 
     def _transport(self) -> tuple[Transport, str]:
@@ -307,11 +394,29 @@ def check_path_value(name: str, value: str) -> str:
         ) from None
 
 
-def _scrubber(credentials: ResolvedCredentials) -> CredentialScrubber:
+def _people_values(
+    params: Mapping[str, str], path: Mapping[str, str], body: Mapping[str, Any] | None
+) -> list[str]:
+    """The user and member IDs a request carries: a server message that echoes one (``User
+    <id> is already a member``) must not show it whole (R8), whatever its shape."""
+    values = [v for key in _PEOPLE_PARAMS for v in (params.get(key), path.get(key)) if v]
+    values = [piece for value in values for piece in value.split(",")]
+    members = body.get("Members") if body else None
+    if isinstance(members, list):
+        values.extend(str(m.get("UserId")) for m in members if isinstance(m, dict))
+    return values
+
+
+def _scrubber(credentials: ResolvedCredentials, people: list[str]) -> CredentialScrubber:
     from paiws.core.server_text import CredentialScrubber
 
     return CredentialScrubber(
-        (credentials.access_key_id, credentials.access_key_secret, credentials.security_token)
+        (
+            credentials.access_key_id,
+            credentials.access_key_secret,
+            credentials.security_token,
+            *people,
+        )
     )
 
 
@@ -331,3 +436,8 @@ def _decode_success(operation: str, content: bytes) -> Raw:
             f"The server's reply to {operation} is not a JSON object.", code="MalformedResponse"
         )
     return Raw(data, operation)
+
+
+def check_user_id(user_id: str) -> str:
+    require(user_id_problem(user_id), "InvalidUserId")
+    return user_id.strip()

@@ -103,6 +103,27 @@ class NotFound(PaiwsError):
         self.workspace_id = workspace_id
 
 
+class MemberNotFound(PaiwsError):
+    """A person is not a member of the workspace (404 ``MemberNotFound``, or a check found no
+    such member): exit 4, like a missing workspace (SPEC §4)."""
+
+    exit_code = ExitCode.NOT_FOUND
+    title = "Member not found"
+
+
+class UserNotFound(PaiwsError):
+    """The account has no such user to add (400 ``UserNotFound``): exit 4, "not found"."""
+
+    exit_code = ExitCode.NOT_FOUND
+    title = "User not found"
+
+
+class MemberAlreadyExists(PaiwsError):
+    """CreateMember named someone who is a member already (a race after the check)."""
+
+    title = "Already a member"
+
+
 class PermissionDenied(PaiwsError):
     exit_code = ExitCode.PERMISSION
     title = N_("Permission denied")

@@ -8,6 +8,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol
 
+from paiws.core.member_views import (
+    AddMembersOutcome,
+    AddMembersRequest,
+    AddProgress,
+    MemberPage,
+    MemberQuery,
+    Person,
+    RemovalOutcome,
+    RemovalPlan,
+    RoleChangeOutcome,
+    RoleChangePlan,
+    UserSearch,
+)
 from paiws.core.views import (
     ActivationState,
     CreateOutcome,
@@ -93,3 +106,48 @@ class DataService(Protocol):
         description: str | None = None,
     ) -> WorkspaceDetail: ...
     def delete_workspace(self, region: str, workspace_id: str, *, confirm_name: str) -> None: ...
+
+    # -- members (R14) ---------------------------------------------------------------------
+    def list_members(self, region: str, workspace_id: str, query: MemberQuery) -> MemberPage: ...
+    def iter_members(
+        self,
+        region: str,
+        workspace_id: str,
+        query: MemberQuery,
+        *,
+        concurrency: int = 4,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Iterator[MemberPage]: ...
+    def search_users(self, region: str, workspace_id: str, name: str) -> UserSearch: ...
+    def people(self, user_ids: Sequence[str]) -> tuple[Person, ...]: ...
+    def add_members(
+        self,
+        region: str,
+        workspace_id: str,
+        request: AddMembersRequest,
+        *,
+        on_progress: Callable[[AddProgress], None] | None = None,
+    ) -> AddMembersOutcome: ...
+    def plan_role_change(
+        self,
+        region: str,
+        workspace_id: str,
+        person: Person,
+        *,
+        add: Sequence[str] = (),
+        remove: Sequence[str] = (),
+    ) -> RoleChangePlan: ...
+    def change_roles(
+        self, region: str, workspace_id: str, plan: RoleChangePlan
+    ) -> RoleChangeOutcome: ...
+    def plan_removal(
+        self,
+        region: str,
+        workspace_id: str,
+        people: Sequence[Person],
+        *,
+        workspace_name: str | None = None,
+    ) -> RemovalPlan: ...
+    def remove_members(
+        self, region: str, workspace_id: str, plan: RemovalPlan, *, confirm_name: str
+    ) -> RemovalOutcome: ...

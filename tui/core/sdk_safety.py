@@ -129,3 +129,19 @@ def quiet_urllib3_for_our_requests() -> None:
             logger = logging.getLogger(name)
             if not any(isinstance(f, DropWhileSending) for f in logger.filters):
                 logger.addFilter(_DROP_SENDING)
+                _quiet_while_sending(logger)
+
+
+def _quiet_while_sending(logger: logging.Logger) -> None:
+    """No record is even made about our own requests: a filter runs after the record exists,
+    and urllib3's DEBUG line ("GET /path?query HTTP/1.1") of a member call holds user and
+    member IDs (R8/R9) that a record factory or a patched makeRecord would see. Others'
+    records are made (and kept) as before."""
+    enabled = logger.isEnabledFor
+
+    def enabled_unless_sending(level: int) -> bool:
+        return not SENDING.get() and enabled(level)
+
+    # An instance attribute shadows the method for this logger only; Logger.debug/info/...
+    # ask it before making a record.
+    logger.isEnabledFor = enabled_unless_sending  # type: ignore[method-assign]

@@ -1,9 +1,9 @@
-"""The data service: rules R2-R13 on top of the API client. Only masked view models leave it.
+"""The data service: rules R2-R16 on top of the API client. Only masked view models leave it.
 
 Every method takes the region explicitly (R2) and checks its input with `paiws.core.validation`
 before anything is sent (the CLI and the TUI check the same rules earlier, for feedback). The
 first workspace call in a region runs the activation check (R3, `activation.py`); the create
-workflow is `create_flow.py`.
+workflow is `create_flow.py`; the members (R14) are `members.py`.
 """
 
 from __future__ import annotations
@@ -18,8 +18,10 @@ from paiws.core.create_flow import CreateFlow, ProgressCallback
 from paiws.core.credentials import CredentialSource
 from paiws.core.errors import NotFound, ReadOnlyMode
 from paiws.core.i18n import N_, _
+from paiws.core.members import MemberCalls
 from paiws.core.overview import RegionScanner
 from paiws.core.paging import STREAM_PAGE_SIZE, stream_pages
+from paiws.core.people_book import PeopleBook
 from paiws.core.validation import (
     BATCH_IDS_MAX,
     check_order,
@@ -68,8 +70,9 @@ def checked_query(query: ListQuery) -> ListQuery:
     )
 
 
-class WorkspaceService:
-    """Implements :class:`paiws.core.interface.DataService`."""
+class WorkspaceService(MemberCalls):
+    """Implements :class:`paiws.core.interface.DataService`; the member calls (R14) come from
+    :class:`paiws.core.members.MemberCalls`."""
 
     def __init__(
         self,
@@ -96,6 +99,7 @@ class WorkspaceService:
             lambda region, query, page, size: self._page(region, checked_query(query), page, size),
         )
         self._closers: list[Callable[[], None]] = []
+        self._book = PeopleBook()  # opaque keys for the people read so far (R8, members.py)
 
     def __repr__(self) -> str:
         return f"<WorkspaceService read_only={self.read_only} demo={self.is_demo}>"

@@ -16,6 +16,8 @@ from collections.abc import Iterable, Sequence
 
 from paiws.core.errors import InvalidInput
 from paiws.core.i18n import N_, _
+from paiws.core.masking import mask_id
+from paiws.core.roles import BY_CODE, GRANTABLE, OWNER, ROLES
 
 NAME_MIN = 3
 NAME_MAX = 23
@@ -24,6 +26,8 @@ DISPLAY_NAME_MAX = 80
 WORKSPACE_ID_MAX = 64
 PAGE_SIZE_MAX = 100  # the API's largest page
 BATCH_IDS_MAX = 100  # R5: one batch call, and one page holds at most 100 workspaces
+USER_ID_MAX = 64
+USERS_MAX = 100  # people added in one go (one check each, one CreateMember for the new ones)
 SIMPLE_ENVS: tuple[str, ...] = ("prod",)
 STANDARD_ENVS: tuple[str, ...] = ("dev", "prod")
 STATUSES: tuple[str, ...] = ("ENABLED", "INITIALIZING", "FAILURE", "DISABLED", "FROZEN", "UPDATING")
@@ -285,3 +289,81 @@ def check_search(text: str) -> str:
     """The text of a find by name (the server matches it fuzzily), trimmed."""
     require(search_problem(text), "InvalidName")
     return text.strip()
+
+
+# -- members: user IDs, roles, name searches (R14) -------------------------------------------------
+
+
+def user_id_problem(user_id: str) -> str | None:
+    """A user ID as the API takes it (the real service's are numeric, e.g. 16 digits)."""
+    value = user_id.strip()
+    if not value:
+        return "A user ID cannot be empty."
+    if len(value) > USER_ID_MAX or not set(value) <= _ID_CHARS or not value[0].isalnum():
+        return (
+            "A user ID is made of letters and digits (the service's are numbers, e.g. "
+            f"2000000000000001), at most {USER_ID_MAX} characters."
+        )
+    return None
+
+
+def parse_user_ids(ids: str | Iterable[str]) -> tuple[str, ...]:
+    """User IDs typed as ``a,b c`` or given as a list: checked, de-duplicated, at least one.
+    A broken ID is named only masked: it may be a real ID with a typo."""
+    parts = re.split(r"[\s,;]+", ids) if isinstance(ids, str) else list(ids)
+    wanted = unique_ids(parts)
+    for user_id in wanted:
+        problem = user_id_problem(user_id)
+        if problem:
+            raise invalid(f"{mask_id(user_id)} is not a user ID: {problem}", "InvalidUserId")
+    if not wanted:
+        raise invalid("Give at least one user ID.", "UserRequired")
+    if len(wanted) > USERS_MAX:
+        raise invalid(f"At most {USERS_MAX} people can be added at once (got {len(wanted)}).")
+    return wanted
+
+
+def check_role(value: str, *, grantable: bool = True) -> str:
+    """A role code (``PAI.AlgoDeveloper``) or its short form (``algodeveloper``), any case, as
+    the API's code. ``grantable``: the owner's role is refused (R14: never granted or removed
+    here); listing members by it is fine."""
+    typed = value.strip()
+    folded = typed.lower()
+    for role in ROLES:
+        if folded in (role.code.lower(), role.short.lower()):
+            if grantable and role.code == OWNER:
+                raise invalid(
+                    "The owner role (PAI.WorkspaceOwner) is never granted or removed here: a "
+                    "workspace has exactly one owner, its creator.",
+                    "OwnerRoleFixed",
+                )
+            return role.code
+    choices = GRANTABLE if grantable else ROLES
+    raise invalid(
+        f"Unknown role {typed[:40]!r}: use one of {', '.join(r.short for r in choices)} "
+        "(or the code, e.g. PAI.AlgoDeveloper; any case).",
+        "InvalidRole",
+    )
+
+
+def parse_roles(roles: str | Iterable[str], *, grantable: bool = True) -> tuple[str, ...]:
+    """``AlgoDeveloper,pai.workspaceguest`` or a list: codes, de-duplicated, in the catalogue's
+    order, at least one."""
+    parts = re.split(r"[\s,;]+", roles) if isinstance(roles, str) else list(roles)
+    codes = {check_role(part, grantable=grantable) for part in parts if part.strip()}
+    if not codes:
+        raise invalid("Give at least one role, e.g. AlgoDeveloper.", "MemberRoleRequired")
+    return tuple(code for code in BY_CODE if code in codes)
+
+
+def name_search_problem(text: str) -> str | None:
+    """A search for people by name (sent as typed, trimmed): ListWorkspaceUsers UserName,
+    ListMembers MemberName."""
+    value = text.strip()
+    if not value:
+        return "Type part of a name to search for."
+    if len(value) > SEARCH_MAX:
+        return f"A name search is at most {SEARCH_MAX} characters."
+    if not value.isprintable():
+        return "The name to search for contains control characters."
+    return None

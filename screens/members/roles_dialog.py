@@ -1,0 +1,280 @@
+"""Change a member's roles (`enter` in the members table): AddMemberRole / RemoveMemberRole.
+
+Tick the roles the member should have; the changes are listed as you go. Review checks the
+member's current roles on the server (ListMembers) and whether the last administrator would go
+(warned about, allowed); one confirmation lists exactly what will be sent; Apply sends it and
+reads the member back. The owner's role is fixed (R14). Dismisses with True after a change.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Button, SelectionList, Static
+
+from paiws.core.api import (
+    ADMIN,
+    GRANTABLE,
+    MemberRow,
+    RoleChangeOutcome,
+    RoleChangePlan,
+    role_words,
+    roles_in_words,
+)
+from paiws.paths import asset_path
+from paiws.screens.members.gate import member_change_blocked
+from paiws.screens.members.layout import fit_box
+from paiws.screens.members.role_picker import RolePicker, role_detail
+from paiws.screens.widgets.change_dialog import ChangeDialog
+from paiws.screens.widgets.key_hints import KeyHints
+
+Stage = Literal["edit", "checking", "confirm", "applying"]
+_GRANTABLE_CODES = frozenset(role.code for role in GRANTABLE)
+
+
+def changes_text(now: tuple[str, ...], add: tuple[str, ...], remove: tuple[str, ...]) -> Text:
+    text = Text()
+    text.append("Now: ", style="bold")
+    text.append(roles_in_words(now))
+    for code in add:
+        text.append("\n+ ", style="green bold")
+        text.append(f"{role_words(code)} ({code})")
+    for code in remove:
+        text.append("\n- ", style="red bold")
+        text.append(f"{role_words(code)} ({code})")
+    if not add and not remove:
+        text.append("\nNo change yet: space ticks or unticks a role.", style="dim")
+    return text
+
+
+class RolesDialog(ChangeDialog[bool]):
+    CSS_PATH = [asset_path("wizard.tcss"), asset_path("members.tcss")]
+    ACTION = "change a member's roles"
+    FEEDBACK = "#roles-feedback"
+    HELP_TITLE: ClassVar[str] = "Member roles"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "escape", "cancel", "Cancel", tooltip="Cancel: nothing is changed", id="roles.cancel"
+        ),
+        Binding(
+            "ctrl+s",
+            "go",
+            "Review / Apply",
+            tooltip="Review the changes, then apply them",
+            id="roles.go",
+        ),
+    ]
+
+    HINTS = ("roles.go", "roles.cancel", "dialog.copy")
+
+    class Planned(Message):
+        def __init__(self, plan: RoleChangePlan) -> None:
+            super().__init__()
+            self.plan = plan
+
+    class Applied(Message):
+        def __init__(self, outcome: RoleChangeOutcome) -> None:
+            super().__init__()
+            self.outcome = outcome
+
+    def __init__(self, workspace_id: str, row: MemberRow) -> None:
+        super().__init__()
+        self.workspace_id = workspace_id
+        self.row = row
+        self.plan: RoleChangePlan | None = None
+        self._stage: Stage = "edit"
+        self._region = ""
+        self._reason: str | None = None
+        self._touched = False  # an apply failed midway: some roles may have changed
+
+    def compose(self) -> ComposeResult:
+        self._region = self.chosen_region
+        row = self.row
+        self._reason = member_change_blocked(self.service, self.session, self.ACTION)
+        if not self._reason and not row.key:
+            self._reason = (
+                "This member's ID could not be read from the server's answer, so paiws cannot "
+                "change their roles. Refresh the list (r) and try again."
+            )
+        with Vertical(id="members-form-box"):
+            yield Static(Text.assemble("Roles of ", (row.person.label, "bold")), id="dialog-title")
+            if self._reason:
+                yield Static(Text(self._reason), id="dialog-blocked")
+            else:
+                if row.is_owner:
+                    yield Static(
+                        "This is the workspace's owner: the owner role stays (it is never "
+                        "changed here); other roles can be added or removed.",
+                        classes="field-help",
+                    )
+                yield RolePicker(chosen=row.roles, id="roles-picker")
+                yield Static(id="roles-detail", classes="role-detail")
+                yield Static(id="roles-changes")
+                yield Static(id="roles-warning")
+                yield Static(id="roles-feedback", classes="feedback")
+            with Horizontal(classes="button-bar"):
+                yield Button("Cancel", id="roles-cancel")
+                if not self._reason:
+                    yield Button("Review changes", id="roles-go", variant="primary")
+        yield KeyHints()
+
+    def on_resize(self) -> None:
+        fit_box(self)
+
+    def on_mount(self) -> None:
+        fit_box(self)
+        if self._reason:
+            self.query_one("#roles-cancel", Button).focus()
+            return
+        self.query_one(RolePicker).focus()
+        self._refresh_form()
+
+    @property
+    def wanted(self) -> tuple[str, ...]:
+        return self.query_one(RolePicker).codes
+
+    @property
+    def changes(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(to add, to remove) from what the table showed; the owner's role is never touched."""
+        now, wanted = self.row.roles, self.wanted
+        add = tuple(code for code in wanted if code not in now)
+        remove = tuple(code for code in now if code not in wanted and code in _GRANTABLE_CODES)
+        return add, remove
+
+    def _refresh_form(self) -> None:
+        add, remove = self.changes
+        go = self.query_one("#roles-go", Button)
+        warning = self.query_one("#roles-warning", Static)
+        if self._stage in ("confirm", "applying") and self.plan is not None:
+            plan = self.plan
+            self.query_one("#roles-changes", Static).update(
+                changes_text(plan.member.roles, plan.add, plan.remove)
+            )
+            warning.update(
+                Text(
+                    f"⚠ This removes the last administrator ({ADMIN}) of the workspace: only "
+                    "its owner will be able to manage members.",
+                )
+                if plan.last_admin
+                else ""
+            )
+            go.label = "Apply changes"
+            go.variant = "warning" if plan.last_admin else "primary"
+            go.disabled = self._stage == "applying" or plan.nothing_to_do
+            return
+        self.query_one("#roles-changes", Static).update(changes_text(self.row.roles, add, remove))
+        keeps = self.wanted or self.row.is_owner
+        warning.update(
+            ""
+            if keeps
+            else Text(
+                "A member keeps at least one role: to take every role away, remove the "
+                "member (ctrl+d)."
+            )
+        )
+        go.label = "Review changes"
+        go.variant = "primary"
+        go.disabled = self._stage == "checking" or not (add or remove) or not keeps
+        self.refresh_bindings()
+
+    @on(SelectionList.SelectedChanged, "#roles-picker")
+    def _picked(self) -> None:
+        if self._stage == "confirm":  # a new choice: back to editing, the plan is stale
+            self._stage, self.plan = "edit", None
+        self.forget_failure()
+        self.feedback(Text(""), "muted")
+        self._refresh_form()
+
+    @on(SelectionList.SelectionHighlighted, "#roles-picker")
+    def _highlighted(self) -> None:
+        role = self.query_one(RolePicker).highlighted_role
+        self.query_one("#roles-detail", Static).update(role_detail(role) if role else "")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "go":
+            return not self._reason and self._stage in ("edit", "confirm")
+        return super().check_action(action, parameters)
+
+    def action_cancel(self) -> None:
+        if self._stage == "applying":
+            self.notify("Applying… the result follows in a moment.", severity="warning")
+        else:
+            self.dismiss(self._touched)
+
+    @on(Button.Pressed, "#roles-cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    @on(Button.Pressed, "#roles-go")
+    def action_go(self) -> None:
+        add, remove = self.changes
+        if self._stage == "edit" and (add or remove) and (self.wanted or self.row.is_owner):
+            self._stage = "checking"
+            self.feedback(Text("Checking the member's current roles…"), "muted")
+            self._refresh_form()
+            self._plan(add, remove)
+        elif self._stage == "confirm" and self.plan is not None and not self.plan.nothing_to_do:
+            self._stage = "applying"
+            self.feedback(Text("Applying…"), "muted")
+            self._refresh_form()
+            self._apply(self.plan)
+
+    @work(thread=True, exclusive=True, group="roles", exit_on_error=False)
+    def _plan(self, add: tuple[str, ...], remove: tuple[str, ...]) -> None:
+        try:
+            plan = self.service.plan_role_change(
+                self._region, self.workspace_id, self.row.person, add=add, remove=remove
+            )
+        except Exception as error:
+            self.post_message(self.Failed(error))
+            return
+        self.post_message(self.Planned(plan))
+
+    @on(Planned)
+    def _planned(self, message: Planned) -> None:
+        self.plan, self._stage = message.plan, "confirm"
+        if message.plan.nothing_to_do:
+            self.feedback(Text("Nothing to change: the server shows these roles already."), "ok")
+        else:
+            self.feedback(
+                Text("Confirm: Apply sends exactly these changes, then reads the member back."),
+                "warn",
+            )
+        self._refresh_form()
+        self.query_one("#roles-go", Button).focus()
+
+    @work(thread=True, exclusive=True, group="roles", exit_on_error=False)
+    def _apply(self, plan: RoleChangePlan) -> None:
+        try:
+            outcome = self.service.change_roles(self._region, self.workspace_id, plan)
+        except Exception as error:
+            self.post_message(self.Failed(error))
+            return
+        self.post_message(self.Applied(outcome))
+
+    @on(Applied)
+    def _applied(self, message: Applied) -> None:
+        outcome = message.outcome
+        notes = "".join(f"\n{note}" for note in outcome.notes)
+        self.notify(
+            f"{self.row.person.label} now has: {roles_in_words(outcome.roles)}.{notes}",
+            title="Roles changed",
+            markup=False,
+        )
+        self.dismiss(True)
+
+    @on(ChangeDialog.Failed)
+    def _failed(self, message: ChangeDialog.Failed) -> None:
+        applying = self._stage == "applying"
+        self._touched = self._touched or applying
+        purpose = "apply the role changes" if applying else "check the member"
+        self._stage, self.plan = "edit", None
+        self._refresh_form()
+        self.show_failure(message.error, purpose=purpose)
+        self.query_one("#roles-go", Button).focus()

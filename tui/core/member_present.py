@@ -1,0 +1,111 @@
+"""Textual-free presentation of members, users and add results, shared by the CLI and the TUI.
+
+Keys are the natural-language names of SPEC §4 / R8 (``Member ID``, ``User ID``, ``Name``,
+``Account``…), never the API's. Records (JSON, CSV) keep roles as codes and times in ISO 8601
+UTC; cells and lines for people show roles in words and readable times. A wrongly typed field
+reads ``unreadable`` and the record lists it under ``Unreadable Fields`` (R16).
+"""
+
+from __future__ import annotations
+
+from paiws.core.item_reader import UNREADABLE
+from paiws.core.member_views import AddResult, MemberRow, UserRow
+from paiws.core.present import UNREADABLE_KEY, UNREADABLE_MARK, display_time
+from paiws.core.roles import roles_in_words
+
+# Every key of a member record, in output order (SPEC §4).
+MEMBER_KEYS: tuple[str, ...] = (
+    "Member ID",
+    "User ID",
+    "Name",
+    "Display Name",
+    "Account",
+    "Account Type",
+    "Roles",
+    "Added",
+)
+USER_KEYS: tuple[str, ...] = ("User ID", "Name")
+MEMBER_COLUMNS: tuple[str, ...] = (
+    "Name",
+    "Display Name",
+    "Account",
+    "Account Type",
+    "Roles",
+    "Added",
+    "User ID",
+    "Member ID",
+)
+USER_COLUMNS: tuple[str, ...] = ("Name", "User ID")
+ADD_RESULT_KEYS: tuple[str, ...] = ("User ID", "Outcome", "Roles", "Error")
+
+
+def _degraded(record: dict[str, object], unreadable: tuple[str, ...]) -> dict[str, object]:
+    for key in unreadable:
+        if key in record:
+            record[key] = UNREADABLE  # whatever the field's usual type (R16)
+    if unreadable:
+        record[UNREADABLE_KEY] = list(unreadable)
+    return record
+
+
+def member_record(row: MemberRow) -> dict[str, object]:
+    """One member for JSON/CSV, keys exactly as SPEC §4."""
+    values: tuple[object, ...] = (
+        row.member_id,
+        row.user_id,
+        row.name,
+        row.display_name,
+        row.account,
+        row.account_type,
+        list(row.roles),
+        row.added,
+    )
+    return _degraded(dict(zip(MEMBER_KEYS, values, strict=True)), row.unreadable)
+
+
+def member_cells(row: MemberRow) -> tuple[str, ...]:
+    """Table cells in ``MEMBER_COLUMNS`` order, for people (roles in words)."""
+    roles = UNREADABLE if "Roles" in row.unreadable else roles_in_words(row.roles)
+    return (
+        row.name + UNREADABLE_MARK if row.unreadable else row.name,
+        row.display_name,
+        row.account,
+        row.account_type,
+        roles,
+        display_time(row.added),
+        row.user_id,
+        row.member_id,
+    )
+
+
+def user_record(user: UserRow) -> dict[str, object]:
+    return _degraded(dict(zip(USER_KEYS, (user.user_id, user.name), strict=True)), user.unreadable)
+
+
+def user_cells(user: UserRow) -> tuple[str, ...]:
+    return (user.name + UNREADABLE_MARK if user.unreadable else user.name, user.user_id)
+
+
+def add_result_record(result: AddResult) -> dict[str, object]:
+    """One person's line of ``members add --format json`` (SPEC §4)."""
+    return {
+        "User ID": result.person.user_id,
+        "Outcome": result.outcome,
+        "Roles": list(result.roles),
+        "Error": result.error,
+    }
+
+
+def add_result_line(result: AddResult) -> str:
+    """One person's result for people: who, what happened, with which roles."""
+    who = result.person.label
+    if result.outcome == "added":
+        return f"{who}: added as {roles_in_words(result.roles)}"
+    if result.outcome == "roles added":
+        return (
+            f"{who}: roles added ({roles_in_words(result.granted)}); now "
+            f"{roles_in_words(result.roles)}"
+        )
+    if result.outcome == "already a member":
+        return f"{who}: already a member with {roles_in_words(result.roles)}; nothing sent"
+    return f"{who}: failed: {result.error or 'unknown error'}"
