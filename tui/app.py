@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 # opens) is imported at the first region choice, the help screen at the first `?`
 # (docs/performance.md: start-up at most 1.5x a minimal Textual app).
 
-CRASH_LINE = (
+CRASH_LINE = N_(
     "paiws stopped after an unexpected internal error ({kind}). "
     "Details are not printed, to keep workspace data off the terminal. "
     "Please report what you were doing."
@@ -58,7 +58,7 @@ def crash_line(error: BaseException) -> str:
     """The one line printed for a crash: the exception *type* only, never its message (R9)."""
     inner = getattr(error, "error", None)  # WorkerFailed wraps the worker's exception
     kind = type(inner if isinstance(inner, BaseException) else error).__name__
-    return CRASH_LINE.format(kind=kind)
+    return _(CRASH_LINE).format(kind=kind)
 
 
 BROWSE_MODE = "browse"
@@ -390,7 +390,7 @@ class PaiwsApp(App[int]):
         from rich.traceback import Traceback
 
         safe = [
-            Text(CRASH_LINE.format(kind="internal"), style="bold red")
+            Text(_(CRASH_LINE).format(kind="internal"), style="bold red")
             if isinstance(renderable, Traceback)
             else renderable
             for renderable in renderables

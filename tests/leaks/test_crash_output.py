@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from paiws.app import CRASH_LINE
+from paiws.core.i18n import _
 from paiws.emulator import Emulator
 from paiws.screens.browse.workspace_table import WorkspaceTableScreen
 from tests.leaks.leak_canaries import (
@@ -36,7 +37,13 @@ from tests.leaks.leak_support import (
 from tests.leaks.leak_tui import SIZE, Observer
 from tests.support import make_app, settle
 
-CRASH_START = CRASH_LINE.split("(")[0].strip()
+
+def crash_start() -> str:
+    """The crash sentence's opening words in the interface language (children inherit it),
+    without whitespace: a terminal may wrap Chinese between any two characters."""
+    return "".join(_(CRASH_LINE).split("(")[0].split("（")[0].split())
+
+
 LEAKS_DIR = Path(__file__).resolve().parent
 
 
@@ -157,7 +164,7 @@ def test_a_crash_in_a_headless_process_exits_1_with_a_short_sanitized_message(
     output = proc.stdout + proc.stderr
     assert proc.returncode == 1, output[-2000:]
     text = output.decode("utf-8", errors="replace")
-    assert CRASH_START in " ".join(text.split())
+    assert crash_start() in "".join(text.split())
     assert "Traceback" not in text and "raw_response" not in text
     assert_no_canary(text, where="the crash output of a headless process")
 
@@ -177,6 +184,6 @@ def test_a_crash_in_a_real_terminal_prints_no_traceback_or_data(sandbox: Sandbox
     text = terminal.output.decode("utf-8", errors="replace")
     assert terminal.sent == [b"l"], "the table never appeared"
     assert terminal.code == 1
-    assert CRASH_START in " ".join(text.split())
+    assert crash_start() in "".join(text.split())
     assert "Traceback" not in text
     assert_no_canary(text, where="the terminal output of a crash")

@@ -25,14 +25,15 @@ from paiws.core.errors import (
     Throttled,
     UserNotFound,
 )
+from paiws.core.i18n import N_, _
 from paiws.core.policies import policy_for
 from paiws.core.server_text import INPUT_BOUND, CredentialScrubber, untrusted
 from paiws.core.wire_json import decode_json
 
 NOT_FOUND_CODE = "100400027"
-_KEY_ID = "the AccessKey ID is unknown or disabled"
-_SIGNATURE = "the request signature did not match; the AccessKey secret is probably wrong"
-_TOKEN = "the STS security token is invalid or has expired"
+_KEY_ID = N_("the AccessKey ID is unknown or disabled")
+_SIGNATURE = N_("the request signature did not match; the AccessKey secret is probably wrong")
+_TOKEN = N_("the STS security token is invalid or has expired")
 # (code prefix, fixed sentence); the first matching prefix wins, so longer prefixes come first.
 AUTH_CODES: tuple[tuple[str, str], ...] = (
     ("SignatureDoesNotMatch", _SIGNATURE),
@@ -66,10 +67,12 @@ def _auth_error(raw_code: str, request_id: str | None) -> AuthFailed | None:
         if raw_code.startswith(prefix):
             shown = raw_code if _WELL_FORMED_CODE.fullmatch(raw_code) else prefix
             return AuthFailed(
-                f"The credentials were rejected: {sentence} ({shown}).",
+                _("The credentials were rejected: {reason} ({code}).").format(
+                    reason=_(sentence), code=shown
+                ),
                 code=shown,
                 request_id=request_id,
-                hint="Check the key, secret or token with `aliyun configure` and try again.",
+                hint=_("Check the key, secret or token with `aliyun configure` and try again."),
             )
     return None
 
@@ -100,14 +103,16 @@ def error_for(
         return NotFound(workspace_id, request_id=request_id)
     if raw_code.startswith("Throttling"):
         return Throttled(
-            f"The service is throttling requests ({detail}).",
+            _("The service is throttling requests ({detail}).").format(detail=detail),
             code=code,
             request_id=request_id,
-            hint="Wait a moment and try again.",
+            hint=_("Wait a moment and try again."),
         )
     if status == 403 or raw_code.startswith(("Forbidden", "NoPermission")):
         return PermissionDenied(
-            f"Permission denied: {action} is not allowed for these credentials ({detail}).",
+            _(
+                "Permission denied: {action} is not allowed for these credentials ({detail})."
+            ).format(action=action, detail=detail),
             action=action,
             policy=policy_for(action),
             code=code or "Forbidden",
@@ -115,21 +120,29 @@ def error_for(
         )
     if raw_code == "WorkspaceNameAlreadyExists":
         return NameAlreadyExists(
-            f"The workspace name is already taken ({detail}).", code=code, request_id=request_id
+            _("The workspace name is already taken ({detail}).").format(detail=detail),
+            code=code,
+            request_id=request_id,
         )
     if raw_code.startswith("InvalidParameter"):
         return InvalidParameter(
-            f"The service rejected a parameter ({detail}).", code=code, request_id=request_id
+            _("The service rejected a parameter ({detail}).").format(detail=detail),
+            code=code,
+            request_id=request_id,
         )
     if status >= 500:
         return ServerError(
-            f"The service failed with HTTP {status} ({detail}).",
+            _("The service failed with HTTP {status} ({detail}).").format(
+                status=status, detail=detail
+            ),
             code=code or f"HTTP{status}",
             request_id=request_id,
-            hint="This is usually temporary; try again shortly.",
+            hint=_("This is usually temporary; try again shortly."),
         )
     return PaiwsError(
-        f"{operation} failed with HTTP {status} ({detail}).",
+        _("{operation} failed with HTTP {status} ({detail}).").format(
+            operation=operation, status=status, detail=detail
+        ),
         code=code or f"HTTP{status}",
         request_id=request_id,
     )
@@ -144,24 +157,31 @@ def _member_error(
 ) -> PaiwsError | None:
     """The member calls' own codes (the emulator's choices, see paiws.emulator): a missing
     member is not a missing workspace, though both are 404 on a workspace path (exit 4)."""
-    where = f" of workspace {workspace_id}" if workspace_id else ""
     if raw_code == "MemberNotFound":
         return MemberNotFound(
-            f"That person is not a member{where} ({detail}).",
+            (
+                _("That person is not a member of workspace {id} ({detail}).")
+                if workspace_id
+                else _("That person is not a member ({detail}).")
+            ).format(id=workspace_id, detail=detail),
             code=code,
             request_id=request_id,
-            hint="Refresh the member list; someone may have removed them meanwhile.",
+            hint=_("Refresh the member list; someone may have removed them meanwhile."),
         )
     if raw_code == "UserNotFound":
         return UserNotFound(
-            f"The account has no such user to add ({detail}).",
+            _("The account has no such user to add ({detail}).").format(detail=detail),
             code=code,
             request_id=request_id,
-            hint="Check the user ID; `paiws members users WS_ID --name TEXT` finds people.",
+            hint=_("Check the user ID; `paiws members users WS_ID --name TEXT` finds people."),
         )
     if raw_code == "MemberAlreadyExists":
         return MemberAlreadyExists(
-            f"That person is already a member{where} ({detail}).",
+            (
+                _("That person is already a member of workspace {id} ({detail}).")
+                if workspace_id
+                else _("That person is already a member ({detail}).")
+            ).format(id=workspace_id, detail=detail),
             code=code,
             request_id=request_id,
         )

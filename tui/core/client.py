@@ -31,6 +31,7 @@ from paiws.core.errors import (
     PaiwsError,
     trim,
 )
+from paiws.core.i18n import _
 from paiws.core.raw import Raw
 from paiws.core.retry import RetryPolicy
 from paiws.core.timeouts import Timeouts
@@ -135,7 +136,7 @@ class WorkspaceClient:
     ) -> Raw:
         if len(workspace_ids) > MAX_BATCH_IDS:
             raise InvalidInput(
-                f"At most {MAX_BATCH_IDS} workspace IDs can be looked up at once.",
+                _("At most {n} workspace IDs can be looked up at once.").format(n=MAX_BATCH_IDS),
                 code="TooManyIds",
             )
         query: dict[str, str | None] = {
@@ -339,13 +340,15 @@ class WorkspaceClient:
             )
         except UnicodeEncodeError:
             raise InvalidInput(
-                "The text contains characters that cannot be sent (invalid Unicode).",
+                _("The text contains characters that cannot be sent (invalid Unicode)."),
                 code="InvalidText",
             ) from None
         except Exception as exc:  # the SDK's ClientException: a request it could not compose
             code = exc.get_error_code() if hasattr(exc, "get_error_code") else type(exc).__name__
             raise NetworkError(
-                f"The {operation} request could not be composed ({trim(str(code), 60)}).",
+                _("The {operation} request could not be composed ({code}).").format(
+                    operation=operation, code=trim(str(code), 60)
+                ),
                 code="ClientError",
             ) from None
         status, content = transport.send(endpoint, request, operation)
@@ -388,8 +391,10 @@ def check_path_value(name: str, value: str) -> str:
         return check_workspace_id(value)
     except InvalidInput:
         raise InvalidInput(
-            f"{name} starts with a letter or digit and may contain only letters, digits, "
-            "'-', '_' and '.' (at most 64).",
+            _(
+                "{name} starts with a letter or digit and may contain only letters, digits, "
+                "'-', '_' and '.' (at most 64)."
+            ).format(name=name),
             code=f"Invalid{name}",
         ) from None
 
@@ -427,13 +432,16 @@ def _decode_success(operation: str, content: bytes) -> Raw:
         data = decode_json(content)
     except (ValueError, RecursionError):
         raise MalformedResponse(
-            f"The server's reply to {operation} is not JSON.",
+            _("The server's reply to {operation} is not JSON.").format(operation=operation),
             code="MalformedResponse",
-            hint="The endpoint may not be an AIWorkSpace API; check --endpoint and retry.",
+            hint=_("The endpoint may not be an AIWorkSpace API; check --endpoint and retry."),
         ) from None
     if not isinstance(data, dict):
         raise MalformedResponse(
-            f"The server's reply to {operation} is not a JSON object.", code="MalformedResponse"
+            _("The server's reply to {operation} is not a JSON object.").format(
+                operation=operation
+            ),
+            code="MalformedResponse",
         )
     return Raw(data, operation)
 

@@ -247,7 +247,7 @@ def check_known_region(region: str | None, known: Sequence[str]) -> str:
         raise InvalidInput(
             _("Unknown region {region}: PAI is not offered there.").format(region=region) + guess,
             code="UnknownRegion",
-            hint="`paiws regions` lists the PAI regions; --endpoint lifts this check.",
+            hint=_("`paiws regions` lists the PAI regions; --endpoint lifts this check."),
         )
     return region
 
@@ -298,12 +298,12 @@ def user_id_problem(user_id: str) -> str | None:
     """A user ID as the API takes it (the real service's are numeric, e.g. 16 digits)."""
     value = user_id.strip()
     if not value:
-        return "A user ID cannot be empty."
+        return _("A user ID cannot be empty.")
     if len(value) > USER_ID_MAX or not set(value) <= _ID_CHARS or not value[0].isalnum():
-        return (
+        return _(
             "A user ID is made of letters and digits (the service's are numbers, e.g. "
-            f"2000000000000001), at most {USER_ID_MAX} characters."
-        )
+            "2000000000000001), at most {n} characters."
+        ).format(n=USER_ID_MAX)
     return None
 
 
@@ -315,11 +315,18 @@ def parse_user_ids(ids: str | Iterable[str]) -> tuple[str, ...]:
     for user_id in wanted:
         problem = user_id_problem(user_id)
         if problem:
-            raise invalid(f"{mask_id(user_id)} is not a user ID: {problem}", "InvalidUserId")
+            raise invalid(
+                _("{id} is not a user ID: {problem}").format(id=mask_id(user_id), problem=problem),
+                "InvalidUserId",
+            )
     if not wanted:
-        raise invalid("Give at least one user ID.", "UserRequired")
+        raise invalid(_("Give at least one user ID."), "UserRequired")
     if len(wanted) > USERS_MAX:
-        raise invalid(f"At most {USERS_MAX} people can be added at once (got {len(wanted)}).")
+        raise invalid(
+            _("At most {n} people can be added at once (got {got}).").format(
+                n=USERS_MAX, got=len(wanted)
+            )
+        )
     return wanted
 
 
@@ -333,15 +340,19 @@ def check_role(value: str, *, grantable: bool = True) -> str:
         if folded in (role.code.lower(), role.short.lower()):
             if grantable and role.code == OWNER:
                 raise invalid(
-                    "The owner role (PAI.WorkspaceOwner) is never granted or removed here: a "
-                    "workspace has exactly one owner, its creator.",
+                    _(
+                        "The owner role (PAI.WorkspaceOwner) is never granted or removed here: "
+                        "a workspace has exactly one owner, its creator."
+                    ),
                     "OwnerRoleFixed",
                 )
             return role.code
     choices = GRANTABLE if grantable else ROLES
     raise invalid(
-        f"Unknown role {typed[:40]!r}: use one of {', '.join(r.short for r in choices)} "
-        "(or the code, e.g. PAI.AlgoDeveloper; any case).",
+        _(
+            "Unknown role {role}: use one of {choices} (or the code, e.g. PAI.AlgoDeveloper; "
+            "any case)."
+        ).format(role=repr(typed[:40]), choices=", ".join(r.short for r in choices)),
         "InvalidRole",
     )
 
@@ -352,7 +363,7 @@ def parse_roles(roles: str | Iterable[str], *, grantable: bool = True) -> tuple[
     parts = re.split(r"[\s,;]+", roles) if isinstance(roles, str) else list(roles)
     codes = {check_role(part, grantable=grantable) for part in parts if part.strip()}
     if not codes:
-        raise invalid("Give at least one role, e.g. AlgoDeveloper.", "MemberRoleRequired")
+        raise invalid(_("Give at least one role, e.g. AlgoDeveloper."), "MemberRoleRequired")
     return tuple(code for code in BY_CODE if code in codes)
 
 
@@ -361,9 +372,9 @@ def name_search_problem(text: str) -> str | None:
     ListMembers MemberName."""
     value = text.strip()
     if not value:
-        return "Type part of a name to search for."
+        return _("Type part of a name to search for.")
     if len(value) > SEARCH_MAX:
-        return f"A name search is at most {SEARCH_MAX} characters."
+        return _("A name search is at most {n} characters.").format(n=SEARCH_MAX)
     if not value.isprintable():
-        return "The name to search for contains control characters."
+        return _("The name to search for contains control characters.")
     return None
