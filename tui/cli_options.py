@@ -41,10 +41,12 @@ class HelpFormatter(argparse.HelpFormatter):
     def _format_usage(self, *args: Any, **kwargs: Any) -> str:
         # argparse measures the usage prefix by len(); a translated prefix of wide characters
         # is wider on screen: narrow the lines by the difference and indent them by it.
-        from paiws.output.wrap import cell_width
-
         prefix = _("usage: ")
-        extra = cell_width(prefix) - len(prefix)
+        extra = 0
+        if not prefix.isascii():
+            from paiws.output.wrap import cell_width
+
+            extra = cell_width(prefix) - len(prefix)
         self._width -= extra
         try:
             text: str = super()._format_usage(*args, **kwargs)

@@ -12,6 +12,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
+from paiws.core.cjk import CLOSING
 from paiws.paths import asset_path
 from paiws.screens.widgets import line_breaks
 
@@ -68,7 +69,7 @@ def test_chinese_fills_each_line_and_never_starts_one_with_a_closing_mark(
     assert all(cell_len(line) >= 27 for line in wrapped[:-1])  # lines are full
     assert "".join(line.replace(" ", "") for line in wrapped) == text.replace(" ", "")
     for line in wrapped[1:]:
-        assert line[0] not in line_breaks.CLOSING
+        assert line[0] not in CLOSING
 
 
 def test_every_chinese_message_fits_the_width_it_is_wrapped_to(installed: None) -> None:

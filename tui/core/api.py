@@ -7,6 +7,7 @@ mapping or anything else that touches raw API data.
 from __future__ import annotations
 
 from paiws.core import validation
+from paiws.core.cjk import WORD
 from paiws.core.error_report import (
     CREDENTIALS_STEPS,
     DEMO_ADVICE,
@@ -111,6 +112,7 @@ __all__ = [
     "TABLE_COLUMNS",
     "UNEXPECTED_LINK",
     "UNREADABLE",
+    "WORD",
     "ActivationState",
     "AddMembersOutcome",
     "AddMembersRequest",
