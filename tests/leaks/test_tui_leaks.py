@@ -8,8 +8,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from textual.binding import Binding
 from textual.pilot import Pilot
 
+from paiws.core.api import _
 from paiws.core.factory import build_service, emulator_service
 from paiws.core.options import Options
 from paiws.emulator import Emulator
@@ -82,7 +84,7 @@ async def test_browsing_every_read_screen_shows_only_masked_values(
         await pilot.press("w")
         await settle(pilot)
         owner = observer.look(app, "detail with owner")
-        assert "Owner ID" in owner and "****000" in owner  # masked, but shown
+        assert _("Owner ID") in owner and "****000" in owner  # masked, but shown
         await pilot.press("v")
         await settle(pilot)
         as_json = observer.look(app, "the workspace as JSON, with the owner")
@@ -246,14 +248,16 @@ async def test_create_edit_and_delete_show_only_masked_values(
         assert isinstance(app.screen, WorkspaceTableScreen)
         await pilot.press("ctrl+p")
         await settle(pilot)
-        assert [e for e in palette_entries(app) if e.startswith("create")]  # see read-only
+        assert palette_offers(
+            palette_entries(app), WorkspaceTableScreen, "table.new"
+        )  # see read-only
         await pilot.press("escape", "home", "enter")
         await settle(pilot)
         assert isinstance(app.screen, DetailScreen)
         await pilot.press("ctrl+p")
         await settle(pilot)
         entries = palette_entries(app)
-        assert [e for e in entries if e.startswith(("edit", "delete"))]
+        assert palette_offers(entries, DetailScreen, "detail.edit", "detail.delete")
         await pilot.press("escape")
         await pilot.press("w")
         await settle(pilot)
@@ -419,6 +423,18 @@ async def test_hostile_data_and_failures_render_literally_and_the_app_keeps_runn
     observer.check()
 
 
+def palette_offers(entries: list[str], screen: type[Any], *binding_ids: str) -> list[str]:
+    """The palette entries of these bindings of ``screen`` (named by their tooltips in the
+    interface language, as the palette names them)."""
+    names = {
+        _(binding.tooltip or binding.description).lower()
+        for binding in screen.BINDINGS
+        if isinstance(binding, Binding) and binding.id in binding_ids
+    }
+    assert names, binding_ids
+    return [entry for entry in entries if entry in names]
+
+
 def palette_entries(app: Any) -> list[str]:
     """The commands the open command palette lists, lower-cased."""
     from textual.command import CommandList
@@ -452,7 +468,9 @@ async def test_read_only_removes_create_edit_and_delete_everywhere(
         await settle(pilot)
         observer.look(app, "palette in read-only mode")
         entries = palette_entries(app)
-        assert entries and not [e for e in entries if e.startswith(("create", "delete"))]
+        assert entries and not palette_offers(
+            entries, WorkspaceTableScreen, "table.new", "table.delete"
+        )
         await pilot.press("escape", "enter")
         await settle(pilot)
         assert isinstance(app.screen, DetailScreen)
@@ -464,7 +482,7 @@ async def test_read_only_removes_create_edit_and_delete_everywhere(
         await settle(pilot)
         observer.look(app, "detail palette in read-only mode")
         entries = palette_entries(app)
-        assert entries and not [e for e in entries if e.startswith(("edit", "delete"))]
+        assert entries and not palette_offers(entries, DetailScreen, "detail.edit", "detail.delete")
     assert not {
         "CreateWorkspace",
         "UpdateWorkspace",
