@@ -108,20 +108,20 @@ class MemberNotFound(PaiwsError):
     such member): exit 4, like a missing workspace (SPEC §4)."""
 
     exit_code = ExitCode.NOT_FOUND
-    title = "Member not found"
+    title = N_("Member not found")
 
 
 class UserNotFound(PaiwsError):
     """The account has no such user to add (400 ``UserNotFound``): exit 4, "not found"."""
 
     exit_code = ExitCode.NOT_FOUND
-    title = "User not found"
+    title = N_("User not found")
 
 
 class MemberAlreadyExists(PaiwsError):
     """CreateMember named someone who is a member already (a race after the check)."""
 
-    title = "Already a member"
+    title = N_("Already a member")
 
 
 class PermissionDenied(PaiwsError):
