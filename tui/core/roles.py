@@ -103,8 +103,13 @@ def roles_in_words(codes: tuple[str, ...] | list[str]) -> str:
     if not codes:
         # i18n: a member's roles when there are none
         return _("none")
-    # i18n: between the parts of a list in a sentence
-    return _(", ").join(role_words(code) for code in codes)
+    words = [role_words(code) for code in codes]
+    joined = words[0]
+    for word in words[1:]:
+        # i18n: one more role name in a list of roles ("Administrator, Visitor"); Chinese
+        # enumerates with 、
+        joined = _("{roles}, {role}").format(roles=joined, role=word)
+    return joined
 
 
 def in_role_order(codes: set[str] | tuple[str, ...] | list[str]) -> tuple[str, ...]:
