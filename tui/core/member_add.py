@@ -72,8 +72,9 @@ def validate_add(request: AddMembersRequest) -> AddMembersRequest:
         raise invalid(_("Pick at least one person to add."), "UserRequired")
     if len(people) > USERS_MAX:
         raise invalid(
-            _("At most {limit} people can be added at once (got {count}).").format(
-                limit=USERS_MAX, count=len(people)
+            # i18n: the same sentence as in validation.parse_user_ids
+            _("At most {n} people can be added at once (got {got}).").format(
+                n=USERS_MAX, got=len(people)
             )
         )
     return AddMembersRequest(people=people, roles=parse_roles(request.roles))
