@@ -264,3 +264,19 @@ def test_members_list_and_users_sentences_in_chinese(paiws: Runner, people: Emul
     filtered = paiws("members", "list", ID_ALPHA, "--region", REGION, "--name", "zzz", *ZH)
     assert filtered.code == 0
     assert f"工作空间 {ID_ALPHA} 中没有找到成员。" in filtered.out
+
+
+def test_members_add_server_errors_stay_english_in_json(paiws: Runner, people: Emulator) -> None:
+    """An unknown user: the server's refusal becomes the person's ``Error``, English in JSON
+    (the same words people read, in Chinese, without --format json)."""
+    argv = ("members", "add", ID_ALPHA, "--region", REGION, "--user", "8888888888888888",
+            "--role", "AlgoDeveloper", "--yes")  # fmt: skip
+    english = paiws(*argv, "--format", "json")
+    chinese = paiws(*argv, "--format", "json", *ZH)
+    assert english.code == chinese.code == 4
+    assert chinese.out == english.out
+    (result,) = json.loads(chinese.out)["Results"]
+    assert result["Outcome"] == "failed" and result["Error"].isascii()
+    text = paiws(*argv, *ZH)
+    assert text.code == 4 and "****8888：失败：" in text.out
+    assert "8888888888888888" not in english.text + chinese.text + text.text
