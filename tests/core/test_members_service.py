@@ -444,3 +444,26 @@ def test_no_log_record_is_even_made_with_a_member_calls_url(
         root.setLevel(level)
     assert not [m for m in made if ZHAO in m]
     assert "someone else's request" in made
+
+
+@pytest.mark.usefixtures("chinese")
+def test_add_results_speak_chinese_unless_their_errors_are_machine_output(
+    svc: WorkspaceService, emulator: Emulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Progress and per-person sentences follow the interface; with ``english_errors`` (the
+    CLI's JSON) a result's error sentence is English."""
+    # the write "succeeds" but never happens: the verifying read does not list the person
+    monkeypatch.setattr(svc, "send_create_members", lambda *args: None)
+    progress: list[AddProgress] = []
+    (result,) = add(svc, [ZHAO], ("AlgoDeveloper",), on_progress=progress.append).results
+    assert result.outcome == "failed"
+    assert result.error == "服务已接受修改，但之后 ****9727 未被列为成员。"
+    assert progress[0].message == "正在检查 ****9727 是否为成员（ListMembers）"
+    assert progress[1].message == "正在添加 1 名新成员（CreateMember，只发送一次）"
+    assert progress[-1].message == "完成"
+
+    (machine,) = add(svc, [ZHAO], ("AlgoDeveloper",), english_errors=True).results
+    assert machine.outcome == "failed"
+    assert machine.error == (
+        "The service accepted the change, but ****9727 is not listed as a member afterwards."
+    )

@@ -273,6 +273,7 @@ class FakeService:
         request: AddMembersRequest,
         *,
         on_progress: Callable[[AddProgress], None] | None = None,
+        english_errors: bool = False,
     ) -> AddMembersOutcome:
         self.calls.append(f"add_members:{workspace_id}")
         results = tuple(

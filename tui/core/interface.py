@@ -127,6 +127,7 @@ class DataService(Protocol):
         request: AddMembersRequest,
         *,
         on_progress: Callable[[AddProgress], None] | None = None,
+        english_errors: bool = False,
     ) -> AddMembersOutcome: ...
     def plan_role_change(
         self,

@@ -16,16 +16,25 @@ every parameter. From here:
    requested roles.
 
 The flow handles people by the service's opaque keys only; the backend turns them into IDs.
+
+Progress messages and notes are for people (the interface language). A result's ``error`` is a
+value of ``members add --format json``: with ``english_errors`` the flow makes every request
+after the check inside ``i18n.english()``, so the sentences of the errors it collects per
+person are English (and so are the progress messages and notes made meanwhile: the CLI shows
+neither with JSON); the check's own errors end the command and stay in the interface language.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import replace
 from typing import Protocol
 
+from paiws.core import i18n
 from paiws.core.error_report import explain
 from paiws.core.errors import MemberAlreadyExists, NetworkError, PaiwsError, ServerError
+from paiws.core.i18n import N_, _, ngettext
 from paiws.core.masking import NOT_AVAILABLE
 from paiws.core.member_views import (
     AddMembersOutcome,
@@ -57,12 +66,17 @@ class AddBackend(Protocol):
 def validate_add(request: AddMembersRequest) -> AddMembersRequest:
     """Every R14 input rule, before anything is sent; roles normalised to codes."""
     if any(not p.key for p in request.people):
-        raise invalid("Someone in the list has an ID paiws could not read; pick them again.")
+        raise invalid(_("Someone in the list has an ID paiws could not read; pick them again."))
     people = tuple({p.key: p for p in request.people}.values())
     if not people:
-        raise invalid("Pick at least one person to add.", "UserRequired")
+        raise invalid(_("Pick at least one person to add."), "UserRequired")
     if len(people) > USERS_MAX:
-        raise invalid(f"At most {USERS_MAX} people can be added at once (got {len(people)}).")
+        raise invalid(
+            # i18n: the same sentence as in validation.parse_user_ids
+            _("At most {n} people can be added at once (got {got}).").format(
+                n=USERS_MAX, got=len(people)
+            )
+        )
     return AddMembersRequest(people=people, roles=parse_roles(request.roles))
 
 
@@ -109,10 +123,13 @@ class AddFlow:
         workspace_id: str,
         request: AddMembersRequest,
         on_progress: AddProgressCallback | None = None,
+        *,
+        english_errors: bool = False,
     ) -> None:
         self.backend, self.region, self.workspace_id = backend, region, workspace_id
         self.request = request
         self._on_progress = on_progress
+        self._english_errors = english_errors
         self._results: dict[str, AddResult] = {}
         self._confirmed: set[str] = set()  # keys whose last read already shows every role
 
@@ -120,9 +137,15 @@ class AddFlow:
         if self._on_progress is not None:
             self._on_progress(AddProgress(phase=phase, message=message, done=done, total=total))
 
+    @contextmanager
+    def _collecting(self) -> Iterator[None]:
+        """Where errors become results: in English when the results are machine output."""
+        with i18n.english() if self._english_errors else nullcontext():
+            yield
+
     def run(self) -> AddMembersOutcome:
         request = self.request = validate_add(self.request)
-        self.backend.refuse_if_read_only("add workspace members")
+        self.backend.refuse_if_read_only(N_("add workspace members"))
         self.backend.require_activation(self.region)
         people, roles = request.people, request.roles
         current = self._check(people)
@@ -139,12 +162,13 @@ class AddFlow:
                 self._results[person.key] = AddResult(
                     _named(person, row), "already a member", row.roles
                 )
-        if absent:
-            missing.extend(self._create(absent))
-        for person, row, lacking in missing:
-            self._grant(person, row, lacking)
-        self._verify()
-        self.report("done", "Done")
+        with self._collecting():
+            if absent:
+                missing.extend(self._create(absent))
+            for person, row, lacking in missing:
+                self._grant(person, row, lacking)
+            self._verify()
+        self.report("done", _("Done"))
         return AddMembersOutcome(
             workspace_id=self.workspace_id,
             results=tuple(self._results[p.key] for p in people),
@@ -157,7 +181,9 @@ class AddFlow:
         for index, person in enumerate(people):
             self.report(
                 "checking",
-                f"Checking whether {person.label} is a member (ListMembers)",
+                _("Checking whether {person} is a member (ListMembers)").format(
+                    person=person.label
+                ),
                 index,
                 len(people),
             )
@@ -175,7 +201,11 @@ class AddFlow:
         count = len(absent)
         self.report(
             "adding",
-            f"Adding {count} new member{'' if count == 1 else 's'} (CreateMember, sent once)",
+            ngettext(
+                "Adding {n} new member (CreateMember, sent once)",
+                "Adding {n} new members (CreateMember, sent once)",
+                count,
+            ).format(n=count),
             0,
             count,
         )
@@ -202,9 +232,9 @@ class AddFlow:
         roles = self.request.roles
         self.report(
             "rechecking",
-            "Someone was a member already; checking again"
+            _("Someone was a member already; checking again")
             if race
-            else "No clear answer from CreateMember; checking again instead of retrying",
+            else _("No clear answer from CreateMember; checking again instead of retrying"),
         )
         still_missing: list[tuple[Person, MemberRow, tuple[str, ...]]] = []
         for person in absent:
@@ -215,11 +245,15 @@ class AddFlow:
                     person,
                     error,
                     ambiguous=not race,
-                    notes=(f"The re-check failed too: {explain(recheck_error).sentence}",),
+                    notes=(
+                        _("The re-check failed too: {error}").format(
+                            error=explain(recheck_error).sentence
+                        ),
+                    ),
                 )
                 continue
             if row is None:
-                note = (
+                note = _(
                     "Not a member on re-check, so probably not added; CreateMember was not "
                     "retried. Check again to add only who is still missing."
                 )
@@ -235,7 +269,7 @@ class AddFlow:
                 else:
                     self._results[person.key] = AddResult(named, "already a member", row.roles)
                 continue
-            note = "CreateMember's answer was lost; the re-check found them added."
+            note = _("CreateMember's answer was lost; the re-check found them added.")
             self._results[person.key] = AddResult(
                 named, "added", row.roles, granted=roles, notes=(note,)
             )
@@ -250,12 +284,21 @@ class AddFlow:
         earlier = self._results.get(person.key)
         granted: list[str] = []
         for role in lacking:
-            self.report("granting", f"Adding the role {role} to {person.label} (AddMemberRole)")
+            self.report(
+                "granting",
+                _("Adding the role {role} to {person} (AddMemberRole)").format(
+                    role=role, person=person.label
+                ),
+            )
             try:
                 self.backend.send_add_role(self.region, self.workspace_id, person.key, role)
             except PaiwsError as error:
                 done = tuple(granted)
-                note = (f"Added before the failure: {roles_in_words(done)}.",) if done else ()
+                note = (
+                    (_("Added before the failure: {roles}.").format(roles=roles_in_words(done)),)
+                    if done
+                    else ()
+                )
                 self._results[person.key] = _failed(
                     person,
                     error,
@@ -285,29 +328,37 @@ class AddFlow:
             person = result.person
             self.report(
                 "verifying",
-                f"Verifying that {person.label} is listed with the roles (ListMembers)",
+                _("Verifying that {person} is listed with the roles (ListMembers)").format(
+                    person=person.label
+                ),
                 index,
                 len(changed),
             )
             try:
                 row = self.backend.check_member(self.region, self.workspace_id, person.key)
             except PaiwsError as error:
-                note = f"Could not verify afterwards: {explain(error).sentence}"
+                note = _("Could not verify afterwards: {error}").format(
+                    error=explain(error).sentence
+                )
                 self._results[person.key] = replace(result, notes=(*result.notes, note))
                 continue
             lacking = tuple(r for r in self.request.roles if row is None or r not in row.roles)
             if row is None or lacking:
-                problem = (
-                    "is not listed as a member"
-                    if row is None
-                    else f"is listed without {roles_in_words(lacking)}"
-                )
+                if row is None:
+                    sentence = _(
+                        "The service accepted the change, but {person} is not listed as a "
+                        "member afterwards."
+                    ).format(person=person.label)
+                else:
+                    sentence = _(
+                        "The service accepted the change, but {person} is listed without "
+                        "{roles} afterwards."
+                    ).format(person=person.label, roles=roles_in_words(lacking))
                 self._results[person.key] = replace(
                     result,
                     outcome="failed",
                     roles=row.roles if row else (),
-                    error=f"The service accepted the change, but {person.label} {problem} "
-                    "afterwards.",
+                    error=sentence,
                     exit_code=1,
                     ambiguous=True,
                 )

@@ -4,14 +4,19 @@ Keys are the natural-language names of SPEC §4 / R8 (``Member ID``, ``User ID``
 ``Account``…), never the API's. Records (JSON, CSV) keep roles as codes and times in ISO 8601
 UTC; cells and lines for people show roles in words and readable times. A wrongly typed field
 reads ``unreadable`` and the record lists it under ``Unreadable Fields`` (R16).
+
+Records are machine output, English in every language (an ``Error`` sentence included: the
+CLI builds it inside ``i18n.english()``). Cells and lines are for people, in the interface
+language; column names stay English in code (``_(name)`` in the header).
 """
 
 from __future__ import annotations
 
+from paiws.core.i18n import N_, _
 from paiws.core.item_reader import UNREADABLE
 from paiws.core.member_views import AddResult, MemberRow, UserRow
 from paiws.core.present import UNREADABLE_KEY, UNREADABLE_MARK, display_time
-from paiws.core.roles import roles_in_words
+from paiws.core.roles import account_type_text, roles_in_words
 
 # Every key of a member record, in output order (SPEC §4).
 MEMBER_KEYS: tuple[str, ...] = (
@@ -26,16 +31,16 @@ MEMBER_KEYS: tuple[str, ...] = (
 )
 USER_KEYS: tuple[str, ...] = ("User ID", "Name")
 MEMBER_COLUMNS: tuple[str, ...] = (
-    "Name",
-    "Display Name",
-    "Account",
-    "Account Type",
-    "Roles",
-    "Added",
-    "User ID",
-    "Member ID",
+    N_("Name"),
+    N_("Display Name"),
+    N_("Account"),
+    N_("Account Type"),
+    N_("Roles"),
+    N_("Added"),
+    N_("User ID"),
+    N_("Member ID"),
 )
-USER_COLUMNS: tuple[str, ...] = ("Name", "User ID")
+USER_COLUMNS: tuple[str, ...] = (N_("Name"), N_("User ID"))
 ADD_RESULT_KEYS: tuple[str, ...] = ("User ID", "Outcome", "Roles", "Error")
 
 
@@ -70,7 +75,7 @@ def member_cells(row: MemberRow) -> tuple[str, ...]:
         row.name + UNREADABLE_MARK if row.unreadable else row.name,
         row.display_name,
         row.account,
-        row.account_type,
+        account_type_text(row.account_type),
         roles,
         display_time(row.added),
         row.user_id,
@@ -100,12 +105,13 @@ def add_result_line(result: AddResult) -> str:
     """One person's result for people: who, what happened, with which roles."""
     who = result.person.label
     if result.outcome == "added":
-        return f"{who}: added as {roles_in_words(result.roles)}"
+        return _("{who}: added as {roles}").format(who=who, roles=roles_in_words(result.roles))
     if result.outcome == "roles added":
-        return (
-            f"{who}: roles added ({roles_in_words(result.granted)}); now "
-            f"{roles_in_words(result.roles)}"
+        return _("{who}: roles added ({granted}); now {roles}").format(
+            who=who, granted=roles_in_words(result.granted), roles=roles_in_words(result.roles)
         )
     if result.outcome == "already a member":
-        return f"{who}: already a member with {roles_in_words(result.roles)}; nothing sent"
-    return f"{who}: failed: {result.error or 'unknown error'}"
+        return _("{who}: already a member with {roles}; nothing sent").format(
+            who=who, roles=roles_in_words(result.roles)
+        )
+    return _("{who}: failed: {error}").format(who=who, error=result.error or _("unknown error"))

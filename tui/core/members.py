@@ -21,6 +21,7 @@ from typing import ParamSpec, TypeVar
 from paiws.core import member_mapping
 from paiws.core.client import WorkspaceClient
 from paiws.core.errors import MemberNotFound, PaiwsError
+from paiws.core.i18n import N_, _
 from paiws.core.masking import mask_id
 from paiws.core.member_add import AddFlow, AddProgressCallback
 from paiws.core.member_views import (
@@ -158,10 +159,15 @@ class MemberCalls:
         request: AddMembersRequest,
         *,
         on_progress: AddProgressCallback | None = None,
+        english_errors: bool = False,
     ) -> AddMembersOutcome:
-        """Validate -> (the caller has confirmed) -> check -> act -> verify (`member_add`)."""
+        """Validate -> (the caller has confirmed) -> check -> act -> verify (`member_add`).
+        ``english_errors``: the results' error sentences are machine output (JSON)."""
         workspace_id = check_workspace_id(workspace_id)
-        return AddFlow(self, region, workspace_id, request, on_progress).run()
+        flow = AddFlow(
+            self, region, workspace_id, request, on_progress, english_errors=english_errors
+        )
+        return flow.run()
 
     def check_member(self, region: str, workspace_id: str, key: str) -> MemberRow | None:
         """R14's check: ``ListMembers UserId=<id>``; the member, or None."""
@@ -186,9 +192,9 @@ class MemberCalls:
         member_id = self._book.member_id(workspace_id, self._book.user_id(key))
         if member_id is None:  # the check before every change notes it; a defensive refusal
             raise MemberNotFound(
-                "The member's ID is not known (it could not be read); refresh and try again.",
+                _("The member's ID is not known (it could not be read); refresh and try again."),
                 code="MemberNotFound",
-                hint="Nothing was sent.",
+                hint=_("Nothing was sent."),
             )
         return member_id
 
@@ -200,9 +206,11 @@ class MemberCalls:
         row = self.check_member(region, workspace_id, person.key)
         if row is None:
             raise MemberNotFound(
-                f"{person.label} is not a member of workspace {workspace_id}; nothing was changed.",
+                _("{person} is not a member of workspace {id}; nothing was changed.").format(
+                    person=person.label, id=workspace_id
+                ),
                 code="MemberNotFound",
-                hint="Refresh the member list.",
+                hint=_("Refresh the member list."),
             )
         return row
 
@@ -222,12 +230,16 @@ class MemberCalls:
         adding = parse_roles(add) if add else ()
         removing = parse_roles(remove) if remove else ()
         if not adding and not removing:
-            raise invalid("Nothing to change: give roles to add or to remove.")
+            raise invalid(_("Nothing to change: give roles to add or to remove."))
         both = [r for r in adding if r in removing]
         if both:
-            raise invalid(f"{roles_in_words(both)}: cannot be added and removed at once.")
+            raise invalid(
+                _("{roles}: cannot be added and removed at once.").format(
+                    roles=roles_in_words(both)
+                )
+            )
         workspace_id = check_workspace_id(workspace_id)
-        self.refuse_if_read_only("change a member's roles")
+        self.refuse_if_read_only(N_("change a member's roles"))
         self.require_activation(region)
         row = self._current(region, workspace_id, person)
         plan = RoleChangePlan(
@@ -238,7 +250,7 @@ class MemberCalls:
         )
         if not plan.roles_after:
             raise invalid(
-                "A member keeps at least one role: to take every role away, remove the member.",
+                _("A member keeps at least one role: to take every role away, remove the member."),
                 "MemberRoleRequired",
             )
         if ADMIN in plan.remove and self.admin_count(region, workspace_id) <= 1:
@@ -251,21 +263,23 @@ class MemberCalls:
     ) -> RoleChangeOutcome:
         """Apply a confirmed plan: AddMemberRole, then RemoveMemberRole (a member never has no
         role in between), then read the member back."""
-        self.refuse_if_read_only("change a member's roles")
+        self.refuse_if_read_only(N_("change a member's roles"))
         workspace_id = check_workspace_id(workspace_id)
         key = plan.member.key
         done: list[str] = []
         try:
             for role in plan.add:
                 self.send_add_role(region, workspace_id, key, role)
-                done.append(f"added {role}")
+                done.append(_("added {role}").format(role=role))
             for role in plan.remove:
                 member_id = self._member_id(workspace_id, key)
                 self.client.remove_member_role(region, workspace_id, member_id, role)
-                done.append(f"removed {role}")
+                done.append(_("removed {role}").format(role=role))
         except PaiwsError as error:
             if done:
-                error.hint = f"Done before the failure: {', '.join(done)}. {error.hint}".strip()
+                # i18n: {done} lists the changes made ("added PAI.X, removed PAI.Y")
+                before = _("Done before the failure: {done}.").format(done=_(", ").join(done))
+                error.hint = f"{before} {error.hint}".strip()
             raise
         try:
             row = self._current(region, workspace_id, plan.member.person)
@@ -276,12 +290,12 @@ class MemberCalls:
                 plan.remove,
                 plan.roles_after,
                 verified=False,
-                notes=(f"Could not verify afterwards: {error}",),
+                notes=(_("Could not verify afterwards: {error}").format(error=error),),
             )
         roles = in_role_order(row.roles)
         notes: tuple[str, ...] = ()
         if set(roles) != set(plan.roles_after):
-            notes = (f"Listed afterwards with: {roles_in_words(roles)}.",)
+            notes = (_("Listed afterwards with: {roles}.").format(roles=roles_in_words(roles)),)
         return RoleChangeOutcome(plan, plan.add, plan.remove, roles, True, notes)
 
     # -- removal (R13-style, R14) --------------------------------------------------------------
@@ -299,9 +313,9 @@ class MemberCalls:
         the workspace's name (for the typed confirmation) from GetWorkspace unless known."""
         wanted = tuple({p.key: p for p in people}.values())
         if not wanted or any(not p.key for p in wanted):
-            raise invalid("Pick the members to remove (their IDs must be readable).")
+            raise invalid(_("Pick the members to remove (their IDs must be readable)."))
         workspace_id = check_workspace_id(workspace_id)
-        self.refuse_if_read_only("remove workspace members")
+        self.refuse_if_read_only(N_("remove workspace members"))
         self.require_activation(region)
         name = workspace_name or self.detail(region, workspace_id, verbose=False).workspace.name
         rows = tuple(self._current(region, workspace_id, person) for person in wanted)
@@ -316,20 +330,21 @@ class MemberCalls:
     ) -> RemovalOutcome:
         """R13-style: the typed name must equal the workspace's; the owner is never removed;
         one DeleteMembers call for everyone."""
-        self.refuse_if_read_only("remove workspace members")
+        self.refuse_if_read_only(N_("remove workspace members"))
         workspace_id = check_workspace_id(workspace_id)
         owner = plan.owner
         if owner is not None:
             raise invalid(
-                f"{owner.person.label} is the workspace owner and cannot be removed; nothing "
-                "was removed.",
+                _(
+                    "{person} is the workspace owner and cannot be removed; nothing was removed."
+                ).format(person=owner.person.label),
                 "OwnerNotRemovable",
             )
         if not confirm_name.strip():
-            raise invalid("Type the workspace name to confirm the removal.")
+            raise invalid(_("Type the workspace name to confirm the removal."))
         if confirm_name != plan.workspace_name:
             raise invalid(
-                "The confirmation does not match the workspace name; nobody was removed.",
+                _("The confirmation does not match the workspace name; nobody was removed."),
                 "ConfirmationMismatch",
             )
         keys = tuple(row.key for row in plan.members)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 
 from paiws.core.errors import InvalidInput
+from paiws.core.i18n import _
 
 
 class PeopleBook:
@@ -40,10 +41,12 @@ class PeopleBook:
             user_id = self._user_of.get(key)
         if user_id is None:
             raise InvalidInput(
-                "paiws does not know that person (their ID could not be read, or the list is "
-                "from an earlier session); refresh the list and pick them again.",
+                _(
+                    "paiws does not know that person (their ID could not be read, or the list "
+                    "is from an earlier session); refresh the list and pick them again."
+                ),
                 code="UnknownPerson",
-                hint="Nothing was sent.",
+                hint=_("Nothing was sent."),
             )
         return user_id
 

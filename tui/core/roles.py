@@ -5,18 +5,25 @@ API reference's role enum); each explanation paraphrases, in one line, what the 
 documentation's "Appendix: List of roles and permissions" and "Manage members of a workspace"
 grant the role (alibabacloud.com/help/en/pai/appendix-list-of-roles-and-permissions).
 Nothing here is sensitive: roles and account types are shown as they are (R8).
+
+Words and explanations are English data marked for the catalogue (``N_``): `role_words`,
+`roles_in_words` and `account_type_text` translate them for people when they are called, so a
+sentence built inside ``i18n.english()`` (machine output) keeps the English words. JSON and CSV
+show role codes and the English account type (`account_type_words`), never translated.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from paiws.core.i18n import N_, _
+
 
 @dataclass(frozen=True)
 class Role:
     code: str  # the API's spelling, e.g. PAI.AlgoDeveloper
-    words: str  # for people, e.g. "Algorithm developer"
-    explanation: str  # one line: what a member with this role may do
+    words: str  # for people, e.g. "Algorithm developer" (English; `_(role.words)` to show)
+    explanation: str  # one line: what a member with this role may do (English, like words)
 
     @property
     def short(self) -> str:
@@ -31,38 +38,38 @@ ADMIN = "PAI.WorkspaceAdmin"
 ROLES: tuple[Role, ...] = (
     Role(
         "PAI.AlgoDeveloper",
-        "Algorithm developer",
-        "Develops and trains models (notebooks, training jobs, pipelines).",
+        N_("Algorithm developer"),
+        N_("Develops and trains models (notebooks, training jobs, pipelines)."),
     ),
     Role(
         "PAI.AlgoOperator",
-        "Algorithm O&M engineer",
-        "Runs and watches every member's training jobs and services.",
+        N_("Algorithm O&M engineer"),
+        N_("Runs and watches every member's training jobs and services."),
     ),
     Role(
         "PAI.LabelManager",
-        "Labeling administrator",
-        "Manages data labeling jobs and the people who label.",
+        N_("Labeling administrator"),
+        N_("Manages data labeling jobs and the people who label."),
     ),
     Role(
         "PAI.MaxComputeDeveloper",
-        "MaxCompute developer",
-        "Runs MaxCompute SQL and jobs in the workspace's project.",
+        N_("MaxCompute developer"),
+        N_("Runs MaxCompute SQL and jobs in the workspace's project."),
     ),
     Role(
         ADMIN,
-        "Administrator",
-        "Manages members, resources, settings and every asset.",
+        N_("Administrator"),
+        N_("Manages members, resources, settings and every asset."),
     ),
     Role(
         "PAI.WorkspaceGuest",
-        "Visitor",
-        "Can only view the workspace and its assets.",
+        N_("Visitor"),
+        N_("Can only view the workspace and its assets."),
     ),
     Role(
         OWNER,
-        "Owner",
-        "The creator: every right; never granted or removed here.",
+        N_("Owner"),
+        N_("The creator: every right; never granted or removed here."),
     ),
 )
 BY_CODE: dict[str, Role] = {role.code: role for role in ROLES}
@@ -72,21 +79,37 @@ GRANTABLE: tuple[Role, ...] = tuple(role for role in ROLES if role.code != OWNER
 
 # AccountType of ListMembers (a string on the wire): SPEC §3.
 ACCOUNT_TYPES: dict[str, str] = {
-    "1": "Alibaba Cloud account",
-    "5": "RAM user",
-    "6": "RAM role",
+    "1": N_("Alibaba Cloud account"),
+    "5": N_("RAM user"),
+    "6": N_("RAM role"),
 }
 
 
 def role_words(code: str) -> str:
-    """``Algorithm developer`` for ``PAI.AlgoDeveloper``; an unknown code as it is."""
+    """``Algorithm developer`` for ``PAI.AlgoDeveloper`` (in the interface language); an
+    unknown code as it is."""
     role = BY_CODE.get(code)
-    return role.words if role else code
+    return _(role.words) if role else code
+
+
+def role_explanation(code: str) -> str:
+    """What a member with the role ``code`` may do, in one line for people ("" if unknown)."""
+    role = BY_CODE.get(code)
+    return _(role.explanation) if role else ""
 
 
 def roles_in_words(codes: tuple[str, ...] | list[str]) -> str:
     """Codes joined as words, e.g. ``Administrator, Visitor``; ``none`` for no role."""
-    return ", ".join(role_words(code) for code in codes) if codes else "none"
+    if not codes:
+        # i18n: a member's roles when there are none
+        return _("none")
+    words = [role_words(code) for code in codes]
+    joined = words[0]
+    for word in words[1:]:
+        # i18n: one more role name in a list of roles ("Administrator, Visitor"); Chinese
+        # enumerates with 、
+        joined = _("{roles}, {role}").format(roles=joined, role=word)
+    return joined
 
 
 def in_role_order(codes: set[str] | tuple[str, ...] | list[str]) -> tuple[str, ...]:
@@ -97,5 +120,17 @@ def in_role_order(codes: set[str] | tuple[str, ...] | list[str]) -> tuple[str, .
 
 
 def account_type_words(value: str) -> str:
-    """``RAM user`` for ``5``; ``unknown (N)`` for a type the catalogue does not know."""
+    """``RAM user`` for ``5``; ``unknown (N)`` for a type the catalogue does not know. English:
+    the value of a record's ``Account Type`` (JSON, CSV); `account_type_text` shows it."""
     return ACCOUNT_TYPES.get(value.strip(), f"unknown ({value.strip()})")
+
+
+def account_type_text(words: str) -> str:
+    """An account type as `account_type_words` wrote it, for people: ``RAM 用户`` for
+    ``RAM user`` in Chinese; anything else (``N/A``, ``unreadable``) as it is."""
+    if words in ACCOUNT_TYPES.values():
+        return _(words)
+    if words.startswith("unknown (") and words.endswith(")"):
+        # i18n: an account type paiws does not know; {type} is the server's number
+        return _("unknown ({type})").format(type=words.removeprefix("unknown (")[:-1])
+    return words
