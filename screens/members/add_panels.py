@@ -153,8 +153,7 @@ def result_text(result: AddResult, *, repeated: bool = False) -> Text:
         line = sentence(_("{outcome}: {error}"), outcome=outcome, error=error)
     text.append_text(line)
     for note in result.notes:
-        text.append("\n    " + _("note:") + " ", style="cyan")
-        text.append(note)
+        text.append_text(headed(_("note: {note}"), "note", note, style="cyan", lead="\n    "))
     return text
 
 

@@ -311,3 +311,20 @@ def test_remove_owner_refused_in_chinese(
     snap_compare: Snap, service: WorkspaceService, size: Any
 ) -> None:
     test_remove_owner_refused(snap_compare, service, size)
+
+
+@CHINESE
+@SIZES
+def test_add_outcome_permission_denied_in_chinese(
+    snap_compare: Snap, emulator: Emulator, size: Any
+) -> None:
+    """The failed action, the policy and three buttons (Back to review, Copy policy, Close)."""
+    test_add_outcome_permission_denied(snap_compare, emulator, size)
+
+
+@CHINESE
+@SIZES
+def test_add_outcome_no_clear_answer_in_chinese(
+    snap_compare: Snap, emulator: Emulator, service: WorkspaceService, size: Any
+) -> None:
+    test_add_outcome_no_clear_answer(snap_compare, emulator, service, size)
