@@ -20,7 +20,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, ContentSwitcher, Input, SelectionList, Static
 
-from paiws.core.api import AddMembersOutcome, AddMembersRequest, AddProgress
+from paiws.core.api import N_, AddMembersOutcome, AddMembersRequest, AddProgress, _
 from paiws.paths import asset_path
 from paiws.screens.create.gate import region_label
 from paiws.screens.members.add_panels import (
@@ -28,6 +28,7 @@ from paiws.screens.members.add_panels import (
     AddOutcomePanel,
     AddProgressPanel,
     ReviewStep,
+    button_label,
 )
 from paiws.screens.members.gate import member_change_blocked
 from paiws.screens.members.layout import fit_box
@@ -38,8 +39,9 @@ from paiws.screens.widgets.confirm_modal import ConfirmModal
 from paiws.screens.widgets.feedback import show_feedback
 from paiws.screens.widgets.key_hints import KeyHints
 from paiws.screens.widgets.stepper import Stepper
+from paiws.screens.widgets.wording import headed
 
-STEP_LABELS = ("People", "Roles", "Review", "Add")
+STEP_LABELS = (N_("People"), N_("Roles"), N_("Review"), N_("Add"))
 _STEP_IDS = ("add-people", "add-roles", "add-review-step")
 _FOCUS = ("#people-search", "#add-role-picker", "#add-next")
 REVIEW = 2
@@ -56,19 +58,23 @@ Phase = Literal["ask", "adding", "outcome"]
 
 class AddMembersForm(ChangeDialog[bool]):
     CSS_PATH = [asset_path("wizard.tcss"), asset_path("members.tcss")]
-    ACTION = "add workspace members"
-    HELP_TITLE: ClassVar[str] = "Add members"
+    ACTION = N_("add workspace members")
+    HELP_TITLE: ClassVar[str] = N_("Add members")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", tooltip="Cancel (asks first)", id="add.cancel"),
-        Binding("ctrl+b", "back", "Back", tooltip="Back to the previous step", id="add.back"),
+        Binding(
+            "escape", "cancel", N_("Cancel"), tooltip=N_("Cancel (asks first)"), id="add.cancel"
+        ),
+        Binding(
+            "ctrl+b", "back", N_("Back"), tooltip=N_("Back to the previous step"), id="add.back"
+        ),
         Binding(
             "enter",
             "next",
-            "Next",
-            tooltip="Next step; on the review, add (space picks in lists)",
+            N_("Next"),
+            tooltip=N_("Next step; on the review, add (space picks in lists)"),
             id="add.next",
         ),
-        Binding("g", "change_region", "Region", show=False, id="add.region"),
+        Binding("g", "change_region", N_("Region"), show=False, id="add.region"),
     ]
 
     HINTS = ("add.next", "add.back", "add.cancel", "dialog.copy")
@@ -100,18 +106,17 @@ class AddMembersForm(ChangeDialog[bool]):
         self._region = self.chosen_region
         self._reason = member_change_blocked(self.service, self.session, self.ACTION)
         with Vertical(id="members-form-box"):
+            title = _("Add people to {name}  (ID {id}, {region})")
+            bold_name = Text(self.workspace_name, style="bold")
+            region = region_label(self.service, self._region)
             yield Static(
-                Text.assemble(
-                    "Add people to ",
-                    (self.workspace_name, "bold"),
-                    f"  (ID {self.workspace_id}, {region_label(self.service, self._region)})",
-                ),
+                headed(title, "name", bold_name, style="", id=self.workspace_id, region=region),
                 id="dialog-title",
             )
             if self._reason:
                 yield Static(Text(self._reason), id="dialog-blocked")
                 with Horizontal(classes="button-bar"):
-                    yield Button("Close", id="add-blocked-close", variant="primary")
+                    yield Button(_("Close"), id="add-blocked-close", variant="primary")
             else:
                 yield Stepper(STEP_LABELS, id="add-stepper")
                 with (
@@ -120,12 +125,14 @@ class AddMembersForm(ChangeDialog[bool]):
                 ):
                     yield PeopleStep(self._region, self.workspace_id, id="add-people")
                     with Vertical(id="add-roles", classes="step"):
-                        yield Static("Which roles should they have?", classes="field-title")
+                        yield Static(_("Which roles should they have?"), classes="field-title")
                         yield RolePicker(id="add-role-picker")
                         yield Static(id="add-role-detail", classes="role-detail")
                         yield Static(
-                            "The owner role is fixed (the workspace's creator): it is never "
-                            "given here. Space picks a role.",
+                            _(
+                                "The owner role is fixed (the workspace's creator): it is never "
+                                "given here. Space picks a role."
+                            ),
                             classes="field-help",
                         )
                         yield Static(id="add-roles-feedback", classes="feedback")
@@ -133,11 +140,11 @@ class AddMembersForm(ChangeDialog[bool]):
                     yield AddProgressPanel(id="add-progress")
                     yield AddOutcomePanel(id="add-outcome")
                 with Horizontal(classes="button-bar", id="add-buttons"):
-                    yield Button("Back", id="add-prev")
-                    yield Button("Next", id="add-next", variant="primary")
+                    yield Button(_("Back"), id="add-prev")
+                    yield Button(_("Next"), id="add-next", variant="primary")
                 with Horizontal(classes="button-bar", id="add-outcome-buttons"):
                     for name, label, variant in OUTCOME_BUTTONS:
-                        yield Button(label, id=f"add-{name}", variant=variant)
+                        yield Button(button_label(label), id=f"add-{name}", variant=variant)
         yield KeyHints()
 
     def on_mount(self) -> None:
@@ -183,12 +190,12 @@ class AddMembersForm(ChangeDialog[bool]):
         self._switch(_STEP_IDS[step], step)
         self.query_one("#add-prev", Button).disabled = step == 0
         self.query_one("#add-next", Button).label = (
-            "Add members" if step == REVIEW else "Review" if step == REVIEW - 1 else "Next"
+            _("Add members") if step == REVIEW else _("Review") if step == REVIEW - 1 else _("Next")
         )
         if step == REVIEW:
             self._request = self._build_request()
             label = region_label(self.service, self._region)
-            workspace = f"{self.workspace_name} (ID {self.workspace_id})"
+            workspace = _("{name} (ID {id})").format(name=self.workspace_name, id=self.workspace_id)
             self.query_one(ReviewStep).show(self._request, workspace, label)
         self.query_one(_FOCUS[step]).focus()
 
@@ -204,7 +211,7 @@ class AddMembersForm(ChangeDialog[bool]):
             return True
         if self._step == 1 and not self.query_one(RolePicker).codes:
             line = self.query_one("#add-roles-feedback", Static)
-            show_feedback(line, Text("Pick at least one role."), "bad")
+            show_feedback(line, Text(_("Pick at least one role.")), "bad")
             self.query_one(RolePicker).focus()
             return True
         return False
@@ -264,14 +271,14 @@ class AddMembersForm(ChangeDialog[bool]):
             self.dismiss(self._changed)
         elif self._phase == "adding":
             self.notify(
-                "Adding is in progress; the result follows in a moment.",
-                title="Please wait",
+                _("Adding is in progress; the result follows in a moment."),
+                title=_("Please wait"),
                 severity="warning",
             )
         elif self.people_step.picked or self.query_one(RolePicker).codes:
             self.app.push_screen(
                 ConfirmModal(
-                    "Discard this form?", "Your choices will be lost. Nobody has been added."
+                    _("Discard this form?"), _("Your choices will be lost. Nobody has been added.")
                 ),
                 self._discard_answered,
             )
@@ -284,7 +291,7 @@ class AddMembersForm(ChangeDialog[bool]):
 
     async def action_change_region(self) -> None:
         if self._phase == "adding":
-            self.notify("Wait for the result, then change the region.", severity="warning")
+            self.notify(_("Wait for the result, then change the region."), severity="warning")
         else:
             await self.app.run_action("app.change_region")
 
@@ -353,9 +360,9 @@ class AddMembersForm(ChangeDialog[bool]):
         self._phase = "outcome"
         panel = self.outcome_panel
         self._policy = panel.state.policy if panel.state else None
-        for name, _, _ in OUTCOME_BUTTONS:
+        for name, _label, _variant in OUTCOME_BUTTONS:
             self.query_one(f"#add-{name}", Button).display = name in panel.buttons
-        self.query_one("#add-again", Button).label = panel.again_label
+        self.query_one("#add-again", Button).label = _(panel.again_label)
         self._switch("add-outcome", len(STEP_LABELS))
-        first = next(name for name, _, _ in OUTCOME_BUTTONS if name in panel.buttons)
+        first = next(name for name, _label, _variant in OUTCOME_BUTTONS if name in panel.buttons)
         self.query_one(f"#add-{first}", Button).focus()

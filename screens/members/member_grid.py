@@ -24,23 +24,29 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from paiws.core.api import MEMBER_COLUMNS, MemberRow, member_cells
+from paiws.core.api import MEMBER_COLUMNS, N_, MemberRow, _, member_cells
 
-# The TUI's order: who (masked name and ID), then what they may do, then the rest.
+# The TUI's order: who (masked name and ID), then what they may do, then the rest. The titles
+# are the keys of MEMBER_COLUMNS (English in code); the header shows them translated.
 COLUMNS: tuple[str, ...] = (
-    "Name",
-    "User ID",
-    "Roles",
-    "Display Name",
-    "Account",
-    "Account Type",
-    "Added",
+    N_("Name"),
+    N_("User ID"),
+    N_("Roles"),
+    N_("Display Name"),
+    N_("Account"),
+    N_("Account Type"),
+    N_("Added"),
 )
 _SOURCE = tuple(MEMBER_COLUMNS.index(title) for title in COLUMNS)
 ROLES_COLUMN = COLUMNS.index("Roles")
 CELL_PADDING = 1
 HEADER_HEIGHT = 1
 STRIP_CACHE_SIZE = 1024
+
+
+def header_widths() -> list[int]:
+    """The columns' widths before any row: their titles in the interface language, in cells."""
+    return [cell_len(_(title)) for title in COLUMNS]
 
 
 def grid_cells(row: MemberRow) -> tuple[str, ...]:
@@ -64,8 +70,8 @@ class MemberGrid(ScrollView, can_focus=True):
         Binding(
             "enter",
             "select_cursor",
-            "Roles",
-            tooltip="Change the selected member's roles",
+            N_("Roles"),
+            tooltip=N_("Change the selected member's roles"),
             id="members.roles",
         ),
         Binding("up", "cursor_up", show=False),
@@ -124,7 +130,7 @@ class MemberGrid(ScrollView, can_focus=True):
         self._rows: list[MemberRow] = []
         self._keys: set[str] = set()
         self._cells: list[tuple[str, ...]] = []
-        self._widths = [cell_len(title) for title in COLUMNS]
+        self._widths = header_widths()
         self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(STRIP_CACHE_SIZE)
         self._layout_key = 0
         self._cursor = 0
@@ -152,7 +158,7 @@ class MemberGrid(ScrollView, can_focus=True):
         self._rows.clear()
         self._keys.clear()
         self._cells.clear()
-        self._widths = [cell_len(title) for title in COLUMNS]
+        self._widths = header_widths()
         self._strips.clear()
         self._layout_key += 1
         self._cursor = 0
@@ -275,7 +281,7 @@ class MemberGrid(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         if y < HEADER_HEIGHT:
             header = self._style("header")
-            strip = self._line([Text(title) for title in COLUMNS]).apply_style(header)
+            strip = self._line([Text(_(title)) for title in COLUMNS]).apply_style(header)
             return strip.crop_extend(scroll_x, scroll_x + width, header)
         index = scroll_y + y - HEADER_HEIGHT
         if index >= len(self._rows):

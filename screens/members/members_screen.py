@@ -21,7 +21,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
-from paiws.core.api import MemberQuery, unreadable_note
+from paiws.core.api import N_, MemberQuery, _, ngettext, unreadable_note
 from paiws.screens.base import PaiwsScreen
 from paiws.screens.browse.page_feed import PageFeed
 from paiws.screens.errors import error_body, report_error
@@ -33,6 +33,7 @@ from paiws.screens.members.roles_dialog import RolesDialog
 from paiws.screens.messages import CallFailed
 from paiws.screens.widgets.debounce import Debouncer
 from paiws.screens.widgets.inputs import Field
+from paiws.screens.widgets.wording import headed
 
 SEARCH_DEBOUNCE = 0.3  # seconds of quiet typing before the server-side name search is sent
 Streamed = MembersLoaded | MembersDone | CallFailed
@@ -40,30 +41,36 @@ Streamed = MembersLoaded | MembersDone | CallFailed
 
 class MembersScreen(PaiwsScreen[None]):
     AUTO_FOCUS = "#member-grid"
-    HELP_TITLE: ClassVar[str] = "Members"
+    HELP_TITLE: ClassVar[str] = N_("Members")
     HELP_WIDGETS = (MemberGrid,)
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add", "Add", tooltip="Add people (guided form)", id="members.add"),
+        Binding("a", "add", N_("Add"), tooltip=N_("Add people (guided form)"), id="members.add"),
         Binding(
             "ctrl+d",
             "remove",
-            "Remove",
-            tooltip="Remove the selected member (type the workspace name)",
+            N_("Remove"),
+            tooltip=N_("Remove the selected member (type the workspace name)"),
             id="members.remove",
         ),
         Binding(
             "slash",
             "search",
-            "Search",
-            tooltip="Search members by name (server-side)",
+            N_("Search"),
+            tooltip=N_("Search members by name (server-side)"),
             id="members.search",
         ),
-        Binding("r", "refresh", "Refresh", tooltip="Load the members again", id="members.refresh"),
+        Binding(
+            "r",
+            "refresh",
+            N_("Refresh"),
+            tooltip=N_("Load the members again"),
+            id="members.refresh",
+        ),
         Binding(
             "escape",
             "escape",
-            "Back",
-            tooltip="Close the search, clear it, or go back",
+            N_("Back"),
+            tooltip=N_("Close the search, clear it, or go back"),
             id="members.escape",
         ),
     ]
@@ -95,19 +102,16 @@ class MembersScreen(PaiwsScreen[None]):
 
     def compose_body(self) -> ComposeResult:
         search = Field(
-            placeholder="Search members by name (server-side); Enter or Esc closes",
+            placeholder=_("Search members by name (server-side); Enter or Esc closes"),
             id="member-search",
         )
         empty = Static("", id="members-empty", classes="panel")
         search.display = empty.display = False
         with Vertical(id="members"):
+            title = _("Members of {name}  (ID {id})")
+            name = Text(self.workspace_name, style="bold")
             yield Static(
-                Text.assemble(
-                    "Members of ",
-                    (self.workspace_name, "bold"),
-                    f"  (ID {self.workspace_id})",
-                ),
-                id="members-title",
+                headed(title, "name", name, style="", id=self.workspace_id), id="members-title"
             )
             yield search
             yield MemberGrid(id="member-grid")
@@ -148,7 +152,7 @@ class MembersScreen(PaiwsScreen[None]):
                 self.post_message(MembersLoaded(gen, page, first=first))
                 first = False
         except Exception as error:  # every failure becomes a message the UI explains
-            self.post_message(CallFailed(gen, "load the members", error))
+            self.post_message(CallFailed(gen, N_("load the members"), error))
             return
         self.post_message(MembersDone(gen))
 
@@ -187,7 +191,7 @@ class MembersScreen(PaiwsScreen[None]):
             self._show_status()
             if self.grid.row_count == 0:
                 body = error_body(item.error, purpose=item.purpose)
-                body.append("\n\nPress r to retry, escape to go back.")
+                body.append("\n\n" + _("Press r to retry, escape to go back."))
                 self._show_empty(body)
             report_error(self, item.error, purpose=item.purpose)
         return 0
@@ -196,22 +200,31 @@ class MembersScreen(PaiwsScreen[None]):
         loaded = self.grid.row_count
         text = Text()
         if self.failed:
-            text.append(f"Loading stopped at {loaded} members. Press r to retry. ", "bold red")
+            stopped = ngettext(
+                "Loading stopped at {n} member. Press r to retry.",
+                "Loading stopped at {n} members. Press r to retry.",
+                loaded,
+            ).format(n=loaded)
+            text.append(stopped + " ", "bold red")
         elif self.busy and self.total is None:
-            text.append("Loading members… ", style="italic")
+            text.append(_("Loading members…") + " ", style="italic")
         elif self.total is not None:
-            text.append(f"Loaded {loaded} of {self.total}", style="bold")
-            text.append("  (loading…) " if self.busy else "  ")
+            counted = _("Loaded {loaded} of {total}").format(loaded=loaded, total=self.total)
+            text.append(counted, style="bold")
+            text.append("  " + _("(loading…)") + " " if self.busy else "  ")
         name = self.query_state.name
-        text.append(f"· name contains {name!r}" if name else "· all members", style="dim")
+        which = _("name contains {words}").format(words=repr(name)) if name else _("all members")
+        text.append("· " + which, style="dim")
         if self._unreadable:
             text.append("\n" + unreadable_note(self._unreadable, "member"), style="yellow")
         self.query_one("#members-status", Static).update(text)
         if not self.busy and not self.failed and self.total == 0 and loaded == 0:
             hint = (
-                f"No member's name contains {name!r} (the server searched every member)."
+                _("No member's name contains {words} (the server searched every member).").format(
+                    words=repr(name)
+                )
                 if name
-                else "This workspace has no members yet. Press a to add people."
+                else _("This workspace has no members yet. Press a to add people.")
             )
             self._show_empty(Text(hint))
         elif not self.failed or loaded:
@@ -282,7 +295,7 @@ class MembersScreen(PaiwsScreen[None]):
     def action_remove(self) -> None:
         row = self.grid.selected
         if row is None:
-            self.notify("Select a member first.", title="Remove", severity="warning")
+            self.notify(_("Select a member first."), title=_("Remove"), severity="warning")
             return
         dialog = RemoveMembers(self.workspace_id, self.workspace_name, row)
         self.app.push_screen(dialog, self._changed)

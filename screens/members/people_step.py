@@ -14,7 +14,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from paiws.core.api import Person, UserRow, UserSearch, validation
+from paiws.core.api import N_, Person, UserRow, UserSearch, _, ngettext, validation
 from paiws.screens.base import HostAccess
 from paiws.screens.errors import error_body
 from paiws.screens.members.messages import UsersFound
@@ -22,6 +22,7 @@ from paiws.screens.messages import CallFailed
 from paiws.screens.widgets.debounce import Debouncer
 from paiws.screens.widgets.feedback import show_feedback
 from paiws.screens.widgets.inputs import Field
+from paiws.screens.widgets.wording import headed
 
 SEARCH_DEBOUNCE = 0.3
 
@@ -29,7 +30,8 @@ SEARCH_DEBOUNCE = 0.3
 def user_prompt(user: UserRow) -> Text:
     text = Text.assemble((user.name, "bold"), "  ", (user.user_id, "dim"))
     if user.unreadable:
-        text.append("  (!) unreadable: cannot be picked", style="yellow")
+        # i18n: 'unreadable' is the word the cells show (never translated)
+        text.append("  (!) " + _("unreadable: cannot be picked"), style="yellow")
     return text
 
 
@@ -45,9 +47,10 @@ class PeopleStep(Vertical, HostAccess):
         self._debounce = Debouncer(self, self._send)
 
     def compose(self) -> ComposeResult:
-        yield Static("Who should join? Type part of a name.", classes="field-title")
+        yield Static(_("Who should join? Type part of a name."), classes="field-title")
         yield Field(
-            placeholder="e.g. wang (the server searches the account's users)", id="people-search"
+            placeholder=_("e.g. wang (the server searches the account's users)"),
+            id="people-search",
         )
         yield Static(id="people-feedback", classes="feedback")
         yield SelectionList[str](id="people-results")
@@ -72,9 +75,9 @@ class PeopleStep(Vertical, HostAccess):
 
     @property
     def problem(self) -> str | None:
-        return (
-            None if self.picked else "Pick at least one person (space picks, space again unpicks)."
-        )
+        if self.picked:
+            return None
+        return _("Pick at least one person (space picks, space again unpicks).")
 
     def reveal_problem(self) -> None:
         if self.problem:
@@ -105,7 +108,7 @@ class PeopleStep(Vertical, HostAccess):
         try:
             found = self.service.search_users(self._region, self._workspace_id, name)
         except Exception as error:  # explained in the feedback line
-            self.post_message(CallFailed(gen, "find people", error))
+            self.post_message(CallFailed(gen, N_("find people"), error))
             return
         self.post_message(UsersFound(gen, found))
 
@@ -141,32 +144,34 @@ class PeopleStep(Vertical, HostAccess):
         line = self.query_one("#people-feedback", Static)
         name = self.input.value.strip() if self.is_mounted else ""
         if searching:
-            show_feedback(line, Text(f"Searching for {name!r}…"), "muted")
+            searching_for = _("Searching for {words}…").format(words=repr(name))
+            show_feedback(line, Text(searching_for), "muted")
         elif self.error is not None:
-            show_feedback(line, error_body(self.error, purpose="find people"), "bad")
+            show_feedback(line, error_body(self.error, purpose=N_("find people")), "bad")
         elif self.search is None:
             problem = validation.name_search_problem(name) if name else None
-            show_feedback(line, Text(problem or "Type a name to see who can be added."), "muted")
+            hint = problem or _("Type a name to see who can be added.")
+            show_feedback(line, Text(hint), "muted")
         elif not self.search.users:
-            show_feedback(
-                line,
-                Text(
-                    f"Nobody who could be added matches {self.search.name!r}. Members already "
-                    "in the workspace are not listed."
-                ),
-                "warn",
+            nobody = _(
+                "Nobody who could be added matches {words}. Members already in the workspace "
+                "are not listed."
             )
+            show_feedback(line, Text(nobody.format(words=repr(self.search.name))), "warn")
         else:
             shown, total = len(self.search.users), self.search.total
-            more = f" (showing {shown} of {total}: type more of the name)" if total > shown else ""
-            show_feedback(
-                line,
-                Text(
-                    f"{shown} {'person matches' if shown == 1 else 'people match'} "
-                    f"{self.search.name!r}{more}. Space picks; tab moves on."
-                ),
-                "ok",
+            # i18n: starts with a blank in English (it follows the searched name)
+            more = _(" (showing {shown} of {total}: type more of the name)")
+            matches = ngettext(
+                "{n} person matches {words}{more}. Space picks; tab moves on.",
+                "{n} people match {words}{more}. Space picks; tab moves on.",
+                shown,
+            ).format(
+                n=shown,
+                words=repr(self.search.name),
+                more=more.format(shown=shown, total=total) if total > shown else "",
             )
+            show_feedback(line, Text(matches), "ok")
 
     # -- picking --------------------------------------------------------------------------------
 
@@ -186,8 +191,11 @@ class PeopleStep(Vertical, HostAccess):
     def _show_picked(self) -> None:
         text = Text()
         if not self.picked:
-            text.append("Nobody picked yet.")
+            text.append(_("Nobody picked yet."))
         else:
-            text.append(f"Picked ({len(self.picked)}): ", style="bold")
-            text.append(", ".join(person.label for person in self.picked.values()))
+            people = ", ".join(person.label for person in self.picked.values())
+            picked = _("Picked ({n}): {people}")
+            text.append_text(
+                headed(picked, "people", people, style="bold", n=str(len(self.picked)))
+            )
         self.query_one("#people-picked", Static).update(text)

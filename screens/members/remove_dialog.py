@@ -18,23 +18,36 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Input, Static
 
-from paiws.core.api import ADMIN, MemberRow, RemovalOutcome, RemovalPlan, roles_in_words
+from paiws.core.api import (
+    ADMIN,
+    N_,
+    MemberRow,
+    RemovalOutcome,
+    RemovalPlan,
+    _,
+    roles_in_words,
+)
 from paiws.paths import asset_path
 from paiws.screens.members.gate import member_change_blocked
 from paiws.screens.members.layout import fit_box
 from paiws.screens.widgets.change_dialog import ChangeDialog
 from paiws.screens.widgets.inputs import Field
 from paiws.screens.widgets.key_hints import KeyHints
+from paiws.screens.widgets.sentence import sentence
 
 
 class RemoveMembers(ChangeDialog[bool]):
     CSS_PATH = [asset_path("wizard.tcss"), asset_path("members.tcss")]
-    ACTION = "remove workspace members"
+    ACTION = N_("remove workspace members")
     FEEDBACK = "#remove-feedback"
-    HELP_TITLE: ClassVar[str] = "Remove a member"
+    HELP_TITLE: ClassVar[str] = N_("Remove a member")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            "escape", "cancel", "Cancel", tooltip="Cancel: nobody is removed", id="remove.cancel"
+            "escape",
+            "cancel",
+            N_("Cancel"),
+            tooltip=N_("Cancel: nobody is removed"),
+            id="remove.cancel",
         ),
     ]
 
@@ -65,50 +78,48 @@ class RemoveMembers(ChangeDialog[bool]):
         row = self.row
         reason = member_change_blocked(self.service, self.session, self.ACTION)
         if not reason and row.is_owner:
-            reason = (
-                f"{row.person.label} is the owner of {self.workspace_name}: the owner cannot be "
-                "removed from the workspace. Nothing was sent."
-            )
+            reason = _(
+                "{who} is the owner of {workspace}: the owner cannot be removed from the "
+                "workspace. Nothing was sent."
+            ).format(who=row.person.label, workspace=self.workspace_name)
         elif not reason and not row.key:
-            reason = (
+            reason = _(
                 "This member's ID could not be read from the server's answer, so paiws cannot "
                 "remove them. Refresh the list (r) and try again."
             )
         self._reason = reason
         with Vertical(id="members-form-box", classes="-danger"):
             yield Static(
-                Text.assemble(
-                    "Remove ",
-                    (row.person.label, "bold"),
-                    " from ",
-                    (self.workspace_name, "bold"),
+                sentence(
+                    _("Remove {who} from {workspace}"),
+                    who=Text(row.person.label, style="bold"),
+                    workspace=Text(self.workspace_name, style="bold"),
                 ),
                 id="dialog-title",
             )
             if reason:
                 yield Static(Text(reason), id="dialog-blocked")
             else:
-                yield Static(
-                    Text.assemble(
-                        "They lose every role in this workspace (",
-                        roles_in_words(row.roles),
-                        ") and its resources; they can be added again later.",
-                    ),
-                    id="remove-who",
+                lose = _(
+                    "They lose every role in this workspace ({roles}) and its resources; they "
+                    "can be added again later."
                 )
-                yield Static(Text("Checking the member on the server…"), id="remove-warning")
+                yield Static(Text(lose.format(roles=roles_in_words(row.roles))), id="remove-who")
+                checking = _("Checking the member on the server…")
+                yield Static(Text(checking), id="remove-warning")
                 yield Static(
-                    Text.assemble(
-                        "Type the workspace name ", (self.workspace_name, "bold"), " to confirm."
+                    sentence(
+                        _("Type the workspace name {name} to confirm."),
+                        name=Text(self.workspace_name, style="bold"),
                     ),
                     classes="field-title",
                 )
                 yield Field(placeholder=self.workspace_name, id="remove-confirm")
                 yield Static(id="remove-feedback", classes="feedback")
             with Horizontal(classes="button-bar"):
-                yield Button("Cancel", id="remove-cancel", variant="primary")
+                yield Button(_("Cancel"), id="remove-cancel", variant="primary")
                 if not reason:
-                    yield Button("Remove", id="remove-go", variant="error", disabled=True)
+                    yield Button(_("Remove"), id="remove-go", variant="error", disabled=True)
         yield KeyHints()
 
     def on_resize(self) -> None:
@@ -142,17 +153,18 @@ class RemoveMembers(ChangeDialog[bool]):
         self.plan = message.plan
         warning = self.query_one("#remove-warning", Static)
         if message.plan.owner is not None:
-            warning.update(Text("The server lists them as the owner: they cannot be removed."))
+            owner = _("The server lists them as the owner: they cannot be removed.")
+            warning.update(Text(owner))
         elif message.plan.last_admin:
-            warning.update(
-                Text(
-                    f"⚠ They are the workspace's last administrator ({ADMIN}): after this, "
-                    "only the owner can manage members. You can still go ahead."
-                )
+            last = _(
+                "They are the workspace's last administrator ({code}): after this, only the "
+                "owner can manage members. You can still go ahead."
             )
+            warning.update(Text("⚠ " + last.format(code=ADMIN)))
             warning.add_class("-danger")
         else:
-            warning.update(Text("✓ Checked: they are a member and can be removed."))
+            checked = _("Checked: they are a member and can be removed.")
+            warning.update(Text("✓ " + checked))
         self._refresh_form()
 
     @property
@@ -168,22 +180,24 @@ class RemoveMembers(ChangeDialog[bool]):
         typed = self.query_one("#remove-confirm", Input).value
         ready = self.plan is not None and self.plan.owner is None
         if self._removing:
-            self.feedback(Text("Removing…"), "muted")
+            self.feedback(Text(_("Removing…")), "muted")
         elif self._matches and ready:
-            self.feedback(Text("✓ The name matches. Remove takes their access away."), "warn")
+            matches = _("The name matches. Remove takes their access away.")
+            self.feedback(Text("✓ " + matches), "warn")
         elif self._matches:
-            self.feedback(Text("✓ The name matches; waiting for the check."), "muted")
+            self.feedback(Text("✓ " + _("The name matches; waiting for the check.")), "muted")
         elif typed:
-            self.feedback(Text("✗ Does not match the workspace name yet."), "bad")
+            self.feedback(Text("✗ " + _("Does not match the workspace name yet.")), "bad")
         else:
-            self.feedback(Text("The Remove button unlocks when the name matches."), "muted")
+            unlocks = _("The Remove button unlocks when the name matches.")
+            self.feedback(Text(unlocks), "muted")
         go = self.query_one("#remove-go", Button)
         go.disabled = self._removing or not ready or not self._matches
         self.refresh_bindings()
 
     def action_cancel(self) -> None:
         if self._removing:
-            self.notify("Removing… the result follows in a moment.", severity="warning")
+            self.notify(_("Removing… the result follows in a moment."), severity="warning")
         else:
             self.dismiss(False)
 
@@ -215,14 +229,15 @@ class RemoveMembers(ChangeDialog[bool]):
     @on(Removed)
     def _removed(self, message: Removed) -> None:
         who = ", ".join(person.label for person in message.outcome.removed)
-        self.notify(
-            f"Removed {who} from {self.workspace_name}.", title="Member removed", markup=False
+        removed = _("Removed {who} from {workspace}.").format(
+            who=who, workspace=self.workspace_name
         )
+        self.notify(removed, title=_("Member removed"), markup=False)
         self.dismiss(True)
 
     @on(ChangeDialog.Failed)
     def _failed(self, message: ChangeDialog.Failed) -> None:
-        purpose = "remove the member" if self._removing else "check the member"
+        purpose = N_("remove the member") if self._removing else N_("check the member")
         if not self._removing:
             self.query_one("#remove-warning", Static).update(Text(""))
         self._removing = False

@@ -9,22 +9,41 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import SelectionList
 from textual.widgets.selection_list import Selection
 
-from paiws.core.api import GRANTABLE, Role
+from paiws.core.api import GRANTABLE, Role, _, role_words
+from paiws.screens.widgets.sentence import sentence
 
-WORDS_WIDTH = max(len(role.words) for role in GRANTABLE) + 2
+GAP = 2  # cells between the widest role's words and the explanations
 
 
-def role_prompt(role: Role) -> Text:
-    return Text.assemble((role.words.ljust(WORDS_WIDTH), "bold"), (role.explanation, "italic"))
+def role_prompt(role: Role, words_width: int) -> Text:
+    """One line: the role's words padded to ``words_width`` cells, then its explanation."""
+    words = _(role.words)
+    padded = words + " " * (words_width - cell_len(words))
+    return Text.assemble((padded, "bold"), (_(role.explanation), "italic"))
+
+
+def words_width() -> int:
+    """The explanations' column, in cells: the widest role's words in the interface language."""
+    return max(cell_len(_(role.words)) for role in GRANTABLE) + GAP
+
+
+def role_and_code(code: str) -> str:
+    """``Administrator (PAI.WorkspaceAdmin)``: the role in words, then its code."""
+    return _("{role} ({code})").format(role=role_words(code), code=code)
 
 
 def role_detail(role: Role) -> Text:
     """The highlighted role in full: words, code, explanation."""
-    return Text.assemble((role.words, "bold"), f" ({role.code}): ", (role.explanation, "italic"))
+    words = Text(_(role.words), style="bold")
+    explanation = Text(_(role.explanation), style="italic")
+    return sentence(
+        _("{role} ({code}): {explanation}"), role=words, code=role.code, explanation=explanation
+    )
 
 
 class RolePicker(SelectionList[str]):
@@ -35,9 +54,10 @@ class RolePicker(SelectionList[str]):
     """
 
     def __init__(self, chosen: Iterable[str] = (), *, id: str | None = None) -> None:
-        wanted = set(chosen)
+        wanted, width = set(chosen), words_width()
         super().__init__(
-            *(Selection(role_prompt(r), r.code, r.code in wanted) for r in GRANTABLE), id=id
+            *(Selection(role_prompt(r, width), r.code, r.code in wanted) for r in GRANTABLE),
+            id=id,
         )
 
     @property

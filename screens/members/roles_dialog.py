@@ -21,52 +21,56 @@ from textual.widgets import Button, SelectionList, Static
 from paiws.core.api import (
     ADMIN,
     GRANTABLE,
+    N_,
     MemberRow,
     RoleChangeOutcome,
     RoleChangePlan,
-    role_words,
+    _,
     roles_in_words,
 )
 from paiws.paths import asset_path
 from paiws.screens.members.gate import member_change_blocked
 from paiws.screens.members.layout import fit_box
-from paiws.screens.members.role_picker import RolePicker, role_detail
+from paiws.screens.members.role_picker import RolePicker, role_and_code, role_detail
 from paiws.screens.widgets.change_dialog import ChangeDialog
 from paiws.screens.widgets.key_hints import KeyHints
+from paiws.screens.widgets.wording import headed
 
 Stage = Literal["edit", "checking", "confirm", "applying"]
 _GRANTABLE_CODES = frozenset(role.code for role in GRANTABLE)
 
 
 def changes_text(now: tuple[str, ...], add: tuple[str, ...], remove: tuple[str, ...]) -> Text:
-    text = Text()
-    text.append("Now: ", style="bold")
-    text.append(roles_in_words(now))
+    text = headed(_("Now: {roles}"), "roles", roles_in_words(now), style="bold")
     for code in add:
         text.append("\n+ ", style="green bold")
-        text.append(f"{role_words(code)} ({code})")
+        text.append(role_and_code(code))
     for code in remove:
         text.append("\n- ", style="red bold")
-        text.append(f"{role_words(code)} ({code})")
+        text.append(role_and_code(code))
     if not add and not remove:
-        text.append("\nNo change yet: space ticks or unticks a role.", style="dim")
+        text.append("\n" + _("No change yet: space ticks or unticks a role."), style="dim")
     return text
 
 
 class RolesDialog(ChangeDialog[bool]):
     CSS_PATH = [asset_path("wizard.tcss"), asset_path("members.tcss")]
-    ACTION = "change a member's roles"
+    ACTION = N_("change a member's roles")
     FEEDBACK = "#roles-feedback"
-    HELP_TITLE: ClassVar[str] = "Member roles"
+    HELP_TITLE: ClassVar[str] = N_("Member roles")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            "escape", "cancel", "Cancel", tooltip="Cancel: nothing is changed", id="roles.cancel"
+            "escape",
+            "cancel",
+            N_("Cancel"),
+            tooltip=N_("Cancel: nothing is changed"),
+            id="roles.cancel",
         ),
         Binding(
             "ctrl+s",
             "go",
-            "Review / Apply",
-            tooltip="Review the changes, then apply them",
+            N_("Review / Apply"),
+            tooltip=N_("Review the changes, then apply them"),
             id="roles.go",
         ),
     ]
@@ -98,19 +102,22 @@ class RolesDialog(ChangeDialog[bool]):
         row = self.row
         self._reason = member_change_blocked(self.service, self.session, self.ACTION)
         if not self._reason and not row.key:
-            self._reason = (
+            self._reason = _(
                 "This member's ID could not be read from the server's answer, so paiws cannot "
                 "change their roles. Refresh the list (r) and try again."
             )
         with Vertical(id="members-form-box"):
-            yield Static(Text.assemble("Roles of ", (row.person.label, "bold")), id="dialog-title")
+            who = Text(row.person.label, style="bold")
+            yield Static(headed(_("Roles of {who}"), "who", who, style=""), id="dialog-title")
             if self._reason:
                 yield Static(Text(self._reason), id="dialog-blocked")
             else:
                 if row.is_owner:
                     yield Static(
-                        "This is the workspace's owner: the owner role stays (it is never "
-                        "changed here); other roles can be added or removed.",
+                        _(
+                            "This is the workspace's owner: the owner role stays (it is never "
+                            "changed here); other roles can be added or removed."
+                        ),
                         classes="field-help",
                     )
                 yield RolePicker(chosen=row.roles, id="roles-picker")
@@ -119,9 +126,9 @@ class RolesDialog(ChangeDialog[bool]):
                 yield Static(id="roles-warning")
                 yield Static(id="roles-feedback", classes="feedback")
             with Horizontal(classes="button-bar"):
-                yield Button("Cancel", id="roles-cancel")
+                yield Button(_("Cancel"), id="roles-cancel")
                 if not self._reason:
-                    yield Button("Review changes", id="roles-go", variant="primary")
+                    yield Button(_("Review changes"), id="roles-go", variant="primary")
         yield KeyHints()
 
     def on_resize(self) -> None:
@@ -156,15 +163,12 @@ class RolesDialog(ChangeDialog[bool]):
             self.query_one("#roles-changes", Static).update(
                 changes_text(plan.member.roles, plan.add, plan.remove)
             )
-            warning.update(
-                Text(
-                    f"⚠ This removes the last administrator ({ADMIN}) of the workspace: only "
-                    "its owner will be able to manage members.",
-                )
-                if plan.last_admin
-                else ""
+            last = _(
+                "This removes the last administrator ({code}) of the workspace: only its owner "
+                "will be able to manage members."
             )
-            go.label = "Apply changes"
+            warning.update(Text("⚠ " + last.format(code=ADMIN)) if plan.last_admin else "")
+            go.label = _("Apply changes")
             go.variant = "warning" if plan.last_admin else "primary"
             go.disabled = self._stage == "applying" or plan.nothing_to_do
             return
@@ -174,11 +178,13 @@ class RolesDialog(ChangeDialog[bool]):
             ""
             if keeps
             else Text(
-                "A member keeps at least one role: to take every role away, remove the "
-                "member (ctrl+d)."
+                _(
+                    "A member keeps at least one role: to take every role away, remove the "
+                    "member (ctrl+d)."
+                )
             )
         )
-        go.label = "Review changes"
+        go.label = _("Review changes")
         go.variant = "primary"
         go.disabled = self._stage == "checking" or not (add or remove) or not keeps
         self.refresh_bindings()
@@ -203,7 +209,7 @@ class RolesDialog(ChangeDialog[bool]):
 
     def action_cancel(self) -> None:
         if self._stage == "applying":
-            self.notify("Applying… the result follows in a moment.", severity="warning")
+            self.notify(_("Applying… the result follows in a moment."), severity="warning")
         else:
             self.dismiss(self._touched)
 
@@ -216,12 +222,12 @@ class RolesDialog(ChangeDialog[bool]):
         add, remove = self.changes
         if self._stage == "edit" and (add or remove) and (self.wanted or self.row.is_owner):
             self._stage = "checking"
-            self.feedback(Text("Checking the member's current roles…"), "muted")
+            self.feedback(Text(_("Checking the member's current roles…")), "muted")
             self._refresh_form()
             self._plan(add, remove)
         elif self._stage == "confirm" and self.plan is not None and not self.plan.nothing_to_do:
             self._stage = "applying"
-            self.feedback(Text("Applying…"), "muted")
+            self.feedback(Text(_("Applying…")), "muted")
             self._refresh_form()
             self._apply(self.plan)
 
@@ -240,12 +246,11 @@ class RolesDialog(ChangeDialog[bool]):
     def _planned(self, message: Planned) -> None:
         self.plan, self._stage = message.plan, "confirm"
         if message.plan.nothing_to_do:
-            self.feedback(Text("Nothing to change: the server shows these roles already."), "ok")
+            nothing = _("Nothing to change: the server shows these roles already.")
+            self.feedback(Text(nothing), "ok")
         else:
-            self.feedback(
-                Text("Confirm: Apply sends exactly these changes, then reads the member back."),
-                "warn",
-            )
+            confirm = _("Confirm: Apply sends exactly these changes, then reads the member back.")
+            self.feedback(Text(confirm), "warn")
         self._refresh_form()
         self.query_one("#roles-go", Button).focus()
 
@@ -262,18 +267,17 @@ class RolesDialog(ChangeDialog[bool]):
     def _applied(self, message: Applied) -> None:
         outcome = message.outcome
         notes = "".join(f"\n{note}" for note in outcome.notes)
-        self.notify(
-            f"{self.row.person.label} now has: {roles_in_words(outcome.roles)}.{notes}",
-            title="Roles changed",
-            markup=False,
+        now = _("{who} now has: {roles}.").format(
+            who=self.row.person.label, roles=roles_in_words(outcome.roles)
         )
+        self.notify(now + notes, title=_("Roles changed"), markup=False)
         self.dismiss(True)
 
     @on(ChangeDialog.Failed)
     def _failed(self, message: ChangeDialog.Failed) -> None:
         applying = self._stage == "applying"
         self._touched = self._touched or applying
-        purpose = "apply the role changes" if applying else "check the member"
+        purpose = N_("apply the role changes") if applying else N_("check the member")
         self._stage, self.plan = "edit", None
         self._refresh_form()
         self.show_failure(message.error, purpose=purpose)

@@ -1,5 +1,6 @@
 """Snapshots of the members table, every add-form step and outcome, and the roles and removal
-dialogs, at 120x36 and 80x24, against the demo emulator (fixed data: no clock on screen)."""
+dialogs, at 120x36 and 80x24, against the demo emulator (fixed data: no clock on screen); the
+main ones again in Simplified Chinese (issue #16)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,10 @@ from textual.widgets import SelectionList
 
 from paiws.app import PaiwsApp
 from paiws.core.factory import emulator_service
+from paiws.core.i18n import _
 from paiws.core.service import WorkspaceService
 from paiws.emulator import Emulator
-from tests.support import SIZE, SMALL, fill, screen_text, settle, wait_until
+from tests.support import SIZE, SMALL, fill, settle, text_of, wait_until
 
 Snap = Callable[..., bool]
 Steps = Callable[[Pilot[Any]], Awaitable[None]]
@@ -126,9 +128,10 @@ def test_add_in_progress(
     async def run(pilot: Pilot[Any]) -> None:
         await to_review(pilot)
         await pilot.click("#add-next")
+        adding = "● " + _("Adding new members (CreateMember, sent once)")
         await wait_until(
             pilot,
-            lambda: "● Adding new members" in screen_text(pilot.app),
+            lambda: adding in text_of(pilot.app, "#add-progress-lines"),
             what="the create call in flight",
         )
 
@@ -226,3 +229,102 @@ def test_remove_owner_refused(snap_compare: Snap, service: WorkspaceService, siz
         await settle(pilot)
 
     assert snap_compare(app_for(service), terminal_size=size, run_before=run)
+
+
+# -- in Chinese (issue #16): double-width headers, stepper, buttons and footer at both sizes;
+# the same steps as the English shots above. Words that come from the core (roles, account
+# types) follow the core's catalogue. ---------------------------------------------------------
+
+CHINESE = pytest.mark.usefixtures("chinese")
+
+
+@CHINESE
+@SIZES
+def test_members_table_in_chinese(snap_compare: Snap, service: WorkspaceService, size: Any) -> None:
+    """Chinese headers line up with their columns (measured in cells); the footer fits."""
+    test_members_table(snap_compare, service, size)
+
+
+@CHINESE
+@SIZES
+def test_members_search_in_chinese(
+    snap_compare: Snap, service: WorkspaceService, size: Any
+) -> None:
+    test_members_search(snap_compare, service, size)
+
+
+@CHINESE
+@SIZES
+def test_add_people_in_chinese(snap_compare: Snap, service: WorkspaceService, size: Any) -> None:
+    """The stepper and the Back/Next buttons stay on screen at 80x24."""
+    test_add_people(snap_compare, service, size)
+
+
+@CHINESE
+@SIZES
+def test_add_roles_in_chinese(snap_compare: Snap, service: WorkspaceService, size: Any) -> None:
+    """Explanations start in one column whatever the width of the roles' words."""
+    test_add_roles(snap_compare, service, size)
+
+
+@CHINESE
+@SIZES
+def test_add_review_in_chinese(snap_compare: Snap, service: WorkspaceService, size: Any) -> None:
+    test_add_review(snap_compare, service, size)
+
+
+@CHINESE
+@SIZES
+def test_add_in_progress_in_chinese(
+    snap_compare: Snap, emulator: Emulator, service: WorkspaceService, size: Any
+) -> None:
+    test_add_in_progress(snap_compare, emulator, service, size)
+
+
+@CHINESE
+@SIZES
+def test_add_outcome_mixed_in_chinese(
+    snap_compare: Snap, emulator: Emulator, service: WorkspaceService, size: Any
+) -> None:
+    test_add_outcome_mixed(snap_compare, emulator, service, size)
+
+
+@CHINESE
+@SIZES
+def test_roles_confirm_last_administrator_in_chinese(
+    snap_compare: Snap, emulator: Emulator, service: WorkspaceService, size: Any
+) -> None:
+    test_roles_confirm_last_administrator(snap_compare, emulator, service, size)
+
+
+@CHINESE
+@SIZES
+def test_remove_last_administrator_typed_in_chinese(
+    snap_compare: Snap, emulator: Emulator, service: WorkspaceService, size: Any
+) -> None:
+    test_remove_last_administrator_typed(snap_compare, emulator, service, size)
+
+
+@CHINESE
+@SIZES
+def test_remove_owner_refused_in_chinese(
+    snap_compare: Snap, service: WorkspaceService, size: Any
+) -> None:
+    test_remove_owner_refused(snap_compare, service, size)
+
+
+@CHINESE
+@SIZES
+def test_add_outcome_permission_denied_in_chinese(
+    snap_compare: Snap, emulator: Emulator, size: Any
+) -> None:
+    """The failed action, the policy and three buttons (Back to review, Copy policy, Close)."""
+    test_add_outcome_permission_denied(snap_compare, emulator, size)
+
+
+@CHINESE
+@SIZES
+def test_add_outcome_no_clear_answer_in_chinese(
+    snap_compare: Snap, emulator: Emulator, service: WorkspaceService, size: Any
+) -> None:
+    test_add_outcome_no_clear_answer(snap_compare, emulator, service, size)
