@@ -345,3 +345,9 @@ def test_table_sorted_by_a_loaded_column_in_chinese(
     snap_compare: Snap, service: WorkspaceService, size: Size
 ) -> None:
     test_table_sorted_by_a_loaded_column(snap_compare, service, size)
+
+
+@CHINESE
+def test_help_in_chinese(snap_compare: Snap, service: WorkspaceService, size: Size) -> None:
+    """The help's paragraphs and every screen's keys in Chinese; key column aligned."""
+    test_help(snap_compare, service, size)
