@@ -124,7 +124,13 @@ class DetailScreen(PaiwsScreen[None]):
             tooltip=N_("Delete this workspace (type its name to confirm)"),
             id="detail.delete",
         ),
-        Binding("m", "members", "Members", tooltip="This workspace's members", id="detail.members"),
+        Binding(
+            "m",
+            "members",
+            N_("Members"),
+            tooltip=N_("This workspace's members"),
+            id="detail.members",
+        ),
         Binding(
             "b",
             "open_console",

@@ -24,6 +24,7 @@ from paiws.core.api import (
     Throttled,
     _,
     explain,
+    sentences,
 )
 from paiws.screens.widgets.wording import headed
 
@@ -88,4 +89,4 @@ def report_error(node: DOMNode, error: BaseException, *, purpose: str, retry: bo
 def read_only_reason(action: str) -> str:
     """The one sentence for a change refused in read-only mode (the service's own)."""
     refusal = ReadOnlyMode.refusing(action)
-    return f"{refusal.message} {refusal.hint}"
+    return sentences(refusal.message, refusal.hint)

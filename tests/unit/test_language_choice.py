@@ -65,3 +65,18 @@ def test_a_document_is_translated_paragraph_by_paragraph(chinese: None) -> None:
     assert translated.startswith("# paiws")
     with i18n.english():
         assert i18n.translated_document(help_text) == help_text  # English is the file itself
+
+
+def test_sentences_need_no_blank_after_a_chinese_full_stop() -> None:
+    from paiws.core.i18n import sentences
+
+    assert sentences("Refusing to delete.", "Start without --read-only.") == (
+        "Refusing to delete. Start without --read-only."
+    )
+    assert (
+        sentences("拒绝删除。", "请不带 --read-only 启动。")
+        == "拒绝删除。请不带 --read-only 启动。"
+    )
+    assert sentences("未知地域 cn-hangzou：PAI 不在该地域提供。", "", "是否想用 cn-hangzhou？") == (
+        "未知地域 cn-hangzou：PAI 不在该地域提供。是否想用 cn-hangzhou？"
+    )

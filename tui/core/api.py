@@ -30,7 +30,7 @@ from paiws.core.errors import (
     ServerError,
     Throttled,
 )
-from paiws.core.i18n import N_, _, ngettext, translated_document
+from paiws.core.i18n import N_, _, ngettext, sentences, translated_document
 from paiws.core.interface import DataService
 from paiws.core.item_reader import UNREADABLE
 from paiws.core.masking import NOT_AVAILABLE
@@ -181,6 +181,7 @@ __all__ = [
     "role_words",
     "roles_in_words",
     "row_cells",
+    "sentences",
     "state_text",
     "status_text",
     "translated_document",

@@ -160,6 +160,22 @@ def translated_document(document: str) -> str:
     return "\n\n".join(_(block) for block in paragraphs(document)) + "\n"
 
 
+_CLOSES_SENTENCE = "。！？；：）」』"
+
+
+def sentences(*parts: str) -> str:
+    """Sentences (already translated) as one text: a blank between them, except after a
+    Chinese full stop or other full-width closing mark, which needs none."""
+    text = ""
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        if text and not text.endswith(tuple(_CLOSES_SENTENCE)):
+            text += " "
+        text += part
+    return text
+
+
 def N_(message: str) -> str:
     """Mark a string for the catalogue without translating it now (translated when shown)."""
     return message

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from paiws.core.errors import InvalidInput
-from paiws.core.i18n import N_, _
+from paiws.core.i18n import N_, _, sentences
 from paiws.core.masking import mask_id
 from paiws.core.roles import BY_CODE, GRANTABLE, OWNER, ROLES
 
@@ -243,9 +243,12 @@ def check_known_region(region: str | None, known: Sequence[str]) -> str:
     region = check_region(region)
     if region not in known:
         close = difflib.get_close_matches(region, known, n=1, cutoff=0.6)
-        guess = " " + _("Did you mean {region}?").format(region=close[0]) if close else ""
+        guess = _("Did you mean {region}?").format(region=close[0]) if close else ""
         raise InvalidInput(
-            _("Unknown region {region}: PAI is not offered there.").format(region=region) + guess,
+            sentences(
+                _("Unknown region {region}: PAI is not offered there.").format(region=region),
+                guess,
+            ),
             code="UnknownRegion",
             hint=_("`paiws regions` lists the PAI regions; --endpoint lifts this check."),
         )

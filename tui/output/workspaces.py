@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from paiws.core import present
-from paiws.core.i18n import _, ngettext
+from paiws.core.i18n import _, ngettext, sentences
 from paiws.core.views import WorkspaceDetail, WorkspacePage, WorkspaceRow
 from paiws.output.render import clean, csv_value, print_fields, print_table, write_json
 
@@ -116,7 +116,7 @@ def _page_footer(page: WorkspacePage, region: str) -> str:
         first=first, last=last, total=page.total, region=clean(region), page=page.page, pages=pages
     )
     if page.page < pages:
-        text += " " + _("Next: --page {page}").format(page=page.page + 1)
+        text = sentences(text, _("Next: --page {page}").format(page=page.page + 1))
     return text
 
 
