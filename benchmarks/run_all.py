@@ -28,6 +28,7 @@ BENCHMARKS: tuple[tuple[str, int, int], ...] = (
     ("bench_debounce.py", 5, 2),
     ("bench_overview.py", 5, 2),
     ("bench_browse.py", 5, 2),
+    ("bench_members.py", 3, 1),
 )
 
 
