@@ -63,21 +63,20 @@ async def one_run(base_url: str) -> dict[str, Any]:
         started = time.monotonic() - result["first"]
         screen = members()
         assert screen is not None, "m did not open the members"
+
+        async def down() -> float:
+            cursor: int = screen.grid.cursor_row
+            return await key_to_frame(app, "down", None, lambda: screen.grid.cursor_row > cursor)
+
         during: list[float] = []
         while screen.busy or screen.grid.row_count < MEMBERS:
-            cursor = screen.grid.cursor_row
-            during.append(
-                await key_to_frame(app, "down", None, lambda c=cursor: screen.grid.cursor_row > c)
-            )
+            during.append(await down())
         result["all"] = time.monotonic() - started
         result["during"] = during
         await pilot.pause()
         after: list[float] = []
         for _ in range(5):
-            cursor = screen.grid.cursor_row
-            after.append(
-                await key_to_frame(app, "down", None, lambda c=cursor: screen.grid.cursor_row > c)
-            )
+            after.append(await down())
             await pilot.pause()
         result["after"] = after
         assert screen.grid.row_count == MEMBERS
