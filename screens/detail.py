@@ -29,6 +29,7 @@ from paiws.core.api import (
     WorkspaceRow,
     _,
     keyed_fields,
+    listing,
     status_text,
 )
 from paiws.screens.base import PaiwsScreen
@@ -81,7 +82,7 @@ def detail_table(row: WorkspaceRow, detail: WorkspaceDetail | None, *, verbose: 
     else:
         table.add_row(Text(_("Owner")), Text(_("loading…"), style="italic"))
     if source.unreadable:
-        names = _(", ").join(_(name) for name in source.unreadable)
+        names = listing(_(name) for name in source.unreadable)
         note = Text(
             _("The server sent {fields} in a form paiws cannot read.").format(fields=names),
             style="yellow",

@@ -25,6 +25,7 @@ from paiws.core.api import (
     CreateRequest,
     _,
     explain,
+    listing,
 )
 from paiws.screens.errors import error_body
 from paiws.screens.widgets.wording import headed
@@ -66,7 +67,7 @@ def differences_text(differences: tuple[str, ...]) -> str:
     """The fields a taken name's workspace differs in (English keys, shown translated)."""
     if not differences:
         return _("its configuration")
-    return _(", ").join(_(field) for field in differences)
+    return listing(_(field) for field in differences)
 
 
 class CreateProgressPanel(Vertical):

@@ -30,7 +30,7 @@ from paiws.core.errors import (
     ServerError,
     Throttled,
 )
-from paiws.core.i18n import N_, _, ngettext, sentences, translated_document
+from paiws.core.i18n import N_, _, listing, ngettext, sentences, translated_document
 from paiws.core.interface import DataService
 from paiws.core.item_reader import UNREADABLE
 from paiws.core.masking import NOT_AVAILABLE
@@ -169,6 +169,7 @@ __all__ = [
     "explain",
     "find_summary",
     "keyed_fields",
+    "listing",
     "member_cells",
     "mode_label",
     "ngettext",

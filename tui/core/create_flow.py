@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from paiws.core.errors import NameAlreadyExists, NetworkError, PaiwsError, ServerError
-from paiws.core.i18n import N_, _
+from paiws.core.i18n import N_, _, listing
 from paiws.core.validation import (
     description_problem,
     display_name_problem,
@@ -210,7 +210,7 @@ class CreateFlow:
             message=_(
                 "The name {name} is already taken by workspace {id} with a different "
                 "configuration ({fields} differ); choose another name."
-            ).format(name=name, id=existing_id, fields=", ".join(_(field) for field in differ)),
+            ).format(name=name, id=existing_id, fields=listing(_(field) for field in differ)),
         )
 
     def _poll(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from paiws.core.i18n import N_, _
+from paiws.core.i18n import N_, _, listing
 
 
 class ExitCode(IntEnum):
@@ -36,5 +36,5 @@ MEANINGS: dict[ExitCode, str] = {
 
 def summary() -> str:
     """One sentence listing every code, for `paiws --help`."""
-    codes = ", ".join(f"{int(code)} {_(text)}" for code, text in MEANINGS.items())
+    codes = listing(f"{int(code)} {_(text)}" for code, text in MEANINGS.items())
     return _("Exit codes: {codes}").format(codes=codes)

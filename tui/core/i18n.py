@@ -15,7 +15,7 @@ from __future__ import annotations
 import gettext
 import os
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import ParamSpec, TypeVar
 
@@ -174,6 +174,21 @@ def sentences(*parts: str) -> str:
             text += " "
         text += part
     return text
+
+
+def listing(words: Iterable[str]) -> str:
+    """Words (already translated) enumerated: ``Name, Status``; Chinese enumerates with 、."""
+    joined = ""
+    for word in words:
+        # i18n: one more item of an enumeration of words ("Name, Status"); Chinese uses 、
+        joined = _("{items}, {item}").format(items=joined, item=word) if joined else word
+    return joined
+
+
+def clauses(parts: Iterable[str]) -> str:
+    """Parts of a sentence one after the other: ``14 activated, 1 not activated``."""
+    # i18n: between the parts of a list in a sentence
+    return _(", ").join(parts)
 
 
 def N_(message: str) -> str:

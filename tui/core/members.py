@@ -21,7 +21,7 @@ from typing import ParamSpec, TypeVar
 from paiws.core import member_mapping
 from paiws.core.client import WorkspaceClient
 from paiws.core.errors import MemberNotFound, PaiwsError
-from paiws.core.i18n import N_, _
+from paiws.core.i18n import N_, _, clauses
 from paiws.core.masking import mask_id
 from paiws.core.member_add import AddFlow, AddProgressCallback
 from paiws.core.member_views import (
@@ -278,7 +278,7 @@ class MemberCalls:
         except PaiwsError as error:
             if done:
                 # i18n: {done} lists the changes made ("added PAI.X, removed PAI.Y")
-                before = _("Done before the failure: {done}.").format(done=_(", ").join(done))
+                before = _("Done before the failure: {done}.").format(done=clauses(done))
                 error.hint = f"{before} {error.hint}".strip()
             raise
         try:

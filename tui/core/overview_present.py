@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from paiws.core.i18n import N_, _, ngettext
+from paiws.core.i18n import N_, _, clauses, ngettext
 from paiws.core.present import workspace_record
 from paiws.core.views import RegionMatches, RegionOverview, RegionState, StatusMix, WorkspaceRow
 
@@ -136,7 +136,7 @@ def overview_summary(rows: Sequence[RegionOverview]) -> str:
         number = sum(1 for row in done if row.state == state)
         if number:
             parts.append(_(words).format(n=number))
-    return _("{regions}: {parts}.").format(regions=regions_text(len(rows)), parts=listed(parts))
+    return _("{regions}: {parts}.").format(regions=regions_text(len(rows)), parts=clauses(parts))
 
 
 def find_summary(name: str, answers: Sequence[RegionMatches]) -> str:
@@ -166,9 +166,3 @@ def regions_text(number: int) -> str:
 
 def attention_text(number: int) -> str:
     return ngettext("{n} needs attention", "{n} need attention", number).format(n=number)
-
-
-def listed(parts: Sequence[str]) -> str:
-    """Parts of a sentence, one after the other ("a, b, c")."""
-    # i18n: between the parts of a list in a sentence
-    return _(", ").join(parts)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from paiws.core.i18n import N_, _
+from paiws.core.i18n import N_, _, listing
 
 
 @dataclass(frozen=True)
@@ -103,13 +103,7 @@ def roles_in_words(codes: tuple[str, ...] | list[str]) -> str:
     if not codes:
         # i18n: a member's roles when there are none
         return _("none")
-    words = [role_words(code) for code in codes]
-    joined = words[0]
-    for word in words[1:]:
-        # i18n: one more role name in a list of roles ("Administrator, Visitor"); Chinese
-        # enumerates with 、
-        joined = _("{roles}, {role}").format(roles=joined, role=word)
-    return joined
+    return listing(role_words(code) for code in codes)
 
 
 def in_role_order(codes: set[str] | tuple[str, ...] | list[str]) -> tuple[str, ...]:

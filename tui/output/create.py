@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from paiws.core import present
-from paiws.core.i18n import _
+from paiws.core.i18n import _, listing
 from paiws.core.masking import NOT_AVAILABLE
 from paiws.core.views import CreateOutcome, CreateProgress, CreateRequest
 from paiws.output.render import APP, clean, print_fields, write_json
@@ -86,7 +86,7 @@ def print_create_outcome(
             out,
         )
     if outcome.kind == "name_taken":
-        fields = ", ".join(_(clean(d)) for d in outcome.differences) or _("configuration")
+        fields = listing(_(clean(d)) for d in outcome.differences) or _("configuration")
         err.write(
             f"{APP}: "
             + _(

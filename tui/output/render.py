@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TextIO
 
 from paiws.core.column_fit import Column, fit
-from paiws.core.i18n import _
+from paiws.core.i18n import _, listing
 from paiws.core.masking import ELLIPSIS, NOT_AVAILABLE, strip_terminal_controls
 
 APP = "paiws"
@@ -136,7 +136,7 @@ def print_table(
         stream.write(
             _(
                 "(Hidden to fit the width: {columns}; --wide or --format json shows every field.)"
-            ).format(columns=", ".join(hidden))
+            ).format(columns=listing(hidden))
             + "\n"
         )
 
