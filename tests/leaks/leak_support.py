@@ -499,6 +499,8 @@ def child_env(sandbox: Sandbox, **extra: str) -> dict[str, str]:
         "ALIBABA_CLOUD_CREDENTIALS_FILE": str(sandbox.home / "absent-credentials.ini"),
         "PYTHONPATH": str(REPO),
         "LANG": "C.UTF-8",
+        # the leak suite runs in each language (conftest's interface_language); so do children
+        "PAIWS_LANG": os.environ.get("PAIWS_LANG", "en"),
         "PYTHONIOENCODING": "utf-8",
     }
     env.update(extra)

@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from paiws.core.i18n import _
 from paiws.core.present import unreadable_note
 from paiws.emulator import Emulator
 from tests.leaks.leak_canaries import (
@@ -277,6 +278,7 @@ def test_rejected_credentials_exit_6_without_showing_them(
         )
     result = cli("list", "--region", REGION, "--endpoint", emu.base_url)
     assert result.code == 6, result.err
-    assert "credentials" in result.err.lower()
+    rejected = _("The credentials were rejected: {reason} ({code}).").split("{reason}")[0]
+    assert rejected in result.err
     assert_no_canary(result.text, where="a credentials error")
     assert "LTAI5tCNRY" not in result.text

@@ -38,6 +38,11 @@ from tests.leaks.leak_tui import SIZE, Observer
 from tests.support import make_app, settle
 
 
+def loaded_prefix() -> bytes:
+    """What the table's status line starts with once rows are in, in the interface language."""
+    return _("Loaded {loaded} of {total}").split("{")[0].strip().encode()
+
+
 def crash_start() -> str:
     """The crash sentence's opening words in the interface language (children inherit it),
     without whitespace: a terminal may wrap Chinese between any two characters."""
@@ -117,6 +122,8 @@ async def test_unexpected_errors_from_the_service_show_only_their_type(
 CRASH_SCRIPT = """
 import sys
 sys.path.insert(0, {repo!r})
+from paiws.core import i18n
+i18n.use(i18n.choose())  # as the entry point does: PAIWS_LANG, inherited, picks the language
 from tests.leaks.leak_canaries import REGION, canary_data
 from tests.leaks.leak_canaries import add_canary_keys
 from tests.leaks.leak_support import service_for
@@ -179,7 +186,10 @@ def test_a_crash_in_a_real_terminal_prints_no_traceback_or_data(sandbox: Sandbox
         LINES="30",
     )
     terminal = run_in_terminal(
-        [PYTHON, "-c", crash_script(), "terminal"], env, cwd=sandbox.cwd, keys=[(b"Loaded", b"l")]
+        [PYTHON, "-c", crash_script(), "terminal"],
+        env,
+        cwd=sandbox.cwd,
+        keys=[(loaded_prefix(), b"l")],
     )
     text = terminal.output.decode("utf-8", errors="replace")
     assert terminal.sent == [b"l"], "the table never appeared"

@@ -14,6 +14,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import SelectionList
 
+from paiws.core.i18n import _
 from paiws.emulator import Emulator
 from paiws.screens.members.add_form import AddMembersForm
 from paiws.screens.members.members_screen import MembersScreen
@@ -32,7 +33,7 @@ from tests.leaks.leak_canaries import (
 )
 from tests.leaks.leak_support import CliResult, CliRunner, RecordingService
 from tests.leaks.leak_tui import SIZE, Observer
-from tests.support import fill, make_app, screen_text, settle
+from tests.support import fill, make_app, says, screen_text, settle
 
 WORKSPACE_NAME = "canary_one"
 
@@ -112,7 +113,7 @@ async def test_every_members_screen_and_dialog_shows_only_masked_values(
         await pilot.click("#add-next")
         await settle(pilot)
         outcome = observer.look(app, "add form: outcome after a race")
-        assert "roles added" in outcome
+        assert _("roles added") in outcome
         await pilot.click("#add-close")
         await settle(pilot)
 
@@ -136,7 +137,12 @@ async def test_every_members_screen_and_dialog_shows_only_masked_values(
         await settle(pilot)
         assert isinstance(app.screen, RemoveMembers)
         warned = observer.look(app, "remove dialog (last administrator)")
-        assert "last administrator" in warned
+        assert says(
+            warned,
+            "They are the workspace's last administrator ({code}): after this, only the "
+            "owner can manage members. You can still go ahead.",
+            code="PAI.WorkspaceAdmin",
+        )
         await fill(pilot, "#remove-confirm", WORKSPACE_NAME)
         await pilot.press("enter")
         await settle(pilot)
@@ -145,7 +151,11 @@ async def test_every_members_screen_and_dialog_shows_only_masked_values(
         select(screen, OWNER_ONE["UserId"].value)
         await pilot.press("ctrl+d")
         await settle(pilot)
-        assert "the owner cannot be removed" in observer.look(app, "remove the owner")
+        assert says(
+            observer.look(app, "remove the owner"),
+            "{who} is the owner of {workspace}: the owner cannot be removed from the "
+            "workspace. Nothing was sent.",
+        )
         await pilot.press("escape")
         await settle(pilot)
     observer.check()

@@ -21,6 +21,7 @@ from tests.support import SIZE, SMALL, fill, settle, text_of, wait_until
 Snap = Callable[..., bool]
 Steps = Callable[[Pilot[Any]], Awaitable[None]]
 REGION = "cn-hangzhou"
+ADDED = "2024-03-05T06:07:08Z"  # a member added by a test: a fixed time, so no clock on screen
 WS, BIG = "100002", "100001"
 ZHAO, EVE = "2611533416369727", "2480631874380059"
 SIZES = pytest.mark.parametrize("size", [SIZE, SMALL], ids=["120x36", "80x24"])
@@ -192,7 +193,9 @@ def test_add_blocked_in_read_only_mode(snap_compare: Snap, emulator: Emulator, s
 def test_roles_confirm_last_administrator(
     snap_compare: Snap, emulator: Emulator, service: WorkspaceService, size: Any
 ) -> None:
-    emulator.add_member(REGION, WS, EVE, ["PAI.WorkspaceAdmin", "PAI.LabelManager"])
+    emulator.add_member(
+        REGION, WS, EVE, ["PAI.WorkspaceAdmin", "PAI.LabelManager"], GmtCreateTime=ADDED
+    )
 
     async def run(pilot: Pilot[Any]) -> None:
         await open_members(pilot)
@@ -209,7 +212,7 @@ def test_roles_confirm_last_administrator(
 def test_remove_last_administrator_typed(
     snap_compare: Snap, emulator: Emulator, service: WorkspaceService, size: Any
 ) -> None:
-    emulator.add_member(REGION, WS, EVE, ["PAI.WorkspaceAdmin"])
+    emulator.add_member(REGION, WS, EVE, ["PAI.WorkspaceAdmin"], GmtCreateTime=ADDED)
 
     async def run(pilot: Pilot[Any]) -> None:
         await open_members(pilot)
