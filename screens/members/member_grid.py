@@ -20,7 +20,7 @@ from textual.strip import Strip
 
 from paiws.core.api import MEMBER_COLUMNS, N_, MemberRow, _, member_cells
 from paiws.screens.widgets.columns import CELL_PADDING
-from paiws.screens.widgets.line_grid import LineGrid, fitted_line, grid_css
+from paiws.screens.widgets.line_grid import GridMessage, LineGrid, fitted_line, grid_css
 
 # The TUI's order: who (masked name and ID), then what they may do, then the rest. The titles
 # are the keys of MEMBER_COLUMNS (English in code); the header shows them translated.
@@ -78,17 +78,12 @@ class MemberGrid(LineGrid[MemberRow]):
     }
     DEFAULT_CSS = grid_css("MemberGrid", COMPONENT_PREFIX, declarations="height: 1fr;")
 
-    class RowSelected(Message):
+    class RowSelected(GridMessage["MemberGrid"]):
         """Enter (or a click on the cursor row) on a member."""
 
         def __init__(self, grid: MemberGrid, row: MemberRow) -> None:
-            super().__init__()
-            self.grid = grid
+            super().__init__(grid)
             self.row = row
-
-        @property
-        def control(self) -> MemberGrid:
-            return self.grid
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -14,7 +14,7 @@ character takes two), never in characters.
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
-from typing import ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -30,6 +30,7 @@ from textual.strip import Strip
 from paiws.screens.widgets.columns import CELL_PADDING
 
 RowT = TypeVar("RowT")
+GridT = TypeVar("GridT", bound="LineGrid[Any]")
 
 HEADER_HEIGHT = 1
 STRIP_CACHE_SIZE = 1024  # rendered rows kept (a few screens' worth)
@@ -269,3 +270,15 @@ class LineGrid(ScrollView, Generic[RowT], can_focus=True):
     def _strip(self, line: Text) -> Strip:
         segments = list(line.render(self.app.console))
         return Strip(Segment.simplify(segments), line.cell_len)
+
+
+class GridMessage(Message, Generic[GridT]):
+    """A message from a grid, which is its `control` (so `@on(…, "#id")` picks the grid)."""
+
+    def __init__(self, grid: GridT) -> None:
+        super().__init__()
+        self.grid = grid
+
+    @property
+    def control(self) -> GridT:
+        return self.grid

@@ -37,7 +37,7 @@ from textual.strip import Strip
 
 from paiws.core.api import N_, STATUS_STYLES, TABLE_COLUMNS, WorkspaceRow, row_cells
 from paiws.screens.widgets.columns import Layout, fit, heading, natural_widths
-from paiws.screens.widgets.line_grid import LineGrid, fitted_line, grid_css
+from paiws.screens.widgets.line_grid import GridMessage, LineGrid, fitted_line, grid_css
 
 STATUS_COLUMN = TABLE_COLUMNS.index("Status")
 STALE_MARK = "~"
@@ -113,29 +113,19 @@ class WorkspaceGrid(LineGrid[WorkspaceRow]):
         """,
     )
 
-    class RowSelected(Message):
+    class RowSelected(GridMessage["WorkspaceGrid"]):
         """Enter (or a click on the cursor row) on a workspace."""
 
         def __init__(self, grid: WorkspaceGrid, workspace_id: str) -> None:
-            super().__init__()
-            self.grid = grid
+            super().__init__(grid)
             self.workspace_id = workspace_id
 
-        @property
-        def control(self) -> WorkspaceGrid:
-            return self.grid
-
-    class HeaderClicked(Message):
+    class HeaderClicked(GridMessage["WorkspaceGrid"]):
         """A click on a column title: ``column`` is its index in TABLE_COLUMNS."""
 
         def __init__(self, grid: WorkspaceGrid, column: int) -> None:
-            super().__init__()
-            self.grid = grid
+            super().__init__(grid)
             self.column = column
-
-        @property
-        def control(self) -> WorkspaceGrid:
-            return self.grid
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
