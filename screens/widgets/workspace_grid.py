@@ -24,27 +24,22 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from typing import ClassVar
 
 from rich.cells import cell_len
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.cache import LRUCache
-from textual.geometry import Region, Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from paiws.core.api import N_, STATUS_STYLES, TABLE_COLUMNS, WorkspaceRow, row_cells
-from paiws.screens.widgets.columns import CELL_PADDING, Layout, fit, heading, natural_widths
+from paiws.screens.widgets.columns import Layout, fit, heading, natural_widths
+from paiws.screens.widgets.line_grid import GridMessage, LineGrid, fitted_line, grid_css
 
 STATUS_COLUMN = TABLE_COLUMNS.index("Status")
-HEADER_HEIGHT = 1
-STRIP_CACHE_SIZE = 1024  # rendered rows kept (a few screens' worth)
 STALE_MARK = "~"
 MORE_LEFT, MORE_RIGHT = "\u2039", "\u203a"  # the header's "more columns this way" markers
 _DIGITS = re.compile(r"(\d+)")
@@ -84,7 +79,7 @@ def row_texts(row: WorkspaceRow) -> list[Text]:
     return cells
 
 
-class WorkspaceGrid(ScrollView, can_focus=True):
+class WorkspaceGrid(LineGrid[WorkspaceRow]):
     """A scrollable, row-cursor table of workspaces with a fixed header line."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -95,91 +90,42 @@ class WorkspaceGrid(ScrollView, can_focus=True):
             tooltip=N_("Open the workspace detail"),
             id="table.open",
         ),
-        # Moving around, as in any table (not listed on the help screen, like a DataTable's).
-        Binding("up,k", "cursor_up", show=False),
-        Binding("down,j", "cursor_down", show=False),
-        Binding("pageup", "page_up", show=False),
-        Binding("pagedown", "page_down", show=False),
-        Binding("home,ctrl+home", "first_row", show=False),
-        Binding("end,ctrl+end,G", "last_row", show=False),
+        Binding("k", "cursor_up", show=False),
+        Binding("j", "cursor_down", show=False),
+        Binding("G", "last_row", show=False),
         Binding("left", "scroll_columns(-1)", show=False),
         Binding("right", "scroll_columns(1)", show=False),
     ]
+    COMPONENT_PREFIX = "workspace-grid"
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "workspace-grid--header",
         "workspace-grid--cursor",
         "workspace-grid--even-row",
         "workspace-grid--mark",
     }
-    # The look of Textual's DataTable (same variables), so the table reads as before.
-    DEFAULT_CSS = """
-    WorkspaceGrid {
-        background: $surface;
-        color: $foreground;
-        height: auto;
-        max-height: 100%;
-        overflow-x: hidden;
-        &:focus {
-            background-tint: $foreground 5%;
-            & > .workspace-grid--cursor {
-                background: $block-cursor-background;
-                color: $block-cursor-foreground;
-                text-style: $block-cursor-text-style;
-            }
-            & > .workspace-grid--header {
-                background-tint: $foreground 5%;
-            }
-        }
-        &:dark > .workspace-grid--even-row {
-            background: $surface-darken-1 40%;
-        }
-        & > .workspace-grid--header {
-            text-style: bold;
-            background: $panel;
-            color: $foreground;
-        }
-        &:ansi > .workspace-grid--header {
-            background: ansi_bright_blue;
-            color: ansi_default;
-        }
-        & > .workspace-grid--even-row {
-            background: $surface-lighten-1 50%;
-        }
-        & > .workspace-grid--cursor {
-            background: $block-cursor-blurred-background;
-            color: $block-cursor-blurred-foreground;
-            text-style: $block-cursor-blurred-text-style;
-        }
-        & > .workspace-grid--mark {
-            color: $warning;
-            text-style: bold;
-        }
-    }
-    """
+    DEFAULT_CSS = grid_css(
+        "WorkspaceGrid",
+        COMPONENT_PREFIX,
+        declarations="height: auto; max-height: 100%; overflow-x: hidden;",
+        rules="""
+        &:focus > .workspace-grid--header { background-tint: $foreground 5%; }
+        & > .workspace-grid--mark { color: $warning; text-style: bold; }
+        """,
+    )
 
-    class RowSelected(Message):
+    class RowSelected(GridMessage["WorkspaceGrid"]):
         """Enter (or a click on the cursor row) on a workspace."""
 
         def __init__(self, grid: WorkspaceGrid, workspace_id: str) -> None:
-            super().__init__()
-            self.grid = grid
+            super().__init__(grid)
             self.workspace_id = workspace_id
 
-        @property
-        def control(self) -> WorkspaceGrid:
-            return self.grid
-
-    class HeaderClicked(Message):
+    class HeaderClicked(GridMessage["WorkspaceGrid"]):
         """A click on a column title: ``column`` is its index in TABLE_COLUMNS."""
 
         def __init__(self, grid: WorkspaceGrid, column: int) -> None:
-            super().__init__()
-            self.grid = grid
+            super().__init__(grid)
             self.column = column
-
-        @property
-        def control(self) -> WorkspaceGrid:
-            return self.grid
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -201,10 +147,6 @@ class WorkspaceGrid(ScrollView, can_focus=True):
         self._offset = 0  # scrollable columns scrolled out to the left
         self._layout: Layout | None = None
         self._layout_width = -1
-        self._strips: LRUCache[tuple[int, str, int], Strip] = LRUCache(STRIP_CACHE_SIZE)
-        self._layout_key = 0  # bumped when the layout changes: cached rows are stale
-        self._cursor = 0
-        self._styles: dict[str, Style] | None = None  # component styles, once per repaint
 
     # -- data ---------------------------------------------------------------------------------
 
@@ -222,10 +164,6 @@ class WorkspaceGrid(ScrollView, can_focus=True):
     def unreadable(self) -> int:
         """How many of the rows held have fields the server sent with the wrong type (R16)."""
         return len(self._unreadable)
-
-    @property
-    def cursor_row(self) -> int:
-        return self._cursor
 
     @property
     def filter_text(self) -> str:
@@ -300,8 +238,7 @@ class WorkspaceGrid(ScrollView, can_focus=True):
                 self._index[workspace_id] = len(self._view)
                 self._view.append(workspace_id)
             self._update_virtual_size()
-            if widened or first_new < round(self.scroll_y) + self._body_height():
-                self.refresh()  # rows appended below the visible ones only move the scrollbar
+            self._rows_added(first_new, widened=widened)
         elif shown:
             self._rebuild_view(self._view + shown)
         elif widened:
@@ -408,7 +345,7 @@ class WorkspaceGrid(ScrollView, can_focus=True):
         self._index = {workspace_id: position for position, workspace_id in enumerate(view)}
         self._update_virtual_size()
         index = self._index.get(selected.workspace_id) if selected is not None else None
-        self._cursor = max(0, min(old_cursor if index is None else index, len(view) - 1))
+        self._cursor = self._clamped(old_cursor if index is None else index)
         self._scroll_cursor_into_view()
         self.refresh()
 
@@ -427,8 +364,7 @@ class WorkspaceGrid(ScrollView, can_focus=True):
         if self._layout is None or self._layout_width != width:
             layout = fit(natural_widths(self._widths), width, self._offset)
             if layout != self._layout:
-                self._layout_key += 1  # rows drawn for the old layout are stale
-                self._strips.clear()
+                self._invalidate_strips()
             self._layout, self._layout_width = layout, width
             self._offset = layout.offset
         return self._layout
@@ -438,7 +374,7 @@ class WorkspaceGrid(ScrollView, can_focus=True):
 
     def _update_virtual_size(self) -> None:
         width = self.columns.width if self.size.width else sum(self._widths)
-        self.virtual_size = Size(width, len(self._view) + HEADER_HEIGHT)
+        self._set_virtual_width(width)
 
     def action_scroll_columns(self, delta: int) -> None:
         layout = self.columns
@@ -466,11 +402,8 @@ class WorkspaceGrid(ScrollView, can_focus=True):
         top = round(self.scroll_y)
         return [self._rows[i] for i in self._view[top : top + self._body_height()]]
 
-    @property
-    def selected(self) -> WorkspaceRow | None:
-        if not 0 <= self._cursor < len(self._view):
-            return None
-        return self._rows[self._view[self._cursor]]
+    def _row(self, index: int) -> WorkspaceRow:
+        return self._rows[self._view[index]]
 
     def move_to(self, workspace_id: str) -> bool:
         index = self._index.get(workspace_id)
@@ -479,115 +412,38 @@ class WorkspaceGrid(ScrollView, can_focus=True):
         self.move_cursor(row=index)
         return True
 
-    # -- cursor and scrolling -----------------------------------------------------------------
+    def _selected_message(self, row: WorkspaceRow) -> Message:
+        return self.RowSelected(self, row.workspace_id)
 
-    def move_cursor(self, *, row: int, animate: bool = False) -> None:
-        if not self._view:
-            self._cursor = 0
-            return
-        self._cursor = max(0, min(row, len(self._view) - 1))
-        self._scroll_cursor_into_view(animate=animate)
-        self.refresh()
-
-    def _body_height(self) -> int:
-        return max(1, self.scrollable_content_region.height - HEADER_HEIGHT)
-
-    def _scroll_cursor_into_view(self, *, animate: bool = False) -> None:
-        top = round(self.scroll_y)
-        height = self._body_height()
-        if self._cursor < top:
-            self.scroll_to(y=self._cursor, animate=animate, immediate=True)
-        elif self._cursor >= top + height:
-            self.scroll_to(y=self._cursor - height + 1, animate=animate, immediate=True)
-
-    def action_cursor_up(self) -> None:
-        self.move_cursor(row=self._cursor - 1)
-
-    def action_cursor_down(self) -> None:
-        self.move_cursor(row=self._cursor + 1)
-
-    def action_page_up(self) -> None:
-        self.move_cursor(row=self._cursor - self._body_height())
-
-    def action_page_down(self) -> None:
-        self.move_cursor(row=self._cursor + self._body_height())
-
-    def action_first_row(self) -> None:
-        self.move_cursor(row=0)
-
-    def action_last_row(self) -> None:
-        self.move_cursor(row=len(self._view) - 1)
-
-    def action_select_cursor(self) -> None:
-        row = self.selected
-        if row is not None:
-            self.post_message(self.RowSelected(self, row.workspace_id))
-
-    async def _on_click(self, event: events.Click) -> None:
-        if event.y < HEADER_HEIGHT:
-            column = self.columns.at(event.x)
-            if column is not None:
-                self.post_message(self.HeaderClicked(self, column.index))
-            return
-        index = round(self.scroll_y) + event.y - HEADER_HEIGHT
-        if not 0 <= index < len(self._view):
-            return
-        if index == self._cursor:
-            self.action_select_cursor()
-        else:
-            self.move_cursor(row=index)
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
+    def _header_click(self, x: int) -> None:
+        column = self.columns.at(x)
+        if column is not None:
+            self.post_message(self.HeaderClicked(self, column.index))
 
     # -- rendering (the line API) -------------------------------------------------------------
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        self._styles = None  # the widget's styles may have changed since the last repaint
-        return super().render_lines(crop)
+    def _crop_x(self) -> int:
+        return 0  # the columns scroll sideways themselves, a column at a time, never the view
 
-    def _style(self, name: str) -> Style:
-        if self._styles is None:
-            base = self.rich_style
-            header, even, cursor, mark = (
-                self.get_component_rich_style(f"workspace-grid--{part}")
-                for part in ("header", "even-row", "cursor", "mark")
-            )
-            self._styles = {
-                "base": base,
-                "header": base + header,
-                "even-row": base + even,
-                "cursor": base + cursor,
-                "even-row+cursor": base + even + cursor,
-                "mark": mark,
-            }
-        return self._styles[name]
+    def _line_styles(self) -> dict[str, Style]:
+        styles = super()._line_styles()
+        styles["mark"] = self.get_component_rich_style("workspace-grid--mark")
+        return styles
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        layout = self.columns
-        if y < HEADER_HEIGHT:
-            header = self._style("header")
-            return self._header(layout).apply_style(header).crop_extend(0, width, header)
-        index = round(self.scroll_y) + y - HEADER_HEIGHT
-        if index >= len(self._view):
-            return Strip.blank(width, self._style("base"))
+        _ = self.columns  # placed first: at a new width the cached rows are stale
+        return super().render_line(y)
+
+    def _header_strip(self) -> Strip:
+        return self._header(self.columns)
+
+    def _strip_key(self, index: int) -> Hashable:
         workspace_id = self._view[index]
-        key = (self._layout_key, workspace_id, self._rev.get(workspace_id, 0))
-        cached = self._strips.get(key)
-        if cached is None:
-            cells = self.get_row_at(index)
-            cached = self._strips[key] = self._line(
-                layout, cells, mark=self._marks.get(workspace_id)
-            )
-        name = "even-row" if index % 2 == 0 else "base"
-        if index == self._cursor:
-            name = "even-row+cursor" if index % 2 == 0 else "cursor"
-        style = self._style(name)
-        return cached.apply_style(style).crop_extend(0, width, style)
+        return (self._layout_key, workspace_id, self._rev.get(workspace_id, 0))
+
+    def _row_strip(self, index: int) -> Strip:
+        cells = self.get_row_at(index)
+        return self._line(self.columns, cells, mark=self._marks.get(self._view[index]))
 
     def _header(self, layout: Layout) -> Strip:
         titles = [Text(heading(title)) for title in TABLE_COLUMNS]
@@ -619,19 +475,7 @@ class WorkspaceGrid(ScrollView, can_focus=True):
 
     @staticmethod
     def _text(layout: Layout, cells: Sequence[Text]) -> Text:
-        pad = " " * CELL_PADDING
-        line = Text(no_wrap=True, end="")
-        for placed in layout.placed:
-            fitted = cells[placed.column.index].copy()
-            fitted.truncate(placed.width, overflow="ellipsis", pad=True)
-            line.append(pad)
-            line.append_text(fitted)
-            line.append(pad)
-        return line
-
-    def _strip(self, line: Text) -> Strip:
-        segments = list(line.render(self.app.console))
-        return Strip(Segment.simplify(segments), line.cell_len)
+        return fitted_line((cells[placed.column.index], placed.width) for placed in layout.placed)
 
 
 __all__ = ["STALE_MARK", "WorkspaceGrid", "natural_key", "row_texts", "searchable"]
