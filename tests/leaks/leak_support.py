@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
+from paiws.core.i18n import _
 from tests.leaks.leak_canaries import assert_no_canary
 
 REPO = Path(__file__).resolve().parents[2]
@@ -482,6 +483,12 @@ def run_paiws_many(
     errs = err.split(_SEPARATOR)[1:]
     assert len(outs) == len(errs) == len(codes) == len(commands)
     return [Completed(c, o, e) for c, o, e in zip(codes, outs, errs, strict=True)]
+
+
+def on_screen(message: str) -> bytes:
+    """The start of ``message`` (up to its first placeholder) as the interface language shows
+    it: what to wait for in a terminal's output before pressing the next key."""
+    return _(message).split("{")[0].strip().encode()
 
 
 def child_env(sandbox: Sandbox, **extra: str) -> dict[str, str]:

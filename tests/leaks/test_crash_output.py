@@ -32,15 +32,11 @@ from tests.leaks.leak_support import (
     RecordingService,
     Sandbox,
     child_env,
+    on_screen,
     run_in_terminal,
 )
 from tests.leaks.leak_tui import SIZE, Observer
 from tests.support import make_app, settle
-
-
-def loaded_prefix() -> bytes:
-    """What the table's status line starts with once rows are in, in the interface language."""
-    return _("Loaded {loaded} of {total}").split("{")[0].strip().encode()
 
 
 def crash_start() -> str:
@@ -189,7 +185,7 @@ def test_a_crash_in_a_real_terminal_prints_no_traceback_or_data(sandbox: Sandbox
         [PYTHON, "-c", crash_script(), "terminal"],
         env,
         cwd=sandbox.cwd,
-        keys=[(loaded_prefix(), b"l")],
+        keys=[(on_screen("Loaded {loaded} of {total}"), b"l")],
     )
     text = terminal.output.decode("utf-8", errors="replace")
     assert terminal.sent == [b"l"], "the table never appeared"

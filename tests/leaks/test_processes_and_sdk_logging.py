@@ -10,6 +10,7 @@ import textwrap
 
 import pytest
 
+from paiws.core.i18n import _
 from paiws.emulator import Emulator
 from tests.leaks.hostile_bodies import ESCAPES, OSC52, html_page, item, listing
 from tests.leaks.leak_canaries import (
@@ -128,7 +129,8 @@ def test_hostile_bodies_in_a_process_never_reach_the_terminal(sandbox: Sandbox) 
         assert result.code == 0, result.err
         assert b"[bold red]x[/]" in result.out  # literal, not interpreted
         assert_clean_process(result, "paiws list on hostile names")
-    assert got.code == 1 and b"not JSON" in got.err
+    not_json = _("The server's reply to {operation} is not JSON.").format(operation="GetWorkspace")
+    assert got.code == 1 and not_json.encode() in got.err
     assert_clean_process(got, "paiws get on an HTML page")
 
 

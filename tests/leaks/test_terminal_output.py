@@ -18,6 +18,7 @@ from tests.leaks.leak_support import (
     Reply,
     Sandbox,
     child_env,
+    on_screen,
     run_in_terminal,
 )
 
@@ -65,10 +66,10 @@ def test_the_tui_in_a_terminal_passes_no_escape_sequence_or_canary_from_the_api(
             env,
             cwd=sandbox.cwd,
             keys=[
-                (b"Loaded", b"\r"),
-                (b"Extra info", b"w"),
-                (b"Owner ID", b"y"),
-                (b"Copied", b"\x11"),
+                (on_screen("Loaded {loaded} of {total}"), b"\r"),
+                (on_screen("Extra info"), b"w"),
+                (on_screen("Owner ID"), b"y"),
+                (on_screen("Copied {id}"), b"\x11"),
             ],  # enter, owner, copy the ID, ctrl+q
         )
     assert terminal.sent == [b"\r", b"w", b"y", b"\x11"], terminal.output[-3000:]
