@@ -1,3 +1,3 @@
-from paiws.cli import main
+from paiws.cli import entry
 
-raise SystemExit(main())
+raise SystemExit(entry())

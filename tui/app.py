@@ -20,7 +20,7 @@ from textual.command import CommandPalette
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from paiws import APP_NAME
+from paiws import APP_NAME, startup
 from paiws.core.api import N_, CredentialStatus, DataService, _, remember_region
 from paiws.palette import RegionsProvider, ScreenActionsProvider, WorkspacesProvider
 from paiws.paths import asset_path
@@ -175,9 +175,14 @@ class PaiwsApp(App[int]):
         if self._main is not None and self.initial_region:
             # --region skips the picker (R2: the user chose it on the command line).
             self._set_region(self.initial_region)
-        # Once the first screen is up, import what the first `?` needs (Markdown takes the
-        # longest), so that key answers as fast as every later one.
-        self.set_timer(PRELOAD_AFTER, self._preload_help)
+        self.set_timer(PRELOAD_AFTER, self._started)
+
+    def _started(self) -> None:
+        """The first screen is up: start-up is over (paiws.startup), and what the first `?`
+        needs (Markdown takes the longest) is imported now, so that key answers as fast as
+        every later one."""
+        startup.done()
+        self._preload_help()
 
     @work(thread=True, exit_on_error=False, group="preload")
     def _preload_help(self) -> None:

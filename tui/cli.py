@@ -13,7 +13,7 @@ import sys
 import threading
 from collections.abc import Sequence
 
-from paiws import APP_NAME
+from paiws import APP_NAME, startup
 from paiws.cli_parser import build_parser
 from paiws.core import i18n
 from paiws.core.exit_codes import ExitCode
@@ -40,6 +40,8 @@ def _internal_error(exc: BaseException) -> int:
 def _run(args: argparse.Namespace) -> int:
     from paiws.commands.session import run_command  # lazy: keeps --help/--version fast
 
+    if args.command is not None:
+        startup.done()  # the TUI ends start-up once its first screen is painted
     return run_command("tui" if args.command is None else args.handler, args)
 
 
@@ -51,6 +53,16 @@ def _thread_error(args: threading.ExceptHookArgs) -> None:
             + _("internal error in a background task ({kind})").format(kind=args.exc_type.__name__)
             + "\n"
         )
+
+
+def entry() -> int:
+    """The process entry point (`paiws`, `python -m paiws`): `main` with collection off during
+    start-up (paiws.startup)."""
+    startup.begin()
+    try:
+        return main()
+    finally:
+        startup.done()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
