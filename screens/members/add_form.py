@@ -275,17 +275,12 @@ class AddMembersForm(StepDialog[bool], ChangeDialog[bool]):
 
     @work(thread=True, exclusive=True, group="add-members", exit_on_error=False)
     def _add(self, request: AddMembersRequest) -> None:
-        try:
-            outcome = self.service.add_members(
-                self._region,
-                self.workspace_id,
-                request,
-                on_progress=self._report,
-            )
-        except Exception as error:  # explained on the outcome panel, never a crash
-            self.post_message(self.Failed(error))
-            return
-        self.post_message(self.Finished(outcome))
+        self.post_outcome(  # a failure is explained on the outcome panel
+            lambda: self.service.add_members(
+                self._region, self.workspace_id, request, on_progress=self._report
+            ),
+            self.Finished,
+        )
 
     def _report(self, progress: AddProgress) -> None:
         self.post_message(self.Progress(progress))
