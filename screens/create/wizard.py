@@ -9,20 +9,19 @@ None when nothing changed.
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Button, ContentSwitcher, Input, Static
+from textual.widgets import Button, Input, Static
 from textual.worker import get_current_worker
 
 from paiws.core.api import N_, CreateOutcome, CreateProgress, CreateRequest, _
 from paiws.paths import asset_path
-from paiws.screens.base import PaiwsModal
 from paiws.screens.create.description_step import DescriptionStep
 from paiws.screens.create.gate import create_blocked_reason, region_label
 from paiws.screens.create.mode_step import ModeChoice, ModeStep
@@ -38,6 +37,7 @@ from paiws.screens.create.review_step import ReviewStep
 from paiws.screens.widgets.confirm_modal import ConfirmModal
 from paiws.screens.widgets.fit import fit_scroll
 from paiws.screens.widgets.key_hints import KeyHints
+from paiws.screens.widgets.step_dialog import StepDialog, StepIds
 from paiws.screens.widgets.stepper import Stepper
 from paiws.screens.widgets.wording import headed
 
@@ -53,17 +53,31 @@ _FOCUS_OF_STEP = (
 )
 REVIEW = 4
 
-Phase = Literal["ask", "creating", "outcome"]
-
 
 class WatchStopped(Exception):
     """Raised from the progress callback once the wizard is gone, to end the polling."""
 
 
-class CreateWizard(PaiwsModal[str | None]):
+class CreateWizard(StepDialog[str | None]):
     """Create a workspace in one region, step by step."""
 
     CSS_PATH = [asset_path("wizard.tcss")]  # read when the first dialog is shown
+    STEP_LABELS = STEP_LABELS
+    QUESTIONS = _QUESTION_IDS
+    FOCUS = _FOCUS_OF_STEP
+    REVIEW = REVIEW
+    SUBMIT_LABEL = N_("Create")
+    IDS = StepIds(
+        blocked="wizard-blocked",
+        close="wizard-close",
+        stepper="wizard-stepper",
+        scroll="wizard-scroll",
+        steps="wizard-steps",
+        ask_buttons="wizard-buttons",
+        back="wizard-back",
+        next="wizard-next",
+        outcome_buttons="outcome-buttons",
+    )
 
     # How long to wait for ENABLED before saying "still initialising" (R4: bounded wait).
     POLL_TIMEOUT: ClassVar[float] = 120.0
@@ -121,10 +135,6 @@ class CreateWizard(PaiwsModal[str | None]):
     def __init__(self, *, poll_timeout: float | None = None) -> None:
         super().__init__()
         self._poll_timeout = self.POLL_TIMEOUT if poll_timeout is None else poll_timeout
-        self._region = ""  # the session's region when the wizard opens (see compose)
-        self._blocked: str | None = None
-        self._step = 0
-        self._phase: Phase = "ask"
         self._request: CreateRequest | None = None
 
     # ---------------------------------------------------------------- what the user sees
@@ -135,46 +145,29 @@ class CreateWizard(PaiwsModal[str | None]):
 
     def compose(self) -> ComposeResult:
         self._region = self.chosen_region
-        self._blocked = create_blocked_reason(self.service, self.session)
+        self._reason = create_blocked_reason(self.service, self.session)
         with Vertical(id="wizard-box"):
             region = Text(self._region_label, style="bold")
             yield Static(
                 headed(_("New workspace in {region}"), "region", region, style=""),
                 id="wizard-title",
             )
-            if self._blocked:
-                yield Static(Text(self._blocked), id="wizard-blocked")
-                with Horizontal(classes="button-bar"):
-                    yield Button(_("Close"), id="wizard-close", variant="primary")
-            else:
-                yield from self._compose_steps()
+            # The step scrolls and the buttons stay below it, so every step's buttons are on
+            # screen even at 80x24 (SPEC §6); `_fit_to_screen` bounds the scrolling part.
+            yield from self.compose_steps()
         yield KeyHints()
 
-    def _compose_steps(self) -> ComposeResult:
-        yield Stepper(STEP_LABELS, id="wizard-stepper")
-        # The step scrolls and the buttons stay below it, so every step's buttons are on
-        # screen even at 80x24 (SPEC §6); `_fit_to_screen` bounds the scrolling part.
-        with (
-            VerticalScroll(id="wizard-scroll"),
-            ContentSwitcher(initial=_QUESTION_IDS[0], id="wizard-steps"),
-        ):
-            yield NameStep(self._region, id="step-name")
-            yield DescriptionStep(id="step-description")
-            yield ModeStep(id="step-mode")
-            yield OptionsStep(id="step-options")
-            yield ReviewStep(id="step-review")
-            yield CreateProgressPanel(id="step-progress")
-            yield OutcomePanel(id="step-outcome")
-        with Horizontal(classes="button-bar", id="wizard-buttons"):
-            yield Button(_("Back"), id="wizard-back")
-            yield Button(_("Next"), id="wizard-next", variant="primary")
-        yield OutcomeButtons(id="outcome-buttons")
+    def compose_panels(self) -> ComposeResult:
+        yield NameStep(self._region, id="step-name")
+        yield DescriptionStep(id="step-description")
+        yield ModeStep(id="step-mode")
+        yield OptionsStep(id="step-options")
+        yield ReviewStep(id="step-review")
+        yield CreateProgressPanel(id="step-progress")
+        yield OutcomePanel(id="step-outcome")
 
-    def on_mount(self) -> None:
-        if self._blocked:
-            self.query_one("#wizard-close", Button).focus()
-        else:
-            self._show_step(0)
+    def compose_outcome_buttons(self) -> ComposeResult:
+        yield OutcomeButtons(id="outcome-buttons")
 
     def action_scroll_step(self, direction: int) -> None:
         """PageUp/PageDown scroll the step whatever has the focus (a long review, at 80x24)."""
@@ -184,27 +177,18 @@ class CreateWizard(PaiwsModal[str | None]):
         else:
             scroll.scroll_page_down(animate=False)
 
-    def on_resize(self) -> None:
-        self._fit_to_screen()
-
     def _fit_to_screen(self) -> None:
         """The step's part takes what the title, stepper, buttons, border and footer leave of
         the screen's height; more than that scrolls (with a scrollbar)."""
-        if not self._blocked:
+        if not self._reason:
             box = self.query_one("#wizard-box")
             fit_scroll(self, box, self.query_one("#wizard-scroll", VerticalScroll))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self._blocked:
-            return action == "cancel"
-        if action == "back":
-            return self._phase == "ask" and self._step > 0
-        if action == "next":
-            return self._phase == "ask"
-        if action == "copy":
+        if action == "copy" and not self._reason:
             state = self._outcome.state
             return self._phase == "outcome" and state is not None and state.copy_text is not None
-        return True
+        return super().check_action(action, parameters)
 
     @property
     def _name_step(self) -> NameStep:
@@ -214,28 +198,12 @@ class CreateWizard(PaiwsModal[str | None]):
     def _outcome(self) -> OutcomePanel:
         return self.query_one(OutcomePanel)
 
-    def _switch(self, panel_id: str, stepper_index: int) -> None:
-        self.query_one("#wizard-steps", ContentSwitcher).current = panel_id
-        self.query_one(Stepper).current = stepper_index
-        self.query_one("#wizard-buttons").display = self._phase == "ask"
-        self.query_one("#outcome-buttons").display = self._phase == "outcome"
-        self.query_one("#wizard-scroll", VerticalScroll).scroll_home(animate=False)
-        self.call_after_refresh(self._fit_to_screen)
-        self.refresh_bindings()
-
-    def _show_step(self, step: int) -> None:
-        self._phase = "ask"
-        self._step = step
+    def _prepare_step(self, step: int) -> None:
         if step == 0:
             self._name_step.enter()
         else:
             self._name_step.leave()
         self.query_one(Stepper).warned = frozenset({0}) if self._name_step.taken else frozenset()
-        self._switch(_QUESTION_IDS[step], step)
-        self.query_one("#wizard-back", Button).disabled = step == 0
-        self.query_one("#wizard-next", Button).label = (
-            _("Create") if step == REVIEW else _("Review") if step == REVIEW - 1 else _("Next")
-        )
         if step == REVIEW - 1:
             self.query_one(OptionsStep).set_name(self._name_step.value)
         if step == REVIEW:
@@ -243,7 +211,6 @@ class CreateWizard(PaiwsModal[str | None]):
             self.query_one(ReviewStep).show(
                 self._request, self._region_label, self._name_step.check
             )
-        self.query_one(_FOCUS_OF_STEP[step]).focus()
 
     def _build_request(self) -> CreateRequest:
         options = self.query_one(OptionsStep)
@@ -283,18 +250,6 @@ class CreateWizard(PaiwsModal[str | None]):
 
     # ---------------------------------------------------------------- navigation
 
-    def action_next(self) -> None:
-        if self._phase != "ask" or self._step_problem():
-            return
-        if self._step == REVIEW:
-            self._submit()
-        else:
-            self._show_step(self._step + 1)
-
-    def action_back(self) -> None:
-        if self._phase == "ask" and self._step > 0:
-            self._show_step(self._step - 1)
-
     @on(Input.Submitted)
     def _input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -304,18 +259,10 @@ class CreateWizard(PaiwsModal[str | None]):
     def _mode_chosen(self) -> None:
         self.action_next()
 
-    @on(Button.Pressed, "#wizard-next")
-    def _next_pressed(self) -> None:
-        self.action_next()
-
-    @on(Button.Pressed, "#wizard-back")
-    def _back_pressed(self) -> None:
-        self.action_back()
-
     def action_cancel(self) -> None:
-        if self._blocked:
+        if self._reason:
             self.dismiss(None)
-        elif self._phase == "creating":
+        elif self._phase == "busy":
             self._cancel_while_creating()
         elif (
             self._phase == "outcome"
@@ -335,7 +282,7 @@ class CreateWizard(PaiwsModal[str | None]):
             self.dismiss(None)
 
     async def action_change_region(self) -> None:
-        if self._phase == "creating":
+        if self._phase == "busy":
             self.notify(
                 _("Wait for the create to finish, then change the region."),
                 title=_("Creating"),
@@ -383,7 +330,7 @@ class CreateWizard(PaiwsModal[str | None]):
     @on(Button.Pressed, "#wizard-close")
     @on(Button.Pressed, "#outcome-close")
     def _close_pressed(self) -> None:
-        state = self._outcome.state if not self._blocked else None
+        state = self._outcome.state if not self._reason else None
         keep = state is not None and state.kind in ("created", "exists_same")
         self.dismiss(state.workspace_id if keep and state else None)
 
@@ -432,10 +379,8 @@ class CreateWizard(PaiwsModal[str | None]):
 
     def _submit(self) -> None:
         request = self._request or self._build_request()
-        self._phase = "creating"
         self.query_one(CreateProgressPanel).start(request, self._region)
-        self._switch("step-progress", len(STEP_LABELS) - 1)
-        self.set_focus(None)  # the buttons just went away; keys go to the screen's bindings
+        self._start_busy("step-progress")
         self._create(request)
 
     @work(thread=True, exclusive=True, group="create", exit_on_error=False)
@@ -464,7 +409,7 @@ class CreateWizard(PaiwsModal[str | None]):
 
     @on(Progress)
     def _progress(self, message: Progress) -> None:
-        if self._phase == "creating":
+        if self._phase == "busy":
             self.query_one(CreateProgressPanel).show_progress(message.progress)
 
     @on(Finished)
@@ -491,6 +436,5 @@ class CreateWizard(PaiwsModal[str | None]):
         self._show_outcome(done=False)
 
     def _show_outcome(self, *, done: bool) -> None:
-        self._phase = "outcome"
-        self._switch("step-outcome", len(STEP_LABELS) if done else len(STEP_LABELS) - 1)
+        self._show_outcome_panel("step-outcome", len(STEP_LABELS) if done else len(STEP_LABELS) - 1)
         self._outcome.focus_default()

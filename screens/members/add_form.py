@@ -10,7 +10,7 @@ that never came). Dismisses with True when the workspace's members changed.
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Button, ContentSwitcher, Input, SelectionList, Static
+from textual.widgets import Button, Input, SelectionList, Static
 
 from paiws.core.api import N_, AddMembersOutcome, AddMembersRequest, AddProgress, _
 from paiws.paths import asset_path
@@ -38,7 +38,7 @@ from paiws.screens.widgets.change_dialog import ChangeDialog
 from paiws.screens.widgets.confirm_modal import ConfirmModal
 from paiws.screens.widgets.feedback import show_feedback
 from paiws.screens.widgets.key_hints import KeyHints
-from paiws.screens.widgets.stepper import Stepper
+from paiws.screens.widgets.step_dialog import StepDialog, StepIds
 from paiws.screens.widgets.wording import headed
 
 STEP_LABELS = (N_("People"), N_("Roles"), N_("Review"), N_("Add"))
@@ -53,11 +53,26 @@ _CHROME = {False: 12, True: 8}
 _AROUND_PEOPLE = {False: 10, True: 7}
 PEOPLE_ROWS_MAX = 14
 
-Phase = Literal["ask", "adding", "outcome"]
 
-
-class AddMembersForm(ChangeDialog[bool]):
+# StepDialog first: its check_action ends in ChangeDialog's (the `y` policy copy).
+class AddMembersForm(StepDialog[bool], ChangeDialog[bool]):
     CSS_PATH = [asset_path("wizard.tcss"), asset_path("members.tcss")]
+    STEP_LABELS = STEP_LABELS
+    QUESTIONS = _STEP_IDS
+    FOCUS = _FOCUS
+    REVIEW = REVIEW
+    SUBMIT_LABEL = N_("Add members")
+    IDS = StepIds(
+        blocked="dialog-blocked",
+        close="add-blocked-close",
+        stepper="add-stepper",
+        scroll="add-scroll",
+        steps="add-steps",
+        ask_buttons="add-buttons",
+        back="add-prev",
+        next="add-next",
+        outcome_buttons="add-outcome-buttons",
+    )
     ACTION = N_("add workspace members")
     HELP_TITLE: ClassVar[str] = N_("Add members")
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -93,10 +108,6 @@ class AddMembersForm(ChangeDialog[bool]):
         super().__init__()
         self.workspace_id = workspace_id
         self.workspace_name = workspace_name
-        self._region = ""
-        self._reason: str | None = None
-        self._step = 0
-        self._phase: Phase = "ask"
         self._request: AddMembersRequest | None = None
         self._changed = False
 
@@ -113,51 +124,36 @@ class AddMembersForm(ChangeDialog[bool]):
                 headed(title, "name", bold_name, style="", id=self.workspace_id, region=region),
                 id="dialog-title",
             )
-            if self._reason:
-                yield Static(Text(self._reason), id="dialog-blocked")
-                with Horizontal(classes="button-bar"):
-                    yield Button(_("Close"), id="add-blocked-close", variant="primary")
-            else:
-                yield Stepper(STEP_LABELS, id="add-stepper")
-                with (
-                    VerticalScroll(id="add-scroll"),
-                    ContentSwitcher(initial=_STEP_IDS[0], id="add-steps"),
-                ):
-                    yield PeopleStep(self._region, self.workspace_id, id="add-people")
-                    with Vertical(id="add-roles", classes="step"):
-                        yield Static(_("Which roles should they have?"), classes="field-title")
-                        yield RolePicker(id="add-role-picker")
-                        yield Static(id="add-role-detail", classes="role-detail")
-                        yield Static(
-                            _(
-                                "The owner role is fixed (the workspace's creator): it is never "
-                                "given here. Space picks a role."
-                            ),
-                            classes="field-help",
-                        )
-                        yield Static(id="add-roles-feedback", classes="feedback")
-                    yield ReviewStep(id="add-review-step")
-                    yield AddProgressPanel(id="add-progress")
-                    yield AddOutcomePanel(id="add-outcome")
-                with Horizontal(classes="button-bar", id="add-buttons"):
-                    yield Button(_("Back"), id="add-prev")
-                    yield Button(_("Next"), id="add-next", variant="primary")
-                with Horizontal(classes="button-bar", id="add-outcome-buttons"):
-                    for name, label, variant in OUTCOME_BUTTONS:
-                        yield Button(button_label(label), id=f"add-{name}", variant=variant)
+            yield from self.compose_steps()
         yield KeyHints()
 
-    def on_mount(self) -> None:
-        self._fit()
-        if self._reason:
-            self.query_one("#add-blocked-close", Button).focus()
-        else:
-            self._show_step(0)
+    def compose_panels(self) -> ComposeResult:
+        yield PeopleStep(self._region, self.workspace_id, id="add-people")
+        with Vertical(id="add-roles", classes="step"):
+            yield Static(_("Which roles should they have?"), classes="field-title")
+            yield RolePicker(id="add-role-picker")
+            yield Static(id="add-role-detail", classes="role-detail")
+            yield Static(
+                _(
+                    "The owner role is fixed (the workspace's creator): it is never "
+                    "given here. Space picks a role."
+                ),
+                classes="field-help",
+            )
+            yield Static(id="add-roles-feedback", classes="feedback")
+        yield ReviewStep(id="add-review-step")
+        yield AddProgressPanel(id="add-progress")
+        yield AddOutcomePanel(id="add-outcome")
 
-    def on_resize(self) -> None:
-        self._fit()
+    def compose_outcome_buttons(self) -> ComposeResult:
+        with Horizontal(classes="button-bar", id="add-outcome-buttons"):
+            for name, label, variant in OUTCOME_BUTTONS:
+                yield Button(button_label(label), id=f"add-{name}", variant=variant)
 
-    def _fit(self) -> None:
+    def _fit_at_start(self) -> None:
+        self._fit_to_screen()  # by the screen's height alone, so right before any layout too
+
+    def _fit_to_screen(self) -> None:
         if not self.is_mounted:
             return
         height = self.size.height
@@ -177,27 +173,12 @@ class AddMembersForm(ChangeDialog[bool]):
     def outcome_panel(self) -> AddOutcomePanel:
         return self.query_one(AddOutcomePanel)
 
-    def _switch(self, panel: str, stepper: int) -> None:
-        self.query_one("#add-steps", ContentSwitcher).current = panel
-        self.query_one(Stepper).current = stepper
-        self.query_one("#add-buttons").display = self._phase == "ask"
-        self.query_one("#add-outcome-buttons").display = self._phase == "outcome"
-        self.query_one("#add-scroll", VerticalScroll).scroll_home(animate=False)
-        self.refresh_bindings()
-
-    def _show_step(self, step: int) -> None:
-        self._phase, self._step = "ask", step
-        self._switch(_STEP_IDS[step], step)
-        self.query_one("#add-prev", Button).disabled = step == 0
-        self.query_one("#add-next", Button).label = (
-            _("Add members") if step == REVIEW else _("Review") if step == REVIEW - 1 else _("Next")
-        )
+    def _prepare_step(self, step: int) -> None:
         if step == REVIEW:
             self._request = self._build_request()
             label = region_label(self.service, self._region)
             workspace = _("{name} (ID {id})").format(name=self.workspace_name, id=self.workspace_id)
             self.query_one(ReviewStep).show(self._request, workspace, label)
-        self.query_one(_FOCUS[step]).focus()
 
     def _build_request(self) -> AddMembersRequest:
         roles = self.query_one(RolePicker).codes
@@ -216,28 +197,7 @@ class AddMembersForm(ChangeDialog[bool]):
             return True
         return False
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self._reason:
-            return action == "cancel"
-        if action == "back":
-            return self._phase == "ask" and self._step > 0
-        if action == "next":
-            return self._phase == "ask"
-        return super().check_action(action, parameters)
-
     # -- navigation -----------------------------------------------------------------------------
-
-    def action_next(self) -> None:
-        if self._phase != "ask" or self._step_problem():
-            return
-        if self._step == REVIEW:
-            self._submit()
-        else:
-            self._show_step(self._step + 1)
-
-    def action_back(self) -> None:
-        if self._phase == "ask" and self._step > 0:
-            self._show_step(self._step - 1)
 
     @on(SelectionList.SelectionHighlighted, "#add-role-picker")
     def _role_highlighted(self) -> None:
@@ -258,18 +218,10 @@ class AddMembersForm(ChangeDialog[bool]):
         elif results.display:
             results.focus()
 
-    @on(Button.Pressed, "#add-next")
-    def _next_pressed(self) -> None:
-        self.action_next()
-
-    @on(Button.Pressed, "#add-prev")
-    def _prev_pressed(self) -> None:
-        self.action_back()
-
     def action_cancel(self) -> None:
         if self._reason or self._phase == "outcome":
             self.dismiss(self._changed)
-        elif self._phase == "adding":
+        elif self._phase == "busy":
             self.notify(
                 _("Adding is in progress; the result follows in a moment."),
                 title=_("Please wait"),
@@ -290,7 +242,7 @@ class AddMembersForm(ChangeDialog[bool]):
             self.dismiss(False)
 
     async def action_change_region(self) -> None:
-        if self._phase == "adding":
+        if self._phase == "busy":
             self.notify(_("Wait for the result, then change the region."), severity="warning")
         else:
             await self.app.run_action("app.change_region")
@@ -316,33 +268,26 @@ class AddMembersForm(ChangeDialog[bool]):
 
     def _submit(self) -> None:
         request = self._request or self._build_request()
-        self._phase = "adding"
         self.forget_failure()
         self.query_one(AddProgressPanel).start(len(request.people))
-        self._switch("add-progress", len(STEP_LABELS) - 1)
-        self.set_focus(None)
+        self._start_busy("add-progress")
         self._add(request)
 
     @work(thread=True, exclusive=True, group="add-members", exit_on_error=False)
     def _add(self, request: AddMembersRequest) -> None:
-        try:
-            outcome = self.service.add_members(
-                self._region,
-                self.workspace_id,
-                request,
-                on_progress=self._report,
-            )
-        except Exception as error:  # explained on the outcome panel, never a crash
-            self.post_message(self.Failed(error))
-            return
-        self.post_message(self.Finished(outcome))
+        self.post_outcome(  # a failure is explained on the outcome panel
+            lambda: self.service.add_members(
+                self._region, self.workspace_id, request, on_progress=self._report
+            ),
+            self.Finished,
+        )
 
     def _report(self, progress: AddProgress) -> None:
         self.post_message(self.Progress(progress))
 
     @on(Progress)
     def _progress(self, message: Progress) -> None:
-        if self._phase == "adding":
+        if self._phase == "busy":
             self.query_one(AddProgressPanel).show_progress(message.progress)
 
     @on(Finished)
@@ -357,12 +302,11 @@ class AddMembersForm(ChangeDialog[bool]):
         self._show_outcome()
 
     def _show_outcome(self) -> None:
-        self._phase = "outcome"
         panel = self.outcome_panel
         self._policy = panel.state.policy if panel.state else None
         for name, _label, _variant in OUTCOME_BUTTONS:
             self.query_one(f"#add-{name}", Button).display = name in panel.buttons
         self.query_one("#add-again", Button).label = _(panel.again_label)
-        self._switch("add-outcome", len(STEP_LABELS))
+        self._show_outcome_panel("add-outcome", len(STEP_LABELS))
         first = next(name for name, _label, _variant in OUTCOME_BUTTONS if name in panel.buttons)
         self.query_one(f"#add-{first}", Button).focus()

@@ -27,17 +27,15 @@ from paiws.core.api import (
     _,
     roles_in_words,
 )
-from paiws.paths import asset_path
 from paiws.screens.members.gate import member_change_blocked
-from paiws.screens.members.layout import fit_box
+from paiws.screens.members.layout import MemberDialog
 from paiws.screens.widgets.change_dialog import ChangeDialog
 from paiws.screens.widgets.inputs import Field
 from paiws.screens.widgets.key_hints import KeyHints
 from paiws.screens.widgets.sentence import sentence
 
 
-class RemoveMembers(ChangeDialog[bool]):
-    CSS_PATH = [asset_path("wizard.tcss"), asset_path("members.tcss")]
+class RemoveMembers(MemberDialog):
     ACTION = N_("remove workspace members")
     FEEDBACK = "#remove-feedback"
     HELP_TITLE: ClassVar[str] = N_("Remove a member")
@@ -52,6 +50,8 @@ class RemoveMembers(ChangeDialog[bool]):
     ]
 
     HINTS = ("remove.cancel", "dialog.copy")
+    CANCEL = "remove-cancel"
+    BUSY_NOTICE = N_("Removing… the result follows in a moment.")
 
     class Planned(Message):
         def __init__(self, plan: RemovalPlan) -> None:
@@ -64,14 +64,10 @@ class RemoveMembers(ChangeDialog[bool]):
             self.outcome = outcome
 
     def __init__(self, workspace_id: str, workspace_name: str, row: MemberRow) -> None:
-        super().__init__()
-        self.workspace_id = workspace_id
+        super().__init__(workspace_id, row)
         self.workspace_name = workspace_name
-        self.row = row
         self.plan: RemovalPlan | None = None
         self._removing = False
-        self._region = ""
-        self._reason: str | None = None
 
     def compose(self) -> ComposeResult:
         self._region = self.chosen_region
@@ -122,31 +118,26 @@ class RemoveMembers(ChangeDialog[bool]):
                     yield Button(_("Remove"), id="remove-go", variant="error", disabled=True)
         yield KeyHints()
 
-    def on_resize(self) -> None:
-        fit_box(self)
+    @property
+    def sending(self) -> bool:
+        return self._removing
 
-    def on_mount(self) -> None:
-        fit_box(self)
-        if self._reason:
-            self.query_one("#remove-cancel", Button).focus()
-            return
+    def start(self) -> None:
         self.query_one("#remove-confirm", Input).focus()
         self._refresh_form()
         self._check()
 
     @work(thread=True, exclusive=True, group="remove", exit_on_error=False)
     def _check(self) -> None:
-        try:
-            plan = self.service.plan_removal(
+        self.post_outcome(
+            lambda: self.service.plan_removal(
                 self._region,
                 self.workspace_id,
                 [self.row.person],
                 workspace_name=self.workspace_name,
-            )
-        except Exception as error:
-            self.post_message(self.Failed(error))
-            return
-        self.post_message(self.Planned(plan))
+            ),
+            self.Planned,
+        )
 
     @on(Planned)
     def _planned(self, message: Planned) -> None:
@@ -195,16 +186,6 @@ class RemoveMembers(ChangeDialog[bool]):
         go.disabled = self._removing or not ready or not self._matches
         self.refresh_bindings()
 
-    def action_cancel(self) -> None:
-        if self._removing:
-            self.notify(_("Removing… the result follows in a moment."), severity="warning")
-        else:
-            self.dismiss(False)
-
-    @on(Button.Pressed, "#remove-cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
-
     @on(Input.Submitted, "#remove-confirm")
     @on(Button.Pressed, "#remove-go")
     def _confirm(self) -> None:
@@ -217,14 +198,12 @@ class RemoveMembers(ChangeDialog[bool]):
 
     @work(thread=True, exclusive=True, group="remove", exit_on_error=False)
     def _remove(self, plan: RemovalPlan, confirm_name: str) -> None:
-        try:
-            outcome = self.service.remove_members(
+        self.post_outcome(
+            lambda: self.service.remove_members(
                 self._region, self.workspace_id, plan, confirm_name=confirm_name
-            )
-        except Exception as error:
-            self.post_message(self.Failed(error))
-            return
-        self.post_message(self.Removed(outcome))
+            ),
+            self.Removed,
+        )
 
     @on(Removed)
     def _removed(self, message: Removed) -> None:

@@ -28,9 +28,8 @@ from paiws.core.api import (
     _,
     roles_in_words,
 )
-from paiws.paths import asset_path
 from paiws.screens.members.gate import member_change_blocked
-from paiws.screens.members.layout import fit_box
+from paiws.screens.members.layout import MemberDialog
 from paiws.screens.members.role_picker import RolePicker, role_and_code, role_detail
 from paiws.screens.widgets.change_dialog import ChangeDialog
 from paiws.screens.widgets.key_hints import KeyHints
@@ -53,8 +52,7 @@ def changes_text(now: tuple[str, ...], add: tuple[str, ...], remove: tuple[str, 
     return text
 
 
-class RolesDialog(ChangeDialog[bool]):
-    CSS_PATH = [asset_path("wizard.tcss"), asset_path("members.tcss")]
+class RolesDialog(MemberDialog):
     ACTION = N_("change a member's roles")
     FEEDBACK = "#roles-feedback"
     HELP_TITLE: ClassVar[str] = N_("Member roles")
@@ -76,6 +74,8 @@ class RolesDialog(ChangeDialog[bool]):
     ]
 
     HINTS = ("roles.go", "roles.cancel", "dialog.copy")
+    CANCEL = "roles-cancel"
+    BUSY_NOTICE = N_("Applying… the result follows in a moment.")
 
     class Planned(Message):
         def __init__(self, plan: RoleChangePlan) -> None:
@@ -88,14 +88,9 @@ class RolesDialog(ChangeDialog[bool]):
             self.outcome = outcome
 
     def __init__(self, workspace_id: str, row: MemberRow) -> None:
-        super().__init__()
-        self.workspace_id = workspace_id
-        self.row = row
+        super().__init__(workspace_id, row)
         self.plan: RoleChangePlan | None = None
         self._stage: Stage = "edit"
-        self._region = ""
-        self._reason: str | None = None
-        self._touched = False  # an apply failed midway: some roles may have changed
 
     def compose(self) -> ComposeResult:
         self._region = self.chosen_region
@@ -131,14 +126,11 @@ class RolesDialog(ChangeDialog[bool]):
                     yield Button(_("Review changes"), id="roles-go", variant="primary")
         yield KeyHints()
 
-    def on_resize(self) -> None:
-        fit_box(self)
+    @property
+    def sending(self) -> bool:
+        return self._stage == "applying"
 
-    def on_mount(self) -> None:
-        fit_box(self)
-        if self._reason:
-            self.query_one("#roles-cancel", Button).focus()
-            return
+    def start(self) -> None:
         self.query_one(RolePicker).focus()
         self._refresh_form()
 
@@ -207,16 +199,6 @@ class RolesDialog(ChangeDialog[bool]):
             return not self._reason and self._stage in ("edit", "confirm")
         return super().check_action(action, parameters)
 
-    def action_cancel(self) -> None:
-        if self._stage == "applying":
-            self.notify(_("Applying… the result follows in a moment."), severity="warning")
-        else:
-            self.dismiss(self._touched)
-
-    @on(Button.Pressed, "#roles-cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
-
     @on(Button.Pressed, "#roles-go")
     def action_go(self) -> None:
         add, remove = self.changes
@@ -233,14 +215,12 @@ class RolesDialog(ChangeDialog[bool]):
 
     @work(thread=True, exclusive=True, group="roles", exit_on_error=False)
     def _plan(self, add: tuple[str, ...], remove: tuple[str, ...]) -> None:
-        try:
-            plan = self.service.plan_role_change(
+        self.post_outcome(
+            lambda: self.service.plan_role_change(
                 self._region, self.workspace_id, self.row.person, add=add, remove=remove
-            )
-        except Exception as error:
-            self.post_message(self.Failed(error))
-            return
-        self.post_message(self.Planned(plan))
+            ),
+            self.Planned,
+        )
 
     @on(Planned)
     def _planned(self, message: Planned) -> None:
@@ -256,12 +236,10 @@ class RolesDialog(ChangeDialog[bool]):
 
     @work(thread=True, exclusive=True, group="roles", exit_on_error=False)
     def _apply(self, plan: RoleChangePlan) -> None:
-        try:
-            outcome = self.service.change_roles(self._region, self.workspace_id, plan)
-        except Exception as error:
-            self.post_message(self.Failed(error))
-            return
-        self.post_message(self.Applied(outcome))
+        self.post_outcome(
+            lambda: self.service.change_roles(self._region, self.workspace_id, plan),
+            self.Applied,
+        )
 
     @on(Applied)
     def _applied(self, message: Applied) -> None:

@@ -4,6 +4,7 @@ failure in place, and `y` to copy the RAM policy after a permission error (R12).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar, TypeVar
 
 from rich.text import Text
@@ -21,6 +22,7 @@ from paiws.screens.widgets.fit import fit_scroll
 from paiws.screens.widgets.wording import headed
 
 ResultT = TypeVar("ResultT")
+AnswerT = TypeVar("AnswerT")
 
 
 class ChangeDialog(PaiwsModal[ResultT]):
@@ -76,6 +78,16 @@ class ChangeDialog(PaiwsModal[ResultT]):
         scroll = next(scrolls, None)
         if scroll is not None:
             fit_scroll(self, self.query_one("#wizard-box"), scroll)
+
+    def post_outcome(self, call: Callable[[], AnswerT], done: Callable[[AnswerT], Message]) -> None:
+        """In a worker: run ``call`` and post ``done`` with its answer, or `Failed` with its
+        error; every failure is explained in the dialog, never a crash."""
+        try:
+            answer = call()
+        except Exception as error:
+            self.post_message(self.Failed(error))
+            return
+        self.post_message(done(answer))
 
     def feedback(self, text: Text, kind: str) -> None:
         widget = self.query_one(self.FEEDBACK, Static)
